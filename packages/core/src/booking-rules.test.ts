@@ -1,0 +1,165 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assertHours, availability, checkBooking, daySlots, DEFAULT_HOURS } from "./booking-rules.ts";
+import type { BookingRequest, VenueHours } from "./booking-rules.ts";
+import { parseTime } from "./calendar.ts";
+import type { Interval } from "./intervals.ts";
+import { overlaps, overlapsAny } from "./intervals.ts";
+
+const t = parseTime;
+// 2026-11-21 10:15 in Tashkent (05:15 UTC): the server's own zone plays no part.
+const NOW = new Date("2026-11-21T05:15:00Z");
+const TODAY = "2026-11-21";
+const TOMORROW = "2026-11-22";
+const ctx = { hours: DEFAULT_HOURS, now: NOW };
+
+function codeOf(req: BookingRequest, c: Parameters<typeof checkBooking>[1] = ctx): string | undefined {
+  try {
+    checkBooking(req, c);
+    return undefined;
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+}
+
+describe("opening window and grid", () => {
+  it("defaults to 09:00-22:00", () => {
+    expect(DEFAULT_HOURS).toEqual({ opening: 540, closing: 1320 });
+  });
+
+  it("accepts the first and the last slot of the day", () => {
+    expect(checkBooking({ date: TOMORROW, start: t("09:00"), end: t("10:00") }, ctx)).toEqual({ durationMinutes: 60 });
+    expect(checkBooking({ date: TOMORROW, start: t("21:00"), end: t("22:00") }, ctx)).toEqual({ durationMinutes: 60 });
+    expect(checkBooking({ date: TOMORROW, start: t("09:00"), end: t("22:00") }, ctx)).toEqual({ durationMinutes: 780 });
+  });
+
+  it("gives each broken rule its own code", () => {
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("10:00") })).toBe("INVALID_RANGE");
+    expect(codeOf({ date: TOMORROW, start: t("11:00"), end: t("10:00") })).toBe("INVALID_RANGE");
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("10:30") })).toBe("TOO_SHORT");
+    expect(codeOf({ date: TOMORROW, start: t("08:00"), end: t("10:00") })).toBe("OUTSIDE_HOURS");
+    expect(codeOf({ date: TOMORROW, start: t("21:00"), end: t("23:00") })).toBe("OUTSIDE_HOURS");
+    expect(codeOf({ date: TOMORROW, start: t("10:30"), end: t("11:30") })).toBe("OFF_GRID");
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("11:30") })).toBe("OFF_GRID");
+    expect(codeOf({ date: "2026-11-20", start: t("12:00"), end: t("13:00") })).toBe("IN_THE_PAST");
+    expect(codeOf({ date: "2027-01-21", start: t("12:00"), end: t("13:00") })).toBe("TOO_FAR_AHEAD");
+  });
+
+  it("names the field and the hours in the error", () => {
+    expect(() => checkBooking({ date: TOMORROW, start: t("21:00"), end: t("23:00") }, ctx)).toThrow(
+      expect.objectContaining({ field: "end_time", params: { opening: "09:00", closing: "22:00" } }),
+    );
+    expect(() => checkBooking({ date: TOMORROW, start: t("08:00"), end: t("09:00") }, ctx)).toThrow(
+      expect.objectContaining({ field: "start_time" }),
+    );
+  });
+
+  it("allows exactly the horizon and no further", () => {
+    expect(codeOf({ date: "2027-01-20", start: t("12:00"), end: t("13:00") })).toBeUndefined();
+    expect(codeOf({ date: TOMORROW, start: t("12:00"), end: t("13:00") }, { ...ctx, policy: { horizonDays: 0 } })).toBe("TOO_FAR_AHEAD");
+  });
+
+  it("answers 'in the past' in Tashkent time while the server runs in UTC", () => {
+    // 10:15 local: the 10:00 slot has started, 11:00 has not.
+    expect(codeOf({ date: TODAY, start: t("10:00"), end: t("11:00") })).toBe("IN_THE_PAST");
+    expect(codeOf({ date: TODAY, start: t("11:00"), end: t("12:00") })).toBeUndefined();
+    // 23:30 UTC on the 21st is 04:30 on the 22nd in Tashkent: the whole of the 21st is past.
+    const lateUtc = new Date("2026-11-21T23:30:00Z");
+    expect(codeOf({ date: TODAY, start: t("21:00"), end: t("22:00") }, { ...ctx, now: lateUtc })).toBe("IN_THE_PAST");
+    expect(codeOf({ date: TOMORROW, start: t("09:00"), end: t("10:00") }, { ...ctx, now: lateUtc })).toBeUndefined();
+    // a slot starting this very minute can still be booked
+    expect(codeOf({ date: TODAY, start: t("11:00"), end: t("12:00") }, { ...ctx, now: new Date("2026-11-21T06:00:00Z") })).toBeUndefined();
+  });
+
+  it("honours a venue's own hours, a finer grid and another zone", () => {
+    const hours: VenueHours = { opening: t("07:30"), closing: t("24:00") };
+    const c = { hours, now: NOW, policy: { slotMinutes: 30, timeZone: "UTC" } };
+    expect(codeOf({ date: TOMORROW, start: t("07:30"), end: t("08:00") }, c)).toBeUndefined();
+    expect(codeOf({ date: TOMORROW, start: t("23:30"), end: t("24:00") }, c)).toBeUndefined();
+    expect(codeOf({ date: TOMORROW, start: t("07:00"), end: t("08:00") }, c)).toBe("OUTSIDE_HOURS");
+    expect(codeOf({ date: TOMORROW, start: t("07:45"), end: t("08:15") }, c)).toBe("OFF_GRID");
+    // 05:15 UTC: 05:30 UTC is still ahead on the same day
+    expect(codeOf({ date: TODAY, start: t("07:30"), end: t("08:00") }, c)).toBeUndefined();
+  });
+
+  it("checks a venue's hours", () => {
+    expect(() => assertHours(DEFAULT_HOURS)).not.toThrow();
+    expect(() => assertHours({ opening: 600, closing: 600 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
+    expect(() => assertHours({ opening: 600, closing: 630 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
+    expect(() => assertHours({ opening: 600, closing: 630 }, 30)).not.toThrow();
+    expect(() => assertHours({ opening: -60, closing: 600 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
+    expect(() => assertHours({ opening: 600, closing: 1500 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
+  });
+
+  it("lays the day's slots from opening to the last whole slot", () => {
+    const slots = daySlots(DEFAULT_HOURS, 60);
+    expect(slots).toHaveLength(13);
+    expect(slots[0]).toEqual({ start: 540, end: 600 });
+    expect(slots.at(-1)).toEqual({ start: 1260, end: 1320 });
+    expect(daySlots({ opening: 540, closing: 630 }, 60)).toEqual([{ start: 540, end: 600 }]);
+  });
+});
+
+describe("availability", () => {
+  it("marks busy, past and free slots and merges free ranges", () => {
+    const busy = [{ start: t("12:00"), end: t("14:00") }, { start: t("18:00"), end: t("19:00") }];
+    const a = availability({ date: TODAY, hours: DEFAULT_HOURS, busy, now: NOW });
+    const free = a.slots.filter((s) => s.available).map((s) => s.start / 60);
+    expect(free).toEqual([11, 14, 15, 16, 17, 19, 20, 21]);
+    expect(a.freeRanges).toEqual([
+      { start: t("11:00"), end: t("12:00") },
+      { start: t("14:00"), end: t("18:00") },
+      { start: t("19:00"), end: t("22:00") },
+    ]);
+  });
+
+  it("opens every slot of an empty future day, and none of a past day or one beyond the horizon", () => {
+    expect(availability({ date: TOMORROW, hours: DEFAULT_HOURS, busy: [], now: NOW }).freeRanges).toEqual([DEFAULT_HOURS].map(({ opening, closing }) => ({ start: opening, end: closing })));
+    expect(availability({ date: "2026-11-20", hours: DEFAULT_HOURS, busy: [], now: NOW }).freeRanges).toEqual([]);
+    const far = availability({ date: "2027-06-01", hours: DEFAULT_HOURS, busy: [], now: NOW });
+    expect(far.slots).toHaveLength(13);
+    expect(far.slots.every((s) => !s.available)).toBe(true);
+  });
+
+  it("a booking that ends where a slot starts leaves that slot free", () => {
+    const a = availability({ date: TOMORROW, hours: DEFAULT_HOURS, busy: [{ start: t("09:00"), end: t("10:00") }], now: NOW });
+    expect(a.slots[0]!.available).toBe(false);
+    expect(a.slots[1]!.available).toBe(true);
+  });
+
+  const hoursArb = fc
+    .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 }))
+    .map(([open, len]): VenueHours => ({ opening: open * 60, closing: Math.min(1440, (open + len) * 60) }));
+  const busyArb = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 300 })).map(([s, l]): Interval => ({ start: s, end: Math.min(1440, s + l) })),
+    { maxLength: 8 },
+  );
+
+  it("free slots and busy intervals partition the day (property)", () => {
+    fc.assert(
+      fc.property(hoursArb, busyArb, (hours, busy) => {
+        const { slots, freeRanges } = availability({ date: TOMORROW, hours, busy, now: NOW });
+        expect(slots).toEqual(daySlots(hours, 60).map((s) => expect.objectContaining(s)));
+        for (const s of slots) expect(s.available).toBe(!overlapsAny(s, busy));
+        // the free ranges cover exactly the free slots' minutes and meet no busy interval
+        const freeMinutes = slots.filter((s) => s.available).length * 60;
+        expect(freeRanges.reduce((n, r) => n + r.end - r.start, 0)).toBe(freeMinutes);
+        for (const r of freeRanges) for (const b of busy) expect(overlaps(r, b)).toBe(false);
+      }),
+    );
+  });
+
+  it("every free slot can be booked, and booking it makes it busy (property)", () => {
+    fc.assert(
+      fc.property(hoursArb, busyArb, (hours, busy) => {
+        const { slots } = availability({ date: TOMORROW, hours, busy, now: NOW });
+        for (const s of slots.filter((x) => x.available)) {
+          expect(() => checkBooking({ date: TOMORROW, ...s }, { hours, now: NOW })).not.toThrow();
+          const after = availability({ date: TOMORROW, hours, busy: [...busy, s], now: NOW });
+          expect(after.slots.find((x) => x.start === s.start)!.available).toBe(false);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,0 +1,213 @@
+// The one error type of the domain: a closed list of codes, each with a message in uz, ru and en.
+// No HTTP here: the API maps codes to statuses in one table of its own.
+import type { Lang } from "./i18n.ts";
+
+type Messages = Record<Lang, string>;
+
+// Messages may hold {placeholders} filled from the error's params.
+const MESSAGES = {
+  VALIDATION_FAILED: {
+    en: "The request is not valid.",
+    ru: "Запрос содержит ошибки.",
+    uz: "So'rovda xatolar bor.",
+  },
+  MALFORMED_JSON: {
+    en: "The request body is not valid JSON.",
+    ru: "Тело запроса не является корректным JSON.",
+    uz: "So'rov tanasi to'g'ri JSON emas.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    en: "The request body is larger than {limit}.",
+    ru: "Тело запроса больше {limit}.",
+    uz: "So'rov tanasi {limit} dan katta.",
+  },
+  INVALID_DATE: {
+    en: "Invalid date: expected a real calendar date as YYYY-MM-DD.",
+    ru: "Неверная дата: ожидается существующая дата в формате ГГГГ-ММ-ДД.",
+    uz: "Sana noto'g'ri: YYYY-MM-DD ko'rinishidagi haqiqiy sana kutilmoqda.",
+  },
+  INVALID_TIME: {
+    en: "Invalid time: expected HH:MM or HH:MM:SS with zero seconds.",
+    ru: "Неверное время: ожидается ЧЧ:ММ или ЧЧ:ММ:СС с нулевыми секундами.",
+    uz: "Vaqt noto'g'ri: HH:MM yoki soniyalari nol bo'lgan HH:MM:SS kutilmoqda.",
+  },
+  INVALID_MONEY: {
+    en: "Invalid amount: expected a non-negative decimal with at most 2 decimal places, like 150000.00.",
+    ru: "Неверная сумма: ожидается неотрицательное число не более чем с 2 знаками после точки, например 150000.00.",
+    uz: "Summa noto'g'ri: 150000.00 kabi, nuqtadan keyin ko'pi bilan 2 raqamli manfiy bo'lmagan son kutilmoqda.",
+  },
+  INVALID_PRICE: {
+    en: "The price must be greater than zero.",
+    ru: "Цена должна быть больше нуля.",
+    uz: "Narx noldan katta bo'lishi kerak.",
+  },
+  INVALID_PRICE_RANGE: {
+    en: "min_price must not be greater than max_price.",
+    ru: "min_price не может быть больше max_price.",
+    uz: "min_price max_price dan katta bo'lmasligi kerak.",
+  },
+  INVALID_PHONE: {
+    en: "Invalid phone number: expected +998 followed by 9 digits.",
+    ru: "Неверный номер телефона: ожидается +998 и 9 цифр.",
+    uz: "Telefon raqami noto'g'ri: +998 va 9 ta raqam kutilmoqda.",
+  },
+  INVALID_HOURS: {
+    en: "The closing time must be after the opening time, and the day must hold at least one slot.",
+    ru: "Время закрытия должно быть позже времени открытия, и в дне должен помещаться хотя бы один слот.",
+    uz: "Yopilish vaqti ochilish vaqtidan keyin bo'lishi va kunda kamida bitta slot bo'lishi kerak.",
+  },
+  INVALID_RANGE: {
+    en: "The end time must be after the start time.",
+    ru: "Время окончания должно быть позже времени начала.",
+    uz: "Tugash vaqti boshlanish vaqtidan keyin bo'lishi kerak.",
+  },
+  TOO_SHORT: {
+    en: "A booking lasts at least {minutes} minutes.",
+    ru: "Бронирование длится не меньше {minutes} минут.",
+    uz: "Bron kamida {minutes} daqiqa davom etadi.",
+  },
+  OFF_GRID: {
+    en: "Bookings start and end on the {minutes}-minute grid counted from {opening}.",
+    ru: "Бронирование начинается и заканчивается по сетке {minutes} минут от {opening}.",
+    uz: "Bron {opening} dan boshlab {minutes} daqiqalik to'r bo'yicha boshlanadi va tugaydi.",
+  },
+  OUTSIDE_HOURS: {
+    en: "The venue is open from {opening} to {closing}.",
+    ru: "Площадка работает с {opening} до {closing}.",
+    uz: "Maydon {opening} dan {closing} gacha ishlaydi.",
+  },
+  IN_THE_PAST: {
+    en: "This time has already passed.",
+    ru: "Это время уже прошло.",
+    uz: "Bu vaqt allaqachon o'tib ketgan.",
+  },
+  TOO_FAR_AHEAD: {
+    en: "Bookings can be made at most {days} days ahead.",
+    ru: "Бронировать можно не более чем на {days} дней вперёд.",
+    uz: "Ko'pi bilan {days} kun oldinga bron qilish mumkin.",
+  },
+  SLOT_TAKEN: {
+    en: "This time is already booked.",
+    ru: "Это время уже забронировано.",
+    uz: "Bu vaqt allaqachon band qilingan.",
+  },
+  BAD_TRANSITION: {
+    en: "A {from} booking cannot become {to}.",
+    ru: "Бронирование в статусе {from} нельзя перевести в {to}.",
+    uz: "{from} holatidagi bronni {to} holatiga o'tkazib bo'lmaydi.",
+  },
+  NOT_FOUND: {
+    en: "Not found.",
+    ru: "Не найдено.",
+    uz: "Topilmadi.",
+  },
+  VENUE_NOT_FOUND: {
+    en: "Venue not found.",
+    ru: "Площадка не найдена.",
+    uz: "Maydon topilmadi.",
+  },
+  BOOKING_NOT_FOUND: {
+    en: "Booking not found.",
+    ru: "Бронирование не найдено.",
+    uz: "Bron topilmadi.",
+  },
+  USER_NOT_FOUND: {
+    en: "User not found.",
+    ru: "Пользователь не найден.",
+    uz: "Foydalanuvchi topilmadi.",
+  },
+  PAGE_NOT_FOUND: {
+    en: "There is no page {page}.",
+    ru: "Страницы {page} нет.",
+    uz: "{page}-sahifa yo'q.",
+  },
+  UNAUTHORIZED: {
+    en: "Sign in to continue: the token is missing, invalid or expired.",
+    ru: "Войдите, чтобы продолжить: токен отсутствует, недействителен или истёк.",
+    uz: "Davom etish uchun kiring: token yo'q, yaroqsiz yoki muddati o'tgan.",
+  },
+  USER_INACTIVE: {
+    en: "This account is deactivated.",
+    ru: "Эта учётная запись отключена.",
+    uz: "Bu hisob o'chirilgan.",
+  },
+  FORBIDDEN: {
+    en: "You do not have permission to do this.",
+    ru: "У вас нет прав на это действие.",
+    uz: "Bu amal uchun ruxsatingiz yo'q.",
+  },
+  OTP_INVALID: {
+    en: "The code is wrong or has expired.",
+    ru: "Код неверный или устарел.",
+    uz: "Kod noto'g'ri yoki muddati o'tgan.",
+  },
+  OTP_TOO_MANY_ATTEMPTS: {
+    en: "Too many wrong codes. Request a new code.",
+    ru: "Слишком много неверных попыток. Запросите новый код.",
+    uz: "Juda ko'p noto'g'ri urinish. Yangi kod so'rang.",
+  },
+  RATE_LIMITED: {
+    en: "Too many requests. Try again in {seconds} s.",
+    ru: "Слишком много запросов. Повторите через {seconds} с.",
+    uz: "Juda ko'p so'rov. {seconds} soniyadan keyin qayta urinib ko'ring.",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    en: "This Idempotency-Key was already used with a different request.",
+    ru: "Этот Idempotency-Key уже использован с другим запросом.",
+    uz: "Bu Idempotency-Key boshqa so'rov bilan ishlatilgan.",
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    en: "A request with this Idempotency-Key is still being processed.",
+    ru: "Запрос с этим Idempotency-Key ещё выполняется.",
+    uz: "Bu Idempotency-Key bilan so'rov hali bajarilmoqda.",
+  },
+  VENUE_INACTIVE: {
+    en: "This venue is not taking bookings.",
+    ru: "Эта площадка не принимает бронирования.",
+    uz: "Bu maydon bron qabul qilmaydi.",
+  },
+  SERVICE_UNAVAILABLE: {
+    en: "The service is temporarily unavailable.",
+    ru: "Сервис временно недоступен.",
+    uz: "Xizmat vaqtincha ishlamayapti.",
+  },
+  INTERNAL: {
+    en: "Something went wrong on our side.",
+    ru: "На нашей стороне что-то пошло не так.",
+    uz: "Bizning tomonda nimadir noto'g'ri ketdi.",
+  },
+} as const satisfies Record<string, Messages>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+
+export type ErrorParams = Record<string, string | number>;
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** The input field the error is about, when there is one (for validation responses). */
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, options: { params?: ErrorParams; field?: string; cause?: unknown } = {}) {
+    super(errorMessage(code, "en", options.params), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.params = options.params ?? {};
+    this.field = options.field;
+  }
+
+  localized(lang: Lang): string {
+    return errorMessage(this.code, lang, this.params);
+  }
+}
+
+export function isDomainError(e: unknown, code?: ErrorCode): e is DomainError {
+  return e instanceof DomainError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,21 @@
+export * from "./bookings.ts";
+export * from "./client.ts";
+export * from "./errors.ts";
+export * from "./paging.ts";
+export * from "./schema/index.ts";
+export * from "./users.ts";
+export * from "./venues.ts";
+
+import { bookingsRepository } from "./bookings.ts";
+import type { Database } from "./client.ts";
+import { usersRepository } from "./users.ts";
+import { venuesRepository } from "./venues.ts";
+
+export function repositories(db: Database) {
+  return { users: usersRepository(db), venues: venuesRepository(db), bookings: bookingsRepository(db) };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+
+export { isEmpty, seed } from "./seed.ts";
+export { SEED_VENUES } from "./seed-data.ts";

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bookings } from "./bookings.ts";
+import { users } from "./users.ts";
+
+/** The audit trail: one row for every status a booking takes, creation included. */
+export const bookingEvents = pgTable(
+  "booking_events",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    bookingId: integer()
+      .notNull()
+      .references(() => bookings.id, { onDelete: "cascade" }),
+    fromStatus: text(),
+    toStatus: text().notNull(),
+    actor: text().notNull(),
+    actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("booking_events_actor", sql`${t.actor} in ('user', 'admin', 'system')`),
+    index("booking_events_booking_idx").on(t.bookingId, t.id),
+  ],
+);
+
+export type BookingEventRow = typeof bookingEvents.$inferSelect;

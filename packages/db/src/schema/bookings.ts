@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { check, customType, date, index, integer, numeric, pgTable, text, time, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./users.ts";
+import { venues } from "./venues.ts";
+
+const tsrange = customType<{ data: string }>({ dataType: () => "tsrange" });
+
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    venueId: integer()
+      .notNull()
+      .references(() => venues.id, { onDelete: "restrict" }),
+    bookingDate: date().notNull(),
+    startTime: time().notNull(),
+    endTime: time().notNull(),
+    totalPrice: numeric({ precision: 12, scale: 2 }).notNull(),
+    status: text().notNull().default("pending"),
+    // The booked wall-clock span, half-open; the exclusion constraint (migration 0002) compares it.
+    during: tsrange()
+      .notNull()
+      .generatedAlwaysAs(sql`tsrange(booking_date + start_time, booking_date + end_time, '[)')`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("bookings_end_after_start", sql`${t.endTime} > ${t.startTime}`),
+    check("bookings_price_positive", sql`${t.totalPrice} > 0`),
+    check("bookings_status", sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'completed')`),
+    index("bookings_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("bookings_venue_date_idx").on(t.venueId, t.bookingDate),
+    index("bookings_created_idx").on(t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export type BookingRow = typeof bookings.$inferSelect;

@@ -1,0 +1,45 @@
+// Translations live in JSONB objects ({"ru", "uz", "en"}) on the venue row itself rather than in
+// nine columns or a side table: a venue is always read with all its languages at once (one row,
+// no join), amenities are a list of such objects that a side table would need a second level
+// for, and adding a language needs no migration. What must be searched (the names) is folded
+// into one generated column with a trigram index, so JSONB costs nothing there.
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, time, timestamp } from "drizzle-orm/pg-core";
+
+export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
+
+export const venues = pgTable(
+  "venues",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: jsonb().$type<TranslatedText>().notNull(),
+    address: jsonb().$type<TranslatedText>().notNull(),
+    description: jsonb().$type<TranslatedText>().notNull().default({ ru: "" }),
+    amenities: jsonb().$type<TranslatedText[]>().notNull().default([]),
+    pricePerHour: numeric({ precision: 12, scale: 2 }).notNull(),
+    images: jsonb().$type<string[]>().notNull().default([]),
+    openingTime: time().notNull().default("09:00"),
+    closingTime: time().notNull().default("22:00"),
+    isActive: boolean().notNull().default(true),
+    // lower-cased names in every language, for one case-insensitive substring search
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(coalesce(name->>'ru', '') || ' ' || coalesce(name->>'uz', '') || ' ' || coalesce(name->>'en', ''))`,
+      ),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("venues_price_positive", sql`${t.pricePerHour} > 0`),
+    check("venues_hours_order", sql`${t.closingTime} > ${t.openingTime}`),
+    check("venues_name_ru", sql`coalesce(${t.name}->>'ru', '') <> ''`),
+    check("venues_images_array", sql`jsonb_typeof(${t.images}) = 'array'`),
+    check("venues_amenities_array", sql`jsonb_typeof(${t.amenities}) = 'array'`),
+    index("venues_price_idx").on(t.pricePerHour, t.id).where(sql`${t.isActive}`),
+    index("venues_active_id_idx").on(t.id).where(sql`${t.isActive}`),
+    index("venues_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export type VenueRow = typeof venues.$inferSelect;

@@ -1,0 +1,91 @@
+// User data access: sign-in by phone, profile, and the admin's user management.
+import { and, desc, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { Database } from "./client.ts";
+import { likeContains, pageBounds } from "./paging.ts";
+import type { Page, PageRequest } from "./paging.ts";
+import { users } from "./schema/users.ts";
+import type { UserRow } from "./schema/users.ts";
+
+export type User = UserRow;
+
+export type UserPatch = { name?: string; isActive?: boolean; isVerified?: boolean; isAdmin?: boolean };
+
+export function usersRepository(db: Database) {
+  /**
+   * The user with this phone, created on first sign-in. Signing in verifies the phone; `admin`
+   * promotes (never demotes) the user. `created` tells a first sign-in from a returning one.
+   */
+  async function signIn(phone: string, opts: { admin?: boolean } = {}): Promise<{ user: User; created: boolean }> {
+    const admin = opts.admin ?? false;
+    const [row] = await db
+      .insert(users)
+      .values({ phone, isVerified: true, isAdmin: admin })
+      .onConflictDoUpdate({
+        target: users.phone,
+        set: {
+          isVerified: true,
+          isAdmin: sql`${users.isAdmin} or ${admin}`,
+          updatedAt: sql`now()`,
+        },
+      })
+      .returning({ ...getTableColumns(users), created: sql<boolean>`(xmax = 0)` });
+    if (!row) throw new Error("sign-in upsert returned no row");
+    const { created, ...user } = row;
+    return { user, created: created === true };
+  }
+
+  async function get(id: number): Promise<User | null> {
+    const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  async function getByPhone(phone: string): Promise<User | null> {
+    const [row] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
+    return row ?? null;
+  }
+
+  async function update(id: number, patch: UserPatch): Promise<User | null> {
+    const set: Partial<typeof users.$inferInsert> = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.isActive !== undefined) set.isActive = patch.isActive;
+    if (patch.isVerified !== undefined) set.isVerified = patch.isVerified;
+    if (patch.isAdmin !== undefined) set.isAdmin = patch.isAdmin;
+    const [row] = await db
+      .update(users)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(users.id, id))
+      .returning();
+    return row ?? null;
+  }
+
+  /** Newest first; `search` matches a part of the phone or the name, case-insensitively. */
+  async function list(query: PageRequest & { search?: string | undefined }): Promise<Page<User>> {
+    const { page, limit, offset } = pageBounds(query);
+    const term = query.search?.trim();
+    const conditions: SQL[] = [];
+    if (term) {
+      const pattern = likeContains(term);
+      const match = or(ilike(users.phone, pattern), ilike(users.name, pattern));
+      if (match) conditions.push(match);
+    }
+    const where = conditions.length ? and(...conditions) : undefined;
+    const rows = await db
+      .select({ user: users, total: sql<number>`count(*) over()`.mapWith(Number) })
+      .from(users)
+      .where(where)
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(limit)
+      .offset(offset);
+    let count = rows[0]?.total ?? 0;
+    if (rows.length === 0 && page > 1) {
+      const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where);
+      count = c?.n ?? 0;
+    }
+    return { count, page, pageSize: limit, results: rows.map((r) => r.user) };
+  }
+
+  return { signIn, get, getByPhone, update, list };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -1,0 +1,200 @@
+// Venue data access: the public list with price and name search, admin writes, translations, images.
+import type { Lang } from "@venue-booking/core";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { Database } from "./client.ts";
+import { hhmm, likeContains, pageBounds } from "./paging.ts";
+import type { Page, PageRequest } from "./paging.ts";
+import { venues } from "./schema/venues.ts";
+import type { TranslatedText, VenueRow } from "./schema/venues.ts";
+
+export type Venue = {
+  id: number;
+  name: TranslatedText;
+  address: TranslatedText;
+  description: TranslatedText;
+  amenities: TranslatedText[];
+  pricePerHour: string;
+  images: string[];
+  openingTime: string;
+  closingTime: string;
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type VenueInput = {
+  name: TranslatedText;
+  address: TranslatedText;
+  description?: TranslatedText;
+  amenities?: TranslatedText[];
+  pricePerHour: string;
+  images?: string[];
+  openingTime?: string;
+  closingTime?: string;
+  isActive?: boolean;
+};
+
+export type VenuePatch = Partial<VenueInput>;
+
+export type VenueListQuery = PageRequest & {
+  search?: string | undefined;
+  minPrice?: string | undefined;
+  maxPrice?: string | undefined;
+  /** Admins see inactive venues too. */
+  includeInactive?: boolean | undefined;
+};
+
+export type TranslationPatch = { name?: string; address?: string; description?: string; amenities?: string[] };
+
+function toVenue(row: VenueRow): Venue {
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    description: row.description,
+    amenities: row.amenities,
+    pricePerHour: row.pricePerHour,
+    images: row.images,
+    openingTime: hhmm(row.openingTime),
+    closingTime: hhmm(row.closingTime),
+    isActive: row.isActive,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const columns = {
+  id: venues.id,
+  name: venues.name,
+  address: venues.address,
+  description: venues.description,
+  amenities: venues.amenities,
+  pricePerHour: venues.pricePerHour,
+  images: venues.images,
+  openingTime: venues.openingTime,
+  closingTime: venues.closingTime,
+  isActive: venues.isActive,
+  createdAt: venues.createdAt,
+  updatedAt: venues.updatedAt,
+};
+
+function setPart(input: VenuePatch) {
+  const set: Partial<typeof venues.$inferInsert> = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.address !== undefined) set.address = input.address;
+  if (input.description !== undefined) set.description = input.description;
+  if (input.amenities !== undefined) set.amenities = input.amenities;
+  if (input.pricePerHour !== undefined) set.pricePerHour = input.pricePerHour;
+  if (input.images !== undefined) set.images = input.images;
+  if (input.openingTime !== undefined) set.openingTime = input.openingTime;
+  if (input.closingTime !== undefined) set.closingTime = input.closingTime;
+  if (input.isActive !== undefined) set.isActive = input.isActive;
+  return set;
+}
+
+export function venuesRepository(db: Database) {
+  async function get(id: number, opts: { includeInactive?: boolean } = {}): Promise<Venue | null> {
+    const where = opts.includeInactive ? eq(venues.id, id) : and(eq(venues.id, id), eq(venues.isActive, true));
+    const [row] = await db.select(columns).from(venues).where(where).limit(1);
+    return row ? toVenue(row as VenueRow) : null;
+  }
+
+  async function list(query: VenueListQuery): Promise<Page<Venue>> {
+    const { page, limit, offset } = pageBounds(query);
+    const conditions: SQL[] = [];
+    if (!query.includeInactive) conditions.push(eq(venues.isActive, true));
+    if (query.minPrice !== undefined) conditions.push(gte(venues.pricePerHour, query.minPrice));
+    if (query.maxPrice !== undefined) conditions.push(lte(venues.pricePerHour, query.maxPrice));
+    const term = query.search?.trim();
+    if (term) conditions.push(sql`${venues.searchText} like ${likeContains(term.toLowerCase())} escape '\\'`);
+    const where = conditions.length ? and(...conditions) : undefined;
+    const rows = await db
+      .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
+      .from(venues)
+      .where(where)
+      .orderBy(asc(venues.id))
+      .limit(limit)
+      .offset(offset);
+    let count = rows[0]?.total ?? 0;
+    if (rows.length === 0 && page > 1) {
+      const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(venues).where(where);
+      count = c?.n ?? 0;
+    }
+    return { count, page, pageSize: limit, results: rows.map((r) => toVenue(r as unknown as VenueRow)) };
+  }
+
+  async function create(input: VenueInput): Promise<Venue> {
+    const [row] = await db
+      .insert(venues)
+      .values({ description: { ru: "" }, ...setPart(input) } as typeof venues.$inferInsert)
+      .returning(columns);
+    return toVenue(row as VenueRow);
+  }
+
+  async function update(id: number, patch: VenuePatch): Promise<Venue | null> {
+    const set = setPart(patch);
+    const [row] = await db
+      .update(venues)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(venues.id, id))
+      .returning(columns);
+    return row ? toVenue(row as VenueRow) : null;
+  }
+
+  /** Soft delete: the venue disappears from the public but keeps its bookings. */
+  async function deactivate(id: number): Promise<boolean> {
+    const rows = await db
+      .update(venues)
+      .set({ isActive: false, updatedAt: sql`now()` })
+      .where(eq(venues.id, id))
+      .returning({ id: venues.id });
+    return rows.length > 0;
+  }
+
+  /** Sets one language of the translated fields; amenities are matched by position. */
+  async function setTranslation(id: number, lang: Lang, patch: TranslationPatch): Promise<Venue | null> {
+    return db.transaction(async (tx) => {
+      const [row] = await tx.select(columns).from(venues).where(eq(venues.id, id)).for("update");
+      if (!row) return null;
+      const next: VenuePatch = {};
+      if (patch.name !== undefined) next.name = { ...row.name, [lang]: patch.name };
+      if (patch.address !== undefined) next.address = { ...row.address, [lang]: patch.address };
+      if (patch.description !== undefined) next.description = { ...row.description, [lang]: patch.description };
+      if (patch.amenities !== undefined) {
+        const texts = patch.amenities;
+        const length = Math.max(texts.length, row.amenities.length);
+        next.amenities = Array.from({ length }, (_, i) => {
+          const current: TranslatedText = row.amenities[i] ?? { ru: texts[i] ?? "" };
+          return i < texts.length ? { ...current, [lang]: texts[i] } : current;
+        });
+      }
+      const [updated] = await tx
+        .update(venues)
+        .set({ ...setPart(next), updatedAt: sql`now()` })
+        .where(eq(venues.id, id))
+        .returning(columns);
+      return toVenue(updated as VenueRow);
+    });
+  }
+
+  /** Adds URLs that are not there yet, keeping order; removing ignores URLs that are absent. */
+  async function changeImages(id: number, change: { add?: string[]; remove?: string[] }): Promise<Venue | null> {
+    return db.transaction(async (tx) => {
+      const [row] = await tx.select({ images: venues.images }).from(venues).where(eq(venues.id, id)).for("update");
+      if (!row) return null;
+      const removed = new Set(change.remove ?? []);
+      const images = [...new Set([...row.images, ...(change.add ?? [])])].filter((u) => !removed.has(u));
+      const [updated] = await tx
+        .update(venues)
+        .set({ images, updatedAt: sql`now()` })
+        .where(eq(venues.id, id))
+        .returning(columns);
+      return toVenue(updated as VenueRow);
+    });
+  }
+
+  return { get, list, create, update, deactivate, setTranslation, changeImages };
+}
+
+export type VenuesRepository = ReturnType<typeof venuesRepository>;

@@ -1,0 +1,126 @@
+// createApp(deps): the whole API as a fetch handler. Only server.ts deals with ports and signals.
+import { swaggerUI } from "@hono/swagger-ui";
+import { DomainError, isDomainError } from "@venue-booking/core";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./lib/env.ts";
+import { clientIp, language } from "./lib/middleware.ts";
+import { createRouter } from "./lib/openapi.ts";
+import { HttpProblem, problemFromDomain, problemOf, problemResponse } from "./lib/problem.ts";
+import type { Problem } from "./lib/problem.ts";
+import { adminUsersRouter } from "./routes/admin-users/admin-users.index.ts";
+import { authRouter } from "./routes/auth/auth.index.ts";
+import { healthRouter } from "./routes/health/health.index.ts";
+import type { StaticAsset } from "./swagger-assets.ts";
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export type AppOptions = {
+  /** Swagger UI's CSS and JS, served under /docs/assets (see swagger-assets.ts). */
+  swaggerAssets?: Map<string, StaticAsset>;
+  /** Where unexpected errors are reported (never to the client). */
+  onUnexpectedError?: (error: unknown, c: Context<AppEnv>) => void;
+};
+
+function send(c: Context<AppEnv>, p: Problem, headers: Record<string, string> = {}): Response {
+  return problemResponse(p, { "Content-Language": c.get("lang") ?? "ru", ...headers });
+}
+
+function openApiConfig(origin: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "venue-booking API",
+      version: "1.0.0",
+      description:
+        "Book sports venues by the hour. Sign in with a phone code (send-otp, then verify-otp), then send " +
+        "`Authorization: Bearer <access>`. Texts come in the language of `Accept-Language` (uz, ru, en; ru by default). " +
+        "Errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: origin }],
+  };
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = createRouter();
+
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", language);
+  app.use("*", clientIp);
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin", crossOriginOpenerPolicy: "same-origin" }));
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "Accept-Language", "Idempotency-Key"],
+      exposeHeaders: ["Content-Language", "Retry-After", "X-Request-Id"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError("PAYLOAD_TOO_LARGE", { params: { limit: "1 MB" } });
+      },
+    }),
+  );
+
+  app.route("/", healthRouter());
+  app.route("/", authRouter(deps));
+  app.route("/", adminUsersRouter());
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "The access token from /api/auth/verify-otp/ or /api/auth/refresh/",
+  });
+  // Routes are declared without the trailing slash (Hono's non-strict routing then matches both);
+  // the document shows the canonical, slashed form of the contract.
+  app.get("/openapi.json", (c) => {
+    const doc = app.getOpenAPI31Document(openApiConfig(new URL(c.req.url).origin));
+    doc.paths = Object.fromEntries(
+      Object.entries(doc.paths ?? {}).map(([path, item]) => [path.startsWith("/api/") ? `${path}/` : path, item]),
+    );
+    return c.json(doc);
+  });
+
+  const assets = options.swaggerAssets;
+  app.get("/docs", swaggerUI({ url: "/openapi.json", baseUrl: "/docs/assets", title: "venue-booking API", persistAuthorization: true }));
+  app.get("/docs/assets/swagger-ui-dist/:file", (c) => {
+    const asset = assets?.get(c.req.param("file"));
+    if (!asset) throw new DomainError("NOT_FOUND");
+    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { "content-type": asset.type, "cache-control": "public, max-age=86400" });
+  });
+
+  app.notFound((c) => send(c, problemOf("NOT_FOUND", c.get("lang") ?? "ru")));
+
+  app.onError((err, c) => {
+    const lang = c.get("lang") ?? "ru";
+    if (err instanceof HttpProblem) return send(c, problemFromDomain(err.error, lang), err.headers);
+    if (isDomainError(err)) {
+      const headers: Record<string, string> = err.code === "RATE_LIMITED" ? { "Retry-After": String(err.params.seconds ?? 60) } : {};
+      return send(c, problemFromDomain(err, lang), headers);
+    }
+    if (err instanceof HTTPException && err.status === 400) return send(c, problemOf("MALFORMED_JSON", lang));
+    if (err instanceof HTTPException && err.status === 413) return send(c, problemOf("PAYLOAD_TOO_LARGE", lang, { limit: "1 MB" }));
+    options.onUnexpectedError?.(err, c);
+    return send(c, problemOf("INTERNAL", lang));
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,28 @@
+// A small structured logger: one JSON object a line in production, a readable line in development.
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export type Logger = {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+};
+
+export function createLogger(opts: { level: LogLevel; pretty: boolean; write?: (line: string) => void }): Logger {
+  const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = (level: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {
+    if (ORDER[level] < ORDER[opts.level]) return;
+    if (opts.pretty) {
+      const extra = Object.entries(fields)
+        .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .join(" ");
+      write(`${new Date().toISOString().slice(11, 23)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? ` ${extra}` : ""}`);
+    } else {
+      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+    }
+  };
+  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
+}
+
+export const silentLogger: Logger = createLogger({ level: "silent", pretty: true });

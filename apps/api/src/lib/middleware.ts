@@ -1,0 +1,71 @@
+// Per-request context: the caller's language, IP, and the signed-in user where a route needs one.
+import { DomainError, parseAcceptLanguage } from "@venue-booking/core";
+import { createMiddleware } from "hono/factory";
+import { rateLimiter } from "hono-rate-limiter";
+import type { AppDeps } from "../deps.ts";
+import type { AppEnv } from "./env.ts";
+import { HttpProblem } from "./problem.ts";
+
+export const language = createMiddleware<AppEnv>(async (c, next) => {
+  const lang = parseAcceptLanguage(c.req.header("accept-language"));
+  c.set("lang", lang);
+  await next();
+  c.header("Content-Language", lang);
+  c.header("Vary", "Accept-Language", { append: true });
+});
+
+type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
+
+/** The socket's address; the first X-Forwarded-For hop only when TRUST_PROXY says a proxy sets it. */
+export const clientIp = createMiddleware<AppEnv>(async (c, next) => {
+  const socketIp = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
+  let ip = socketIp ?? "unknown";
+  if (c.get("deps").config.trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) ip = forwarded;
+  }
+  c.set("clientIp", ip);
+  await next();
+});
+
+function bearer(header: string | undefined): string {
+  const m = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (!m?.[1]) throw new DomainError("UNAUTHORIZED");
+  return m[1];
+}
+
+/** 401 unless a valid access token of an active user comes with the request. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const { tokens, repos } = c.get("deps");
+  const { userId } = await tokens.verify(bearer(c.req.header("authorization")), "access");
+  const user = await repos.users.get(userId);
+  if (!user) throw new DomainError("UNAUTHORIZED");
+  if (!user.isActive) throw new DomainError("USER_INACTIVE");
+  c.set("user", user);
+  await next();
+});
+
+/** requireUser, then 403 unless the user is an admin. */
+export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  await requireUser(c, async () => {
+    if (!c.get("user").isAdmin) throw new DomainError("FORBIDDEN");
+    await next();
+  });
+});
+
+/** AUTH_IP_LIMIT_PER_MINUTE requests a minute per client IP, counted in Redis when there is one. */
+export function authIpLimit(deps: AppDeps) {
+  return rateLimiter<AppEnv>({
+    windowMs: 60_000,
+    limit: deps.config.authIpLimitPerMinute,
+    standardHeaders: "draft-6",
+    keyGenerator: (c) => `auth:${c.get("clientIp")}`,
+    store: deps.rateLimitStore,
+    handler: (c) => {
+      const info = c.get("rateLimit" as never) as { resetTime?: Date } | undefined;
+      const reset = info?.resetTime?.getTime() ?? Date.now() + 60_000;
+      const seconds = Math.max(1, Math.ceil((reset - Date.now()) / 1000));
+      throw new HttpProblem(new DomainError("RATE_LIMITED", { params: { seconds } }), { "Retry-After": String(seconds) });
+    },
+  });
+}

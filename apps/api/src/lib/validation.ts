@@ -1,0 +1,32 @@
+// Turns zod issues into the problem's `errors`, with messages in the caller's language.
+import { errorMessage, isLang } from "@venue-booking/core";
+import type { ErrorCode, Lang } from "@venue-booking/core";
+import { z } from "zod";
+import type { FieldError } from "./problem.ts";
+
+const localeErrors = { en: z.locales.en().localeError, ru: z.locales.ru().localeError, uz: z.locales.uz().localeError };
+
+type Issue = z.core.$ZodIssue;
+
+/** Custom refinements carry a domain code in `params.code`; everything else zod words itself. */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  const code = (issue as { params?: { code?: ErrorCode } }).params?.code;
+  if (issue.code === "custom" && code) return errorMessage(code, lang, (issue as { params?: Record<string, string> }).params ?? {});
+  if (issue.code === "unrecognized_keys") {
+    return { en: "Unknown field", ru: "Неизвестное поле", uz: "Noma'lum maydon" }[lang];
+  }
+  const out = localeErrors[isLang(lang) ? lang : "ru"](issue as never);
+  const text = typeof out === "string" ? out : out?.message;
+  return text ?? issue.message;
+}
+
+export function fieldErrors(error: z.ZodError, lang: Lang, prefix?: string): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({ field: [...path, k].join("."), message: issueMessage(issue, lang) }));
+    }
+    const field = path.join(".") || prefix || "body";
+    return [{ field, message: issueMessage(issue, lang) }];
+  });
+}

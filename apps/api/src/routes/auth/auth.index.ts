@@ -1,0 +1,17 @@
+import type { AppDeps } from "../../deps.ts";
+import { createRouter } from "../../lib/openapi.ts";
+import { authIpLimit, requireUser } from "../../lib/middleware.ts";
+import * as h from "./auth.handlers.ts";
+import * as r from "./auth.routes.ts";
+
+export function authRouter(deps: AppDeps) {
+  const router = createRouter();
+  router.use("/api/auth/*", authIpLimit(deps));
+  router.use("/api/auth/me", requireUser);
+  return router
+    .openapi(r.sendOtp, h.sendOtpHandler)
+    .openapi(r.verifyOtp, h.verifyOtpHandler)
+    .openapi(r.refresh, h.refreshHandler)
+    .openapi(r.me, h.meHandler)
+    .openapi(r.updateMe, h.updateMeHandler);
+}

@@ -1,0 +1,44 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, jsonContent } from "../../lib/openapi.ts";
+
+const tags = ["Health"];
+const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.string().optional(), redis: z.string().optional() });
+
+const health = createRoute({
+  method: "get",
+  path: "/health",
+  tags,
+  summary: "The process is up",
+  responses: { 200: jsonContent(Health.openapi("Health"), "Up") },
+});
+
+const ready = createRoute({
+  method: "get",
+  path: "/ready",
+  tags,
+  summary: "The database and the key-value store answer",
+  responses: {
+    200: jsonContent(Health.openapi("Readiness"), "Ready"),
+    503: jsonContent(Health.openapi("Readiness"), "Not ready"),
+  },
+});
+
+async function check(probe: () => Promise<void>): Promise<string> {
+  try {
+    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);
+    return "ok";
+  } catch {
+    return "unavailable";
+  }
+}
+
+export function healthRouter() {
+  return createRouter()
+    .openapi(health, (c) => c.json({ status: "ok" as const }, 200))
+    .openapi(ready, async (c) => {
+      const { database, kv } = c.get("deps");
+      const [db, redis] = await Promise.all([check(() => database.ping()), check(() => kv.ping())]);
+      const ok = db === "ok" && redis === "ok";
+      return c.json({ status: ok ? ("ok" as const) : ("unavailable" as const), database: db, redis }, ok ? 200 : 503);
+    });
+}

@@ -1,0 +1,72 @@
+// The process entry: reads the environment, opens the database and the store, serves the app,
+// and shuts down gracefully on SIGTERM/SIGINT.
+import { randomBytes } from "node:crypto";
+import { serve } from "@hono/node-server";
+import { DEFAULT_DATA_DIR, isEmpty, openDatabase, seed } from "@venue-booking/db";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { buildDeps } from "./deps.ts";
+import { MemoryStore, RedisStore } from "./lib/kv.ts";
+import { createLogger } from "./lib/logger.ts";
+import { ConsoleSmsSender } from "./services/sms.ts";
+import { loadSwaggerAssets } from "./swagger-assets.ts";
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (e) {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !== "production" });
+const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
+const database = await openDatabase({ url: config.databaseUrl, dataDir, poolMax: config.databasePoolMax });
+await database.migrate();
+if (database.kind === "pglite" && (await isEmpty(database.db))) {
+  const { created } = await seed(database.db);
+  logger.info(`new embedded database: added ${created} demo venues`);
+}
+
+const kv = config.redisUrl ? RedisStore.connect(config.redisUrl) : new MemoryStore();
+let jwtSecret = config.jwtSecret;
+if (!jwtSecret) {
+  jwtSecret = randomBytes(32).toString("hex");
+  logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
+}
+
+const deps = buildDeps({ config, database, kv, sms: new ConsoleSmsSender(), jwtSecret });
+const app = createApp(deps, {
+  swaggerAssets: loadSwaggerAssets(),
+  onUnexpectedError: (error, c) =>
+    logger.error("unexpected error", { path: c.req.path, requestId: c.get("requestId"), error: error instanceof Error ? error.stack : String(error) }),
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const where = database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL";
+  logger.info(`venue-booking API on http://localhost:${info.port} (Swagger UI: http://localhost:${info.port}/docs)`, {
+    database: where,
+    store: kv.kind,
+  });
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: finishing in-flight requests`);
+  const force = setTimeout(() => {
+    logger.warn("shutdown took over 10 s; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.allSettled([database.close(), kv.close()]);
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,56 @@
+// One-time codes for phone sign-in: 6 digits from a CSPRNG, kept only as an HMAC in the store for
+// 5 minutes, single use, compared in constant time, burned after 5 wrong guesses, and at most
+// 3 sends per phone per 10 minutes (an atomic counter, so replicas share it).
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { DomainError } from "@venue-booking/core";
+import type { KeyValueStore } from "../lib/kv.ts";
+import type { SmsSender } from "./sms.ts";
+
+export const OTP_TTL_SECONDS = 300;
+export const OTP_MAX_ATTEMPTS = 5;
+export const OTP_SENDS_PER_WINDOW = 3;
+export const OTP_SEND_WINDOW_SECONDS = 600;
+
+export class OtpService {
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly sms: SmsSender,
+    private readonly secret: string,
+  ) {}
+
+  #hash(phone: string, code: string): Buffer {
+    return createHmac("sha256", this.secret).update(`${phone}:${code}`).digest();
+  }
+
+  /** Sends a new code (replacing any earlier one); RATE_LIMITED with retry seconds past the limit. */
+  async send(phone: string): Promise<void> {
+    const { count, ttlMs } = await this.kv.incr(`otp:sends:${phone}`, OTP_SEND_WINDOW_SECONDS * 1000);
+    if (count > OTP_SENDS_PER_WINDOW) {
+      throw new DomainError("RATE_LIMITED", { params: { seconds: Math.max(1, Math.ceil(ttlMs / 1000)) } });
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    await this.kv.del(`otp:attempts:${phone}`);
+    await this.kv.set(`otp:code:${phone}`, this.#hash(phone, code).toString("hex"), OTP_TTL_SECONDS * 1000);
+    await this.sms.send(phone, `venue-booking code: ${code} (valid ${OTP_TTL_SECONDS / 60} min)`);
+  }
+
+  /** Consumes the code if it is right; otherwise counts a wrong guess. */
+  async verify(phone: string, code: string): Promise<void> {
+    const key = `otp:code:${phone}`;
+    const stored = await this.kv.get(key);
+    if (!stored) throw new DomainError("OTP_INVALID", { field: "code" });
+    const expected = Buffer.from(stored, "hex");
+    const given = this.#hash(phone, code);
+    if (expected.length === given.length && timingSafeEqual(expected, given)) {
+      // Single use: of two racing verifications only the one that deletes the code wins.
+      if (await this.kv.del(key)) return;
+      throw new DomainError("OTP_INVALID", { field: "code" });
+    }
+    const { count } = await this.kv.incr(`otp:attempts:${phone}`, OTP_TTL_SECONDS * 1000);
+    if (count >= OTP_MAX_ATTEMPTS) {
+      await this.kv.del(key);
+      throw new DomainError("OTP_TOO_MANY_ATTEMPTS", { field: "code" });
+    }
+    throw new DomainError("OTP_INVALID", { field: "code" });
+  }
+}

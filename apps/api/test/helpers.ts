@@ -1,0 +1,47 @@
+// Shared steps of the route tests.
+import { expect } from "vitest";
+import type { Harness } from "../src/testing.ts";
+
+let seq = 500_000_000;
+export function newPhone(): string {
+  seq += 1;
+  return `+998${seq}`;
+}
+
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+export const patch = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  ...json(body, headers),
+  method: "PATCH",
+});
+
+export const bearer = (token: string, headers: Record<string, string> = {}) => ({
+  headers: { authorization: `Bearer ${token}`, ...headers },
+});
+
+/** Signs in through the real endpoints, reading the code from the SMS stand-in. */
+export async function signIn(h: Harness, phone = newPhone()) {
+  const sent = await h.request("/api/auth/send-otp/", json({ phone }));
+  expect(sent.status).toBe(200);
+  const code = h.sms.lastCode(phone);
+  const res = await h.request("/api/auth/verify-otp/", json({ phone, code }));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { access: string; refresh: string; user: { id: number; phone: string; is_admin: boolean }; is_new_user: boolean };
+  return { ...body, phone };
+}
+
+/** Signs in a user that the admin list makes an admin. */
+export async function signInAdmin(h: Harness) {
+  const phone = newPhone();
+  h.deps.config.adminPhones.push(phone);
+  return signIn(h, phone);
+}
+
+export async function problem(res: Response) {
+  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  return (await res.json()) as { type: string; title: string; status: number; detail: string; code: string; errors?: { field: string; message: string }[] };
+}

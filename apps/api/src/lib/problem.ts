@@ -1,6 +1,6 @@
 // RFC 9457 problem details: the one shape of every error response, in the caller's language.
-import { DomainError, errorMessage } from "@venue-booking/core";
-import type { ErrorCode, Lang } from "@venue-booking/core";
+import { errorMessage } from "@venue-booking/core";
+import type { ErrorCode, Lang , DomainError} from "@venue-booking/core";
 
 /** The one table from domain error codes to HTTP statuses. */
 export const STATUS_OF: Record<ErrorCode, number> = {

@@ -114,8 +114,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       const headers: Record<string, string> = err.code === "RATE_LIMITED" ? { "Retry-After": String(err.params.seconds ?? 60) } : {};
       return send(c, problemFromDomain(err, lang), headers);
     }
-    if (err instanceof HTTPException && err.status === 400) return send(c, problemOf("MALFORMED_JSON", lang));
     if (err instanceof HTTPException && err.status === 413) return send(c, problemOf("PAYLOAD_TOO_LARGE", lang, { limit: "1 MB" }));
+    // Hono's body validator: unparsable JSON (400) or a body that is not JSON at all (415).
+    if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) return send(c, problemOf("MALFORMED_JSON", lang));
     options.onUnexpectedError?.(err, c);
     return send(c, problemOf("INTERNAL", lang));
   });

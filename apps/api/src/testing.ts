@@ -66,9 +66,12 @@ export async function startHarness(
       return Promise.resolve(app.request(path, rest, { incoming: { socket: { remoteAddress: ip ?? defaultIp } } }));
     },
     async close() {
-      if (kv instanceof RedisStore) await clearRedis(kv);
-      await kv.close();
-      await database.close();
+      try {
+        if (kv instanceof RedisStore) await clearRedis(kv);
+      } finally {
+        await kv.close();
+        await database.close();
+      }
     },
   };
 }

@@ -1,0 +1,35 @@
+import { openTestPglite } from "@venue-booking/db/testing";
+import { Redis } from "ioredis";
+import { describe, expect, it } from "vitest";
+import { RedisStore } from "../src/lib/kv.ts";
+import { startHarness, testBackends } from "../src/testing.ts";
+
+describe.each(testBackends())("health on $name", (backend) => {
+  it("/health is up and /ready checks the database and the store", async () => {
+    const h = await backend.start();
+    try {
+      expect(await (await h.request("/health")).json()).toEqual({ status: "ok" });
+      const ready = await h.request("/ready");
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "ok", database: "ok", redis: "ok" });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("readiness when Redis is unreachable", () => {
+  it("is 503 and says which part is down", async () => {
+    const unreachable = new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    unreachable.on("error", () => {});
+    const h = await startHarness(await openTestPglite(), new RedisStore(unreachable));
+    try {
+      const res = await h.request("/ready");
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: "unavailable", database: "ok", redis: "unavailable" });
+      expect((await h.request("/health")).status).toBe(200);
+    } finally {
+      await h.close().catch(() => {});
+    }
+  });
+});

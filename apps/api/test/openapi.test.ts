@@ -1,0 +1,43 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBackends } from "../src/testing.ts";
+import type { Harness } from "../src/testing.ts";
+
+describe("OpenAPI document", () => {
+  let h: Harness;
+  let doc: Record<string, unknown> & { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>> };
+  beforeAll(async () => {
+    h = await testBackends()[0]!.start();
+    const res = await h.request("/openapi.json");
+    expect(res.status).toBe(200);
+    doc = (await res.json()) as typeof doc;
+  });
+  afterAll(async () => h.close());
+
+  it("passes the OpenAPI 3.1 schema validator", async () => {
+    const result = await new Validator().validate(doc as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("lists every contract path with its trailing slash, a bearer scheme and problem responses", () => {
+    for (const path of ["/api/auth/send-otp/", "/api/auth/verify-otp/", "/api/auth/refresh/", "/api/auth/me/", "/api/admin/users/", "/api/admin/users/{id}/"]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(JSON.stringify((doc as { components?: unknown }).components)).toContain('"scheme":"bearer"');
+    expect(doc.paths["/api/auth/me/"]!.get!.security).toEqual([{ Bearer: [] }]);
+    expect(Object.keys(doc.paths["/api/admin/users/"]!.get!.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429", "500"]));
+    expect(JSON.stringify(doc.paths["/api/auth/send-otp/"])).toContain("application/problem+json");
+  });
+
+  it("serves Swagger UI and its assets from this server, not a CDN", async () => {
+    const html = await (await h.request("/docs")).text();
+    expect(html).toContain("/docs/assets/swagger-ui-dist/swagger-ui-bundle.js");
+    expect(html).not.toMatch(/cdn\.|unpkg|jsdelivr/);
+    const js = await h.request("/docs/assets/swagger-ui-dist/swagger-ui-bundle.js");
+    expect(js.status).toBe(200);
+    expect(js.headers.get("content-type")).toMatch(/javascript/);
+    expect((await h.request("/docs/assets/swagger-ui-dist/nope.js")).status).toBe(404);
+  });
+});

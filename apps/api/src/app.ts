@@ -13,9 +13,12 @@ import { clientIp, language } from "./lib/middleware.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { HttpProblem, problemFromDomain, problemOf, problemResponse } from "./lib/problem.ts";
 import type { Problem } from "./lib/problem.ts";
+import { adminBookingsRouter } from "./routes/admin-bookings/admin-bookings.index.ts";
 import { adminUsersRouter } from "./routes/admin-users/admin-users.index.ts";
+import { bookingsRouter } from "./routes/bookings/bookings.index.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
+import { venuesRouter } from "./routes/venues/venues.index.ts";
 import type { StaticAsset } from "./swagger-assets.ts";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -80,6 +83,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", healthRouter());
   app.route("/", authRouter(deps));
   app.route("/", adminUsersRouter());
+  app.route("/", venuesRouter());
+  app.route("/", bookingsRouter());
+  app.route("/", adminBookingsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
     type: "http",

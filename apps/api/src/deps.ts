@@ -58,7 +58,7 @@ export function buildDeps(input: DepsInput): AppDeps {
     kv: input.kv,
     sms: input.sms,
     otp: new OtpService(input.kv, input.sms, input.jwtSecret),
-    tokens: new TokenService(input.jwtSecret, input.kv, clock),
+    tokens: new TokenService(input.jwtSecret, input.kv),
     rateLimitStore: rateLimitStore(input.kv),
     clock,
   };

@@ -45,3 +45,32 @@ export async function problem(res: Response) {
   expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   return (await res.json()) as { type: string; title: string; status: number; detail: string; code: string; errors?: { field: string; message: string }[] };
 }
+
+export const authed = (token: string, init: RequestInit = {}, lang?: string): RequestInit => ({
+  ...init,
+  headers: {
+    ...(init.headers as Record<string, string> | undefined),
+    authorization: `Bearer ${token}`,
+    ...(lang ? { "accept-language": lang } : {}),
+  },
+});
+
+export const venueBody = (over: Record<string, unknown> = {}) => ({
+  name: { ru: "Стадион Тест", uz: "Test stadioni", en: "Test Stadium" },
+  address: { ru: "ул. Тестовая, 1", uz: "Test ko'chasi, 1", en: "1 Test St" },
+  description: { ru: "Поле", uz: "Maydon", en: "Pitch" },
+  amenities: [
+    { ru: "Душ", uz: "Dush", en: "Shower" },
+    { ru: "Парковка", en: "Parking" },
+  ],
+  price_per_hour: "150000.00",
+  images: ["https://example.com/1.jpg"],
+  ...over,
+});
+
+/** Creates a venue through the API as `admin` and returns its id. */
+export async function createVenue(h: Harness, adminToken: string, over: Record<string, unknown> = {}): Promise<number> {
+  const res = await h.request("/api/venues/", authed(adminToken, json(venueBody(over))));
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: number }).id;
+}

@@ -22,13 +22,30 @@ describe("OpenAPI document", () => {
   });
 
   it("lists every contract path with its trailing slash, a bearer scheme and problem responses", () => {
-    for (const path of ["/api/auth/send-otp/", "/api/auth/verify-otp/", "/api/auth/refresh/", "/api/auth/me/", "/api/admin/users/", "/api/admin/users/{id}/"]) {
+    for (const path of [
+      "/api/auth/send-otp/",
+      "/api/auth/verify-otp/",
+      "/api/auth/refresh/",
+      "/api/auth/me/",
+      "/api/admin/users/",
+      "/api/admin/users/{id}/",
+      "/api/venues/",
+      "/api/venues/{id}/",
+      "/api/venues/{id}/availability/",
+      "/api/bookings/",
+      "/api/bookings/{id}/",
+      "/api/bookings/{id}/cancel/",
+      "/api/admin/bookings/",
+      "/api/admin/bookings/{id}/",
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(JSON.stringify((doc as { components?: unknown }).components)).toContain('"scheme":"bearer"');
     expect(doc.paths["/api/auth/me/"]!.get!.security).toEqual([{ Bearer: [] }]);
     expect(Object.keys(doc.paths["/api/admin/users/"]!.get!.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429", "500"]));
     expect(JSON.stringify(doc.paths["/api/auth/send-otp/"])).toContain("application/problem+json");
+    expect(Object.keys(doc.paths["/api/bookings/"]!.post!.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "404", "409", "422"]));
+    expect(JSON.stringify(doc.paths["/api/bookings/"]!.post)).toContain("idempotency-key");
   });
 
   it("serves Swagger UI and its assets from this server, not a CDN", async () => {

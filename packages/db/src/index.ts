@@ -1,6 +1,7 @@
 export * from "./bookings.ts";
 export * from "./client.ts";
 export * from "./errors.ts";
+export * from "./idempotency.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
 export * from "./users.ts";
@@ -8,11 +9,17 @@ export * from "./venues.ts";
 
 import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
+import { idempotencyRepository } from "./idempotency.ts";
 import { usersRepository } from "./users.ts";
 import { venuesRepository } from "./venues.ts";
 
 export function repositories(db: Database) {
-  return { users: usersRepository(db), venues: venuesRepository(db), bookings: bookingsRepository(db) };
+  return {
+    users: usersRepository(db),
+    venues: venuesRepository(db),
+    bookings: bookingsRepository(db),
+    idempotency: idempotencyRepository(db),
+  };
 }
 
 export type Repositories = ReturnType<typeof repositories>;

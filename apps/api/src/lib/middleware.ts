@@ -45,6 +45,18 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** Signs the user in when a token comes along (public routes that admins see more of). */
+export const optionalUser = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.header("authorization") === undefined) return next();
+  return requireUser(c, next);
+});
+
+/** Throws FORBIDDEN unless the (optional) user is an admin; UNAUTHORIZED without one. */
+export function assertAdmin(user: AppEnv["Variables"]["user"] | undefined): void {
+  if (!user) throw new DomainError("UNAUTHORIZED");
+  if (!user.isAdmin) throw new DomainError("FORBIDDEN");
+}
+
 /** requireUser, then 403 unless the user is an admin. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   await requireUser(c, async () => {

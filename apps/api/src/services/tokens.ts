@@ -16,11 +16,11 @@ export class TokenService {
   constructor(
     private readonly secret: string,
     private readonly kv: KeyValueStore,
-    private readonly clock: () => Date,
   ) {}
 
   async issue(userId: number): Promise<TokenPair> {
-    const now = Math.floor(this.clock().getTime() / 1000);
+    // Wall-clock time, as the verifier checks `exp` against it (the app's clock is for booking rules).
+    const now = Math.floor(Date.now() / 1000);
     const jti = crypto.randomUUID();
     const [access, refresh] = await Promise.all([
       sign({ sub: String(userId), type: "access", iat: now, exp: now + ACCESS_TTL_SECONDS }, this.secret, "HS256"),

@@ -23,6 +23,8 @@ export type Harness = {
   sms: MemorySmsSender;
   /** Moves the app's clock; `undefined` follows the real time again. */
   setNow(now: Date | undefined): void;
+  /** A user (created when new) and a fresh token pair, without the OTP round trip. */
+  tokensFor(phone: string, opts?: { admin?: boolean }): Promise<{ access: string; refresh: string; userId: number }>;
   /** app.request with a client IP (default: one per harness). */
   request(path: string, init?: RequestInit & { ip?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -60,6 +62,10 @@ export async function startHarness(
     sms,
     setNow: (now) => {
       fixed = now;
+    },
+    async tokensFor(phone, opts = {}) {
+      const { user } = await deps.repos.users.signIn(phone, { admin: opts.admin ?? false });
+      return { ...(await deps.tokens.issue(user.id)), userId: user.id };
     },
     request: (path, init = {}) => {
       const { ip, ...rest } = init;

@@ -13,7 +13,7 @@ import type { BookingPolicy, BookingStatus, Interval } from "@venue-booking/core
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
+import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, SERIALIZATION_FAILURE, sqlState } from "./errors.ts";
 import { hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
@@ -151,48 +151,58 @@ export function bookingsRepository(db: Database) {
    * transaction. A clash with a live booking surfaces as SLOT_TAKEN from the database itself.
    */
   async function create(input: NewBooking, afterInsert?: AfterInsert): Promise<Booking> {
-    try {
-      return await db.transaction(async (tx) => {
-        const [venue] = await tx
-          .select({
-            price: venues.pricePerHour,
-            opening: venues.openingTime,
-            closing: venues.closingTime,
-            active: venues.isActive,
-          })
-          .from(venues)
-          .where(eq(venues.id, input.venueId))
-          .limit(1);
-        if (!venue || !venue.active) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
-        const start = parseTime(input.startTime, "start_time");
-        const end = parseTime(input.endTime, "end_time");
-        const hours = { opening: parseTime(hhmm(venue.opening)), closing: parseTime(hhmm(venue.closing)) };
-        const { durationMinutes } = checkBooking(
-          { date: input.bookingDate, start, end },
-          { hours, now: input.now, ...(input.policy ? { policy: input.policy } : {}) },
-        );
-        const [inserted] = await tx
-          .insert(bookings)
-          .values({
-            userId: input.userId,
-            venueId: input.venueId,
-            bookingDate: input.bookingDate,
-            startTime: input.startTime,
-            endTime: input.endTime,
-            totalPrice: price(venue.price, durationMinutes),
-            status: "pending",
-          })
-          .returning({ id: bookings.id });
-        const id = inserted!.id;
-        await tx.insert(bookingEvents).values({ bookingId: id, toStatus: "pending", actor: "user", actorUserId: input.userId });
-        const booking = (await getIn(tx as Database, id))!;
-        if (afterInsert) await afterInsert(tx as Database, booking);
-        return booking;
-      });
-    } catch (e) {
-      if (sqlState(e) === EXCLUSION_VIOLATION) throw new DomainError("SLOT_TAKEN", { cause: e });
-      throw e;
+    // Two inserts that clash can each wait for the other inside the exclusion check; PostgreSQL
+    // then aborts one as a deadlock. Retried, it meets the committed winner and gets 23P01.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await insertOnce(input, afterInsert);
+      } catch (e) {
+        const state = sqlState(e);
+        if ((state === DEADLOCK_DETECTED || state === SERIALIZATION_FAILURE) && attempt < 5) continue;
+        if (state === EXCLUSION_VIOLATION) throw new DomainError("SLOT_TAKEN", { cause: e });
+        throw e;
+      }
     }
+  }
+
+  async function insertOnce(input: NewBooking, afterInsert?: AfterInsert): Promise<Booking> {
+    return db.transaction(async (tx) => {
+      const [venue] = await tx
+        .select({
+          price: venues.pricePerHour,
+          opening: venues.openingTime,
+          closing: venues.closingTime,
+          active: venues.isActive,
+        })
+        .from(venues)
+        .where(eq(venues.id, input.venueId))
+        .limit(1);
+      if (!venue || !venue.active) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+      const start = parseTime(input.startTime, "start_time");
+      const end = parseTime(input.endTime, "end_time");
+      const hours = { opening: parseTime(hhmm(venue.opening)), closing: parseTime(hhmm(venue.closing)) };
+      const { durationMinutes } = checkBooking(
+        { date: input.bookingDate, start, end },
+        { hours, now: input.now, ...(input.policy ? { policy: input.policy } : {}) },
+      );
+      const [inserted] = await tx
+        .insert(bookings)
+        .values({
+          userId: input.userId,
+          venueId: input.venueId,
+          bookingDate: input.bookingDate,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          totalPrice: price(venue.price, durationMinutes),
+          status: "pending",
+        })
+        .returning({ id: bookings.id });
+      const id = inserted!.id;
+      await tx.insert(bookingEvents).values({ bookingId: id, toStatus: "pending", actor: "user", actorUserId: input.userId });
+      const booking = (await getIn(tx as Database, id))!;
+      if (afterInsert) await afterInsert(tx as Database, booking);
+      return booking;
+    });
   }
 
   async function get(id: number): Promise<Booking | null> {

@@ -4,6 +4,8 @@ export const EXCLUSION_VIOLATION = "23P01";
 export const UNIQUE_VIOLATION = "23505";
 export const CHECK_VIOLATION = "23514";
 export const FOREIGN_KEY_VIOLATION = "23503";
+export const SERIALIZATION_FAILURE = "40001";
+export const DEADLOCK_DETECTED = "40P01";
 
 export function sqlState(e: unknown): string | undefined {
   for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; depth++) {

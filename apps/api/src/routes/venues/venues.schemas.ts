@@ -7,16 +7,17 @@ import { MoneySchema, TimeSchema, TimestampSchema } from "../../lib/schemas.ts";
 
 const hhmm = (t: string) => t.slice(0, 5);
 
-export function translatedSchema(max: number, name: string, example: TranslatedText) {
+export function translatedSchema(max: number, name: string, example: TranslatedText, ruMin = 1) {
   const optional = z.string().trim().max(max).nullable().optional();
   return z
-    .strictObject({ ru: z.string().trim().min(1).max(max), uz: optional, en: optional })
+    .strictObject({ ru: z.string().trim().min(ruMin).max(max), uz: optional, en: optional })
     .openapi(name, { example, description: "ru is required; uz and en fall back to ru when missing" });
 }
 
 export const NameInput = translatedSchema(200, "TranslatedName", { ru: "Стадион «Пахтакор»", uz: "«Paxtakor» stadioni", en: "Pakhtakor Stadium" });
 export const AddressInput = translatedSchema(300, "TranslatedAddress", { ru: "ул. Навои, 1", uz: "Navoiy ko'chasi, 1", en: "1 Navoi St" });
-export const DescriptionInput = translatedSchema(5000, "TranslatedDescription", { ru: "Футбольное поле 40×20", uz: "Futbol maydoni 40×20", en: "40×20 football pitch" });
+// A description may be empty (a venue is created without one).
+export const DescriptionInput = translatedSchema(5000, "TranslatedDescription", { ru: "Футбольное поле 40×20", uz: "Futbol maydoni 40×20", en: "40×20 football pitch" }, 0);
 export const AmenityInput = translatedSchema(100, "TranslatedAmenity", { ru: "Душ", uz: "Dush", en: "Shower" });
 
 export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) > 0n, { params: { code: "INVALID_PRICE" } });

@@ -1,0 +1,4 @@
+export { createProgram, runProgram } from "./program.ts";
+export { createContext } from "./context.ts";
+export { createOutput } from "./output.ts";
+export { scriptedPrompter } from "./prompts.ts";

@@ -1,0 +1,97 @@
+// A real API (embedded database) on a loopback port, and ways to run the CLI against it:
+// through action functions with a captured output, and through the real binary.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { testBackends } from "@venue-booking/api/testing";
+import type { Harness } from "@venue-booking/api/testing";
+import { createContext } from "../src/context.ts";
+import type { CliContext } from "../src/context.ts";
+import { createOutput } from "../src/output.ts";
+import { createProgram, runProgram } from "../src/program.ts";
+import { scriptedPrompter } from "../src/prompts.ts";
+
+const BIN = fileURLToPath(new URL("../bin/venue-admin.js", import.meta.url));
+
+export type CliHarness = {
+  api: Harness;
+  baseUrl: string;
+  adminToken: string;
+  configDir: string;
+  env: Record<string, string>;
+  /** A context for calling action functions; `lines` collects what they print. */
+  context(opts?: { answers?: (string | boolean)[]; interactive?: boolean; token?: string | null }): { ctx: CliContext; lines: string[]; asked: string[] };
+  /** Runs argv through the commander program in process (prompts answered from `answers`). */
+  program(argv: string[], opts?: { answers?: (string | boolean)[]; interactive?: boolean }): Promise<{ code: number; stdout: string; stderr: string; asked: string[] }>;
+  /** Runs the real venue-admin binary. */
+  bin(args: string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+  close(): Promise<void>;
+};
+
+let phoneSeq = 700_000_000;
+export const nextPhone = () => `+998${++phoneSeq}`;
+
+export async function startCliHarness(): Promise<CliHarness> {
+  const api = await testBackends()[0]!.start();
+  let server!: ReturnType<typeof serve>;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: api.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const adminPhone = nextPhone();
+  api.deps.config.adminPhones.push(adminPhone);
+  const { access: adminToken } = await api.tokensFor(adminPhone, { admin: true });
+  const configDir = mkdtempSync(join(tmpdir(), "venue-admin-test-"));
+  const env = { VENUE_API_URL: baseUrl, VENUE_API_TOKEN: adminToken, VENUE_ADMIN_CONFIG_DIR: configDir, NO_COLOR: "1" };
+
+  const capture = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const output = createOutput({ write: (s) => out.push(s), writeErr: (s) => err.push(s), isTTY: false, env: { NO_COLOR: "1" } });
+    return { out, err, output };
+  };
+
+  return {
+    api,
+    baseUrl,
+    adminToken,
+    configDir,
+    env,
+    context({ answers = [], interactive = false, token } = {}) {
+      const { out, output } = capture();
+      const prompter = scriptedPrompter(answers);
+      const ctx = createContext({
+        env: { ...env, VENUE_API_TOKEN: token === null ? undefined : (token ?? adminToken) },
+        out: output,
+        prompter,
+        interactive,
+      });
+      return { ctx, lines: out, asked: prompter.asked };
+    },
+    async program(argv, { answers = [], interactive = false } = {}) {
+      const { out, err, output } = capture();
+      const prompter = scriptedPrompter(answers);
+      let code = 0;
+      const io = { env, out: output, writeErr: (s: string) => err.push(s), prompter, interactive, setExitCode: (c: number) => (code = c) };
+      await runProgram(createProgram(io), argv, io);
+      return { code, stdout: out.join(""), stderr: err.join(""), asked: prompter.asked };
+    },
+    bin(args, extraEnv = {}) {
+      return new Promise((resolve) => {
+        execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          resolve({ code, stdout, stderr });
+        });
+      });
+    },
+    async close() {
+      await new Promise((r) => server.close(r));
+      await api.close();
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -62,9 +62,14 @@ export function createProgram(io: ProgramIo): Command {
   registerUsers(program, run);
   registerTransfer(program, run);
 
-  program.action(async () => {
+  program.allowExcessArguments(true).action(async () => {
+    if (program.args.length > 0) {
+      io.writeErr(`error: unknown command '${program.args[0]}' (see venue-admin --help)\n`);
+      io.setExitCode(2);
+      return;
+    }
     if (!io.interactive) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       io.setExitCode(2);
       return;
     }

@@ -151,8 +151,7 @@ export function bookingsRepository(db: Database) {
    * transaction. A clash with a live booking surfaces as SLOT_TAKEN from the database itself.
    */
   async function create(input: NewBooking, afterInsert?: AfterInsert): Promise<Booking> {
-    // Two inserts that clash can each wait for the other inside the exclusion check; PostgreSQL
-    // then aborts one as a deadlock. Retried, it meets the committed winner and gets 23P01.
+    // A deadlock or serialization failure is retried: the retry meets the committed winner.
     for (let attempt = 1; ; attempt++) {
       try {
         return await insertOnce(input, afterInsert);
@@ -176,6 +175,11 @@ export function bookingsRepository(db: Database) {
         })
         .from(venues)
         .where(eq(venues.id, input.venueId))
+        // Queues bookings of one venue behind each other. Without it, two clashing inserts can
+        // each wait for the other inside the exclusion check and one dies as a deadlock; with it
+        // the later one meets the committed earlier one and gets 23P01 at once. The constraint
+        // still decides; this only orders the contenders.
+        .for("no key update")
         .limit(1);
       if (!venue || !venue.active) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
       const start = parseTime(input.startTime, "start_time");

@@ -14,7 +14,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, SERIALIZATION_FAILURE, sqlState } from "./errors.ts";
-import { hhmm, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
 import { bookings } from "./schema/bookings.ts";
@@ -234,16 +234,14 @@ export function bookingsRepository(db: Database) {
       .orderBy(desc(bookings.createdAt), desc(bookings.id))
       .limit(limit)
       .offset(offset);
-    let count = rows[0]?.total ?? 0;
-    if (rows.length === 0 && page > 1) {
+    return finishPage(rows, { page, limit }, (r) => toBooking(r as unknown as Selected), async () => {
       const [c] = await db
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(bookings)
         .innerJoin(users, eq(users.id, bookings.userId))
         .where(where);
-      count = c?.n ?? 0;
-    }
-    return { count, page, pageSize: limit, results: rows.map((r) => toBooking(r as unknown as Selected)) };
+      return c?.n ?? 0;
+    });
   }
 
   /**

@@ -9,6 +9,20 @@ export function pageBounds(req: PageRequest): { page: number; limit: number; off
   return { page, limit, offset: (page - 1) * limit };
 }
 
+/**
+ * A page from rows that carry `count(*) over()` as `total`. An empty page past the first has no
+ * row to carry it, so the total is then counted on its own (the API answers 404 with it).
+ */
+export async function finishPage<R extends { total: number }, T>(
+  rows: R[],
+  bounds: { page: number; limit: number },
+  map: (row: R) => T,
+  countAll: () => Promise<number>,
+): Promise<Page<T>> {
+  const count = rows[0]?.total ?? (bounds.page > 1 ? await countAll() : 0);
+  return { count, page: bounds.page, pageSize: bounds.limit, results: rows.map(map) };
+}
+
 /** Escapes LIKE wildcards so that `%` and `_` in a search are plain characters. */
 export function likeContains(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

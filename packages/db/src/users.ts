@@ -2,7 +2,7 @@
 import { and, desc, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { likeContains, pageBounds } from "./paging.ts";
+import { finishPage, likeContains, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { users } from "./schema/users.ts";
 import type { UserRow } from "./schema/users.ts";
@@ -77,12 +77,10 @@ export function usersRepository(db: Database) {
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(limit)
       .offset(offset);
-    let count = rows[0]?.total ?? 0;
-    if (rows.length === 0 && page > 1) {
+    return finishPage(rows, { page, limit }, (r) => r.user, async () => {
       const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where);
-      count = c?.n ?? 0;
-    }
-    return { count, page, pageSize: limit, results: rows.map((r) => r.user) };
+      return c?.n ?? 0;
+    });
   }
 
   return { signIn, get, getByPhone, update, list };

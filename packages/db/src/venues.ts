@@ -3,7 +3,7 @@ import type { Lang } from "@venue-booking/core";
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { hhmm, likeContains, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, likeContains, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { venues } from "./schema/venues.ts";
 import type { TranslatedText, VenueRow } from "./schema/venues.ts";
@@ -116,12 +116,10 @@ export function venuesRepository(db: Database) {
       .orderBy(asc(venues.id))
       .limit(limit)
       .offset(offset);
-    let count = rows[0]?.total ?? 0;
-    if (rows.length === 0 && page > 1) {
+    return finishPage(rows, { page, limit }, (r) => toVenue(r as unknown as VenueRow), async () => {
       const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(venues).where(where);
-      count = c?.n ?? 0;
-    }
-    return { count, page, pageSize: limit, results: rows.map((r) => toVenue(r as unknown as VenueRow)) };
+      return c?.n ?? 0;
+    });
   }
 
   async function create(input: VenueInput): Promise<Venue> {

@@ -9,7 +9,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./lib/env.ts";
-import { clientIp, language } from "./lib/middleware.ts";
+import { clientIp, language, observe } from "./lib/middleware.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { HttpProblem, problemFromDomain, problemOf, problemResponse } from "./lib/problem.ts";
 import type { Problem } from "./lib/problem.ts";
@@ -26,8 +26,6 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export type AppOptions = {
   /** Swagger UI's CSS and JS, served under /docs/assets (see swagger-assets.ts). */
   swaggerAssets?: Map<string, StaticAsset>;
-  /** Where unexpected errors are reported (never to the client). */
-  onUnexpectedError?: (error: unknown, c: Context<AppEnv>) => void;
 };
 
 function send(c: Context<AppEnv>, p: Problem, headers: Record<string, string> = {}): Response {
@@ -57,6 +55,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", observe);
   app.use("*", language);
   app.use("*", clientIp);
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin", crossOriginOpenerPolicy: "same-origin" }));
@@ -111,6 +110,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { "content-type": asset.type, "cache-control": "public, max-age=86400" });
   });
 
+  app.get("/metrics", async (c) => {
+    const token = deps.config.metricsToken;
+    if (token && c.req.header("authorization") !== `Bearer ${token}`) throw new DomainError("UNAUTHORIZED");
+    return c.text(await deps.metrics.registry.metrics(), 200, { "content-type": deps.metrics.registry.contentType });
+  });
+
   app.notFound((c) => send(c, problemOf("NOT_FOUND", c.get("lang") ?? "ru")));
 
   app.onError((err, c) => {
@@ -123,7 +128,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (err instanceof HTTPException && err.status === 413) return send(c, problemOf("PAYLOAD_TOO_LARGE", lang, { limit: "1 MB" }));
     // Hono's body validator: unparsable JSON (400) or a body that is not JSON at all (415).
     if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) return send(c, problemOf("MALFORMED_JSON", lang));
-    options.onUnexpectedError?.(err, c);
+    deps.logger.error("unexpected error", {
+      path: c.req.path,
+      request_id: c.get("requestId"),
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
     return send(c, problemOf("INTERNAL", lang));
   });
 

@@ -6,6 +6,10 @@ import { MemoryStore as RateLimitMemoryStore, RedisStore as RateLimitRedisStore 
 import type { Config } from "./config.ts";
 import type { AppEnv } from "./lib/env.ts";
 import type { KeyValueStore } from "./lib/kv.ts";
+import type { Logger } from "./lib/logger.ts";
+import { silentLogger } from "./lib/logger.ts";
+import { createMetrics } from "./lib/metrics.ts";
+import type { Metrics } from "./lib/metrics.ts";
 import { RedisStore } from "./lib/kv.ts";
 import { OtpService } from "./services/otp.ts";
 import type { SmsSender } from "./services/sms.ts";
@@ -22,6 +26,8 @@ export type AppDeps = {
   /** Store of the per-IP limit on the auth endpoints. */
   rateLimitStore: Store<AppEnv>;
   clock: () => Date;
+  metrics: Metrics;
+  logger: Logger;
 };
 
 export type DepsInput = {
@@ -31,6 +37,7 @@ export type DepsInput = {
   sms: SmsSender;
   jwtSecret: string;
   clock?: () => Date;
+  logger?: Logger;
 };
 
 /** hono-rate-limiter's own RedisStore over ioredis, or its MemoryStore without Redis. */
@@ -61,5 +68,7 @@ export function buildDeps(input: DepsInput): AppDeps {
     tokens: new TokenService(input.jwtSecret, input.kv),
     rateLimitStore: rateLimitStore(input.kv),
     clock,
+    metrics: createMetrics(() => input.database.poolStats()),
+    logger: input.logger ?? silentLogger,
   };
 }

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { buildDeps } from "./deps.ts";
 import { MemoryStore, RedisStore } from "./lib/kv.ts";
 import { createLogger } from "./lib/logger.ts";
+import { startLifecycleJob } from "./services/lifecycle.ts";
 import { ConsoleSmsSender } from "./services/sms.ts";
 import { loadSwaggerAssets } from "./swagger-assets.ts";
 
@@ -38,12 +39,9 @@ if (!jwtSecret) {
   logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
 }
 
-const deps = buildDeps({ config, database, kv, sms: new ConsoleSmsSender(), jwtSecret });
-const app = createApp(deps, {
-  swaggerAssets: loadSwaggerAssets(),
-  onUnexpectedError: (error, c) =>
-    logger.error("unexpected error", { path: c.req.path, requestId: c.get("requestId"), error: error instanceof Error ? error.stack : String(error) }),
-});
+const deps = buildDeps({ config, database, kv, sms: new ConsoleSmsSender(), jwtSecret, logger });
+const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
+const stopLifecycle = startLifecycleJob(deps, logger);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const where = database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL";
@@ -64,6 +62,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await stopLifecycle();
   await Promise.allSettled([database.close(), kv.close()]);
   logger.info("stopped");
   process.exit(0);

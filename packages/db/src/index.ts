@@ -2,6 +2,7 @@ export * from "./bookings.ts";
 export * from "./client.ts";
 export * from "./errors.ts";
 export * from "./idempotency.ts";
+export * from "./lifecycle.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
 export * from "./users.ts";

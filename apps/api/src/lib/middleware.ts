@@ -45,6 +45,30 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** One log line and one metrics sample per request, labelled by the matched route (not the raw path). */
+export const observe = createMiddleware<AppEnv>(async (c, next) => {
+  const started = performance.now();
+  try {
+    await next();
+  } finally {
+    const { metrics, logger } = c.get("deps");
+    const seconds = (performance.now() - started) / 1000;
+    const status = String(c.res.status);
+    const route = c.req.routePath && c.req.routePath !== "*" && c.res.status !== 404 ? c.req.routePath : "unmatched";
+    const labels = { method: c.req.method, route, status };
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, seconds);
+    logger.info("request", {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      duration_ms: Math.round(seconds * 10_000) / 10,
+      request_id: c.get("requestId"),
+      user_id: c.get("user")?.id ?? null,
+    });
+  }
+});
+
 /** Signs the user in when a token comes along (public routes that admins see more of). */
 export const optionalUser = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.header("authorization") === undefined) return next();
@@ -74,6 +98,7 @@ export function authIpLimit(deps: AppDeps) {
     keyGenerator: (c) => `auth:${c.get("clientIp")}`,
     store: deps.rateLimitStore,
     handler: (c) => {
+      deps.metrics.otpRateLimited.inc({ limit: "ip" });
       const info = c.get("rateLimit" as never) as { resetTime?: Date } | undefined;
       const reset = info?.resetTime?.getTime() ?? Date.now() + 60_000;
       const seconds = Math.max(1, Math.ceil((reset - Date.now()) / 1000));

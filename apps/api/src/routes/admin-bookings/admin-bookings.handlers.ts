@@ -34,12 +34,14 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 
 export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => {
   const { status, reason } = c.req.valid("json");
-  const booking = await c.get("deps").repos.bookings.changeStatus({
+  const { repos, metrics } = c.get("deps");
+  const booking = await repos.bookings.changeStatus({
     id: c.req.valid("param").id,
     to: status,
     actor: "admin",
     actorUserId: c.get("user").id,
     reason: reason ?? null,
   });
+  if (status === "cancelled") metrics.bookingCancellations.inc({ by: "admin" });
   return c.json(await detail(c, booking), 200);
 };

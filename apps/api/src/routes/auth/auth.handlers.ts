@@ -1,4 +1,4 @@
-import { DomainError } from "@venue-booking/core";
+import { DomainError, isDomainError } from "@venue-booking/core";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { message } from "../../lib/messages.ts";
 import { OTP_TTL_SECONDS } from "../../services/otp.ts";
@@ -7,14 +7,22 @@ import type { me, refresh, sendOtp, updateMe, verifyOtp } from "./auth.routes.ts
 
 export const sendOtpHandler: AppRouteHandler<typeof sendOtp> = async (c) => {
   const { phone } = c.req.valid("json");
-  await c.get("deps").otp.send(phone);
+  const { otp, metrics } = c.get("deps");
+  try {
+    await otp.send(phone);
+  } catch (e) {
+    if (isDomainError(e, "RATE_LIMITED")) metrics.otpRateLimited.inc({ limit: "phone" });
+    throw e;
+  }
+  metrics.otpSent.inc();
   return c.json({ detail: message("OTP_SENT", c.get("lang")), expires_in: OTP_TTL_SECONDS }, 200);
 };
 
 export const verifyOtpHandler: AppRouteHandler<typeof verifyOtp> = async (c) => {
   const { phone, code } = c.req.valid("json");
-  const { otp, repos, tokens, config } = c.get("deps");
+  const { otp, repos, tokens, config, metrics } = c.get("deps");
   await otp.verify(phone, code);
+  metrics.otpVerified.inc();
   const { user, created } = await repos.users.signIn(phone, { admin: config.adminPhones.includes(phone) });
   if (!user.isActive) throw new DomainError("USER_INACTIVE");
   const pair = await tokens.issue(user.id);

@@ -16,7 +16,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {
   const body = c.req.valid("json");
   const key = c.req.valid("header")["idempotency-key"];
-  const { repos, config, clock } = c.get("deps");
+  const { repos, config, clock, metrics } = c.get("deps");
   const user = c.get("user");
   const lang = c.get("lang");
   const requestHash = createHash("sha256")
@@ -48,6 +48,7 @@ export const createHandler: AppRouteHandler<typeof create> = async (c) => {
       key ? (tx, b) => repos.idempotency.record(tx, user.id, key, { requestHash, status: 201, body: toBookingJson(b, lang) }) : undefined,
     );
   } catch (e) {
+    if (isDomainError(e, "SLOT_TAKEN")) metrics.bookingConflicts.inc();
     // A concurrent request with the same key won: answer as it did.
     if (key && (isDomainError(e, "SLOT_TAKEN") || !isDomainError(e))) {
       const winner = await replay();
@@ -55,6 +56,7 @@ export const createHandler: AppRouteHandler<typeof create> = async (c) => {
     }
     throw e;
   }
+  metrics.bookingsCreated.inc();
   return c.json(toBookingJson(booking, lang), 201);
 };
 
@@ -68,7 +70,8 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 export const cancelHandler: AppRouteHandler<typeof cancel> = async (c) => {
   const { id } = c.req.valid("param");
   const user = c.get("user");
-  const booking = await c.get("deps").repos.bookings.changeStatus({
+  const { repos, metrics } = c.get("deps");
+  const booking = await repos.bookings.changeStatus({
     id,
     to: "cancelled",
     actor: "user",
@@ -76,5 +79,6 @@ export const cancelHandler: AppRouteHandler<typeof cancel> = async (c) => {
     ownerId: user.id,
     reason: "cancelled by the player",
   });
+  metrics.bookingCancellations.inc({ by: "user" });
   return c.json(toBookingJson(booking, c.get("lang")), 200);
 };

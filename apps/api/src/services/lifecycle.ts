@@ -1,0 +1,37 @@
+// Runs the booking lifecycle (packages/db) on a timer in every API process; the SQL is idempotent,
+// so replicas running it at the same moment do no harm.
+import { formatTime, localDateTime } from "@venue-booking/core";
+import { runLifecycle } from "@venue-booking/db";
+import type { LifecycleResult } from "@venue-booking/db";
+import type { AppDeps } from "../deps.ts";
+import type { Logger } from "../lib/logger.ts";
+
+export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`);
+  const purgedKeys = await deps.repos.idempotency.purgeExpired();
+  deps.metrics.bookingsCompleted.inc(result.completed);
+  deps.metrics.bookingsExpired.inc(result.expired);
+  return { ...result, purgedKeys };
+}
+
+/** Starts the timer (and a first run right away); returns a stop function. */
+export function startLifecycleJob(deps: AppDeps, logger: Logger): () => Promise<void> {
+  const seconds = deps.config.lifecycleIntervalSeconds;
+  if (seconds <= 0) return async () => {};
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = runLifecycleOnce(deps)
+      .then((r) => {
+        if (r.completed || r.expired) logger.info("booking lifecycle", r);
+      })
+      .catch((e: unknown) => logger.error("booking lifecycle failed", { error: e instanceof Error ? e.message : String(e) }));
+  };
+  tick();
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "bookings_pending_start_idx" ON "bookings" USING btree (lower("during")) WHERE "bookings"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "bookings_confirmed_end_idx" ON "bookings" USING btree (upper("during")) WHERE "bookings"."status" = 'confirmed';

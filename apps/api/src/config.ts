@@ -30,6 +30,7 @@ const EnvSchema = z
       .optional()
       .transform((v) => v || undefined)
       .refine((v) => v === undefined || /^rediss?:\/\//.test(v), "must be a redis:// URL"),
+    REDIS_PREFIX: z.string().max(64).default("vb:"),
     JWT_SECRET: z.string().optional().transform((v) => v || undefined),
     ADMIN_PHONES: z
       .string()
@@ -66,6 +67,7 @@ export type Config = {
   pgliteDir: string | undefined;
   databasePoolMax: number;
   redisUrl: string | undefined;
+  redisPrefix: string;
   /** undefined in development without JWT_SECRET: the server makes a random one per start. */
   jwtSecret: string | undefined;
   adminPhones: string[];
@@ -96,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pgliteDir: e.PGLITE_DIR,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     jwtSecret: e.JWT_SECRET,
     adminPhones: e.ADMIN_PHONES,
     corsOrigins: e.CORS_ORIGINS,

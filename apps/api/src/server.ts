@@ -32,7 +32,7 @@ if (database.kind === "pglite" && (await isEmpty(database.db))) {
   logger.info(`new embedded database: added ${created} demo venues`);
 }
 
-const kv = config.redisUrl ? RedisStore.connect(config.redisUrl) : new MemoryStore();
+const kv = config.redisUrl ? RedisStore.connect(config.redisUrl, config.redisPrefix) : new MemoryStore();
 let jwtSecret = config.jwtSecret;
 if (!jwtSecret) {
   jwtSecret = randomBytes(32).toString("hex");

@@ -1,0 +1,156 @@
+// The real server process: configuration errors stop it with a readable message, and several
+// replicas on one PostgreSQL and one Redis behave as one API (run when DATABASE_URL and REDIS_URL are set).
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const SERVER = fileURLToPath(new URL("../src/server.ts", import.meta.url));
+
+type Proc = { child: ChildProcess; output: () => string; base: string };
+
+function start(env: Record<string, string>): Promise<Proc> {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVER], {
+    env: { ...process.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000);
+    const check = () => {
+      const m = /http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, output: () => out, base: `http://127.0.0.1:${m[1]}` });
+      }
+    };
+    child.stdout!.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+}
+
+describe("the server process", () => {
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ NODE_ENV: "production", JWT_SECRET: "" }, "JWT_SECRET: is required in production"],
+    [{ APP_TIMEZONE: "Mars/Olympus" }, "APP_TIMEZONE: must be an IANA time zone"],
+    [{ ADMIN_PHONES: "+998901234567, 12345" }, "ADMIN_PHONES"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// URL"],
+  ])("refuses to start with %j", async (env, message) => {
+    const child = spawn(process.execPath, ["--import", "tsx", SERVER], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    expect(await exitOf(child)).toBe(1);
+    expect(err).toContain("Invalid configuration:");
+    expect(err).toContain(message);
+  });
+});
+
+const { DATABASE_URL, REDIS_URL } = process.env;
+const replicaSuites = DATABASE_URL && REDIS_URL ? [{ name: "two replicas on PostgreSQL + Redis", databaseUrl: DATABASE_URL, redisUrl: REDIS_URL }] : [];
+
+describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
+  const dbName = `vb_replicas_${randomBytes(4).toString("hex")}`;
+  const prefix = `vb:replicas:${randomBytes(4).toString("hex")}:`;
+  const adminPhone = "+998911000001";
+  let a: Proc;
+  let b: Proc;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`create database "${dbName}"`);
+    await admin.end();
+    const url = new URL(databaseUrl);
+    url.pathname = `/${dbName}`;
+    const env = {
+      DATABASE_URL: url.toString(),
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      JWT_SECRET: "replica-secret-replica-secret-replica!",
+      ADMIN_PHONES: adminPhone,
+      AUTH_IP_LIMIT_PER_MINUTE: "10000",
+      LIFECYCLE_INTERVAL_SECONDS: "0",
+    };
+    [a, b] = await Promise.all([start(env), start(env)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const p of [a, b]) p?.child.kill("SIGTERM");
+    await Promise.all([a, b].map((p) => (p && p.child.exitCode === null ? exitOf(p.child) : null)));
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+  });
+
+  const call = async (p: Proc, path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const res = await fetch(`${p.base}${path}`, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+  };
+  const codeFrom = (p: Proc, phone: string) => {
+    const all = [...p.output().matchAll(new RegExp(`to \\${phone}: venue-booking code: (\\d{6})`, "g"))];
+    return all.at(-1)?.[1];
+  };
+  /** Sends the code through one replica and verifies it through the other. */
+  const signIn = async (via: Proc, other: Proc, phone: string) => {
+    expect((await call(via, "/api/auth/send-otp/", { body: { phone } })).status).toBe(200);
+    const v = await call(other, "/api/auth/verify-otp/", { body: { phone, code: codeFrom(via, phone) } });
+    expect(v.status).toBe(200);
+    return v.body as { access: string; refresh: string };
+  };
+
+  it("a race for one slot split across both replicas gives exactly one booking", async () => {
+    const admin = await signIn(a, b, adminPhone);
+    const venue = await call(b, "/api/venues/", { token: admin.access, body: { name: { ru: "Реплики" }, address: { ru: "ул. 1" }, price_per_hour: "100000" } });
+    expect(venue.status).toBe(201);
+    const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const players = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, i % 2 ? b : a, `+99891200${String(i).padStart(4, "0")}`)));
+    const results = await Promise.all(
+      players.map((p, i) => call(i % 2 ? a : b, "/api/bookings/", { token: p.access, body: { venue_id: venue.body!.id, booking_date: day, start_time: "18:00", end_time: "19:00" } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(11).fill(409)]);
+  });
+
+  it("three codes through one replica and a fourth through the other gives 429", async () => {
+    const phone = "+998913000001";
+    for (let i = 0; i < 3; i++) expect((await call(a, "/api/auth/send-otp/", { body: { phone } })).status).toBe(200);
+    const fourth = await call(b, "/api/auth/send-otp/", { body: { phone } });
+    expect(fourth.status).toBe(429);
+    expect(fourth.body?.code).toBe("RATE_LIMITED");
+  });
+
+  it("a refresh token spent on one replica is refused by the other", async () => {
+    const s = await signIn(a, b, "+998914000001");
+    expect((await call(a, "/api/auth/refresh/", { body: { refresh: s.refresh } })).status).toBe(200);
+    expect((await call(b, "/api/auth/refresh/", { body: { refresh: s.refresh } })).status).toBe(401);
+  });
+
+  it("stops gracefully on SIGTERM", async () => {
+    const exited = exitOf(a.child);
+    a.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(a.output()).toContain("stopped");
+    expect((await call(b, "/health")).status).toBe(200);
+  });
+});

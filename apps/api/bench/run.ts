@@ -1,0 +1,259 @@
+// `pnpm bench`: the API in production mode on real PostgreSQL and Redis, against a bare Hono
+// baseline, driven by autocannon on this machine. Prints a table and writes bench/results.json.
+import { execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { addDays, localDateTime } from "@venue-booking/core";
+import { openDatabase } from "@venue-booking/db";
+import autocannon from "autocannon";
+import { sign } from "hono/jwt";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { seedBench, USERS, VENUES } from "./seed.ts";
+
+const API_DIR = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const TIME_ZONE = "Asia/Tashkent";
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const CONNECTIONS = 50;
+
+const { DATABASE_URL, REDIS_URL } = process.env;
+if (!DATABASE_URL || !REDIS_URL) {
+  process.stderr.write("pnpm bench needs DATABASE_URL and REDIS_URL (it makes and drops its own database and Redis prefix)\n");
+  process.exit(2);
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const children: ChildProcess[] = [];
+
+function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(cmd, args, { cwd: API_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m) {
+        child.stdout!.off("data", onData);
+        child.stdout!.resume(); // keep draining the request log
+        resolve({ child, port: Number(m[1]) });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code) => reject(new Error(`${cmd} exited with ${code}:\n${out}`)));
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 102.4) / 10;
+}
+
+type Case = { name: string; rps: number; p50_ms: number; p99_ms: number; errors: number; ratio: number };
+
+async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ connections: CONNECTIONS, ...opts });
+}
+
+async function measure(name: string, opts: autocannon.Options, baselineRps: number): Promise<Case> {
+  await load({ ...opts, duration: WARMUP });
+  const r = await load({ ...opts, duration: DURATION });
+  const errors = r.errors + r.timeouts + r.non2xx;
+  const result = {
+    name,
+    rps: Math.round(r.requests.average),
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    errors,
+    ratio: baselineRps ? Math.round((r.requests.average / baselineRps) * 1000) / 1000 : 1,
+  };
+  log(`  ${name}: ${result.rps} req/s, p99 ${result.p99_ms} ms, ${errors} errors`);
+  return result;
+}
+
+/** Milliseconds from spawning `pnpm start` to the first 200 on /health. */
+async function coldStart(dataDir: string): Promise<number> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const started = performance.now();
+  const child = spawn("pnpm", ["start"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: "", REDIS_URL: "", PGLITE_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", LIFECYCLE_INTERVAL_SECONDS: "0" },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/health`);
+        if (res.status === 200) return Math.round(performance.now() - started);
+      } catch {
+        // not listening yet
+      }
+      if (child.exitCode !== null) throw new Error("pnpm start exited before answering");
+      if (performance.now() - started > 60_000) throw new Error("pnpm start did not answer within 60 s");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+async function main() {
+  const dbName = `vb_bench_${randomBytes(4).toString("hex")}`;
+  const prefix = `vb:bench:${randomBytes(4).toString("hex")}:`;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  const dbUrl = new URL(DATABASE_URL!);
+  dbUrl.pathname = `/${dbName}`;
+  const jwtSecret = randomBytes(32).toString("hex");
+  const coldDir = mkdtempSync(join(tmpdir(), "venue-bench-pglite-"));
+  try {
+    log("building the production bundle");
+    execFileSync("pnpm", ["build"], { cwd: API_DIR, stdio: "ignore" });
+
+    log(`seeding ${VENUES} venues and 50,000 bookings into ${dbName}`);
+    await admin.query(`create database "${dbName}"`);
+    const handle = await openDatabase({ url: dbUrl.toString() });
+    await handle.migrate();
+    await handle.close();
+    const client = new pg.Client({ connectionString: dbUrl.toString() });
+    await client.connect();
+    const { busyDay, firstFreeDay } = await seedBench(client, TIME_ZONE);
+    await client.end();
+
+    const api = await startProcess(
+      process.execPath,
+      ["--enable-source-maps", "dist/server.js"],
+      {
+        NODE_ENV: "production",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATABASE_URL: dbUrl.toString(),
+        REDIS_URL: REDIS_URL!,
+        REDIS_PREFIX: prefix,
+        JWT_SECRET: jwtSecret,
+        LIFECYCLE_INTERVAL_SECONDS: "0",
+        AUTH_IP_LIMIT_PER_MINUTE: "1000000",
+      },
+      /localhost:(\d+)/,
+    );
+    const base = `http://127.0.0.1:${api.port}`;
+    const detailSize = (await (await fetch(`${base}/api/venues/1/`)).text()).length;
+    const baseline = await startProcess(process.execPath, ["--import", "tsx", "bench/baseline.ts"], { BODY_SIZE: String(detailSize), PORT: "0" }, /listening on (\d+)/);
+
+    log(`baseline (bare Hono, ${detailSize}-byte JSON)`);
+    await load({ url: `http://127.0.0.1:${baseline.port}/`, duration: WARMUP });
+    const b = await load({ url: `http://127.0.0.1:${baseline.port}/`, duration: DURATION });
+    baseline.child.kill("SIGTERM");
+    const baselineRps = b.requests.average;
+    log(`  baseline: ${Math.round(baselineRps)} req/s, p99 ${b.latency.p99} ms`);
+
+    const venueId = () => 1 + Math.floor(Math.random() * VENUES);
+    const tokens = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => {
+        const now = Math.floor(Date.now() / 1000);
+        return sign({ sub: String(1 + (i % USERS)), type: "access", iat: now, exp: now + 3600 }, jwtSecret, "HS256");
+      }),
+    );
+    const today = localDateTime(new Date(), TIME_ZONE).date;
+    let next = 0;
+    const freeSlot = () => {
+      // Each request a slot nobody holds: venue, then day, then hour, never repeating.
+      const i = next++;
+      const venue = 1 + (i % VENUES);
+      const day = addDays(today, firstFreeDay + (Math.floor(i / VENUES) % 40));
+      const hour = 9 + (Math.floor(i / (VENUES * 40)) % 13);
+      return { venue_id: venue, booking_date: day, start_time: `${String(hour).padStart(2, "0")}:00`, end_time: `${String(hour + 1).padStart(2, "0")}:00` };
+    };
+
+    log("API cases");
+    const cases: Case[] = [];
+    cases.push(await measure("venue list, page 1", { url: `${base}/api/venues/` }, baselineRps));
+    cases.push(await measure("list with search + price filter", { url: `${base}/api/venues/?search=arena&min_price=100000&max_price=400000` }, baselineRps));
+    cases.push(
+      await measure("venue detail", { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/` }) }] }, baselineRps),
+    );
+    cases.push(
+      await measure(
+        "availability of a busy day",
+        { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/availability/?date=${busyDay}` }) }] },
+        baselineRps,
+      ),
+    );
+    cases.push(
+      await measure(
+        "booking creation",
+        {
+          url: base,
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (req) => ({
+                ...req,
+                path: "/api/bookings/",
+                headers: { "content-type": "application/json", authorization: `Bearer ${tokens[next % tokens.length]}` },
+                body: JSON.stringify(freeSlot()),
+              }),
+            },
+          ],
+        },
+        baselineRps,
+      ),
+    );
+    const peak = peakRssMb(api.child.pid!);
+    api.child.kill("SIGTERM");
+
+    log("cold start of `pnpm start` on the embedded database");
+    const firstStart = await coldStart(coldDir);
+    const coldStarts = [];
+    for (let i = 0; i < 3; i++) coldStarts.push(await coldStart(coldDir));
+    const cold = coldStarts.sort((x, y) => x - y)[1]!;
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL and Redis on localhost`,
+      baseline: { rps: Math.round(baselineRps), p99_ms: b.latency.p99 },
+      cases,
+      peak_rss_mb: peak,
+      cold_start_ms: cold,
+      first_start_ms: firstStart,
+      settings: { connections: CONNECTIONS, duration_s: DURATION, warmup_s: WARMUP },
+    };
+    mkdirSync(join(ROOT, "bench"), { recursive: true });
+    writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+    const pad = (s: string | number, n: number) => String(s).padEnd(n);
+    const rows = [
+      `| case | req/s | p50 ms | p99 ms | errors | vs baseline |`,
+      `|---|---:|---:|---:|---:|---:|`,
+      `| baseline: bare Hono, ${detailSize} B JSON | ${results.baseline.rps} | ${b.latency.p50} | ${b.latency.p99} | ${b.errors + b.non2xx} | 1.00 |`,
+      ...cases.map((c) => `| ${c.name} | ${c.rps} | ${c.p50_ms} | ${c.p99_ms} | ${c.errors} | ${c.ratio.toFixed(2)} |`),
+    ];
+    process.stdout.write(`\n${rows.join("\n")}\n\n`);
+    process.stdout.write(`${pad("peak RSS of the API", 34)} ${peak} MB\n`);
+    process.stdout.write(`${pad("cold start, existing embedded db", 34)} ${cold} ms (median of 3)\n`);
+    process.stdout.write(`${pad("first start, new embedded db", 34)} ${firstStart} ms (creates and seeds it)\n`);
+    process.stdout.write(`\nwritten to bench/results.json\n`);
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => {});
+    await admin.end();
+    const redis = new Redis(REDIS_URL!);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    rmSync(coldDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -5,11 +5,9 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./lib/env.ts";
-import { clientIp, language, observe } from "./lib/middleware.ts";
+import { requestContext } from "./lib/middleware.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { HttpProblem, problemFromDomain, problemOf, problemResponse } from "./lib/problem.ts";
 import type { Problem } from "./lib/problem.ts";
@@ -29,7 +27,7 @@ export type AppOptions = {
 };
 
 function send(c: Context<AppEnv>, p: Problem, headers: Record<string, string> = {}): Response {
-  return problemResponse(p, { "Content-Language": c.get("lang") ?? "ru", ...headers });
+  return problemResponse(c, p, headers);
 }
 
 function openApiConfig(origin: string) {
@@ -50,26 +48,20 @@ function openApiConfig(origin: string) {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = createRouter();
 
-  app.use("*", requestId());
-  app.use("*", async (c, next) => {
-    c.set("deps", deps);
-    await next();
+  app.use("*", requestContext(deps));
+  // CORS concerns browsers, which always send Origin; requests without one skip it.
+  const corsMiddleware = cors({
+    origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+    allowHeaders: ["Authorization", "Content-Type", "Accept-Language", "Idempotency-Key"],
+    exposeHeaders: ["Content-Language", "Retry-After", "X-Request-Id"],
+    maxAge: 600,
   });
-  app.use("*", observe);
-  app.use("*", language);
-  app.use("*", clientIp);
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin", crossOriginOpenerPolicy: "same-origin" }));
-  app.use(
-    "*",
-    cors({
-      origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "Accept-Language", "Idempotency-Key"],
-      exposeHeaders: ["Content-Language", "Retry-After", "X-Request-Id"],
-      maxAge: 600,
-    }),
-  );
-  app.use(
+  app.use("*", (c, next) => (c.req.header("origin") === undefined ? next() : corsMiddleware(c, next)));
+  // Only methods with a body are limited: looking at the body of a GET would make the server
+  // build a full Request for nothing.
+  app.on(
+    ["POST", "PUT", "PATCH", "DELETE"],
     "*",
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,

@@ -12,6 +12,7 @@ import { createMetrics } from "./lib/metrics.ts";
 import type { Metrics } from "./lib/metrics.ts";
 import { RedisStore } from "./lib/kv.ts";
 import { OtpService } from "./services/otp.ts";
+import { ReadCache } from "./services/read-cache.ts";
 import type { SmsSender } from "./services/sms.ts";
 import { TokenService } from "./services/tokens.ts";
 
@@ -28,6 +29,7 @@ export type AppDeps = {
   clock: () => Date;
   metrics: Metrics;
   logger: Logger;
+  cache: ReadCache;
 };
 
 export type DepsInput = {
@@ -70,5 +72,6 @@ export function buildDeps(input: DepsInput): AppDeps {
     clock,
     metrics: createMetrics(() => input.database.poolStats()),
     logger: input.logger ?? silentLogger,
+    cache: new ReadCache(input.kv),
   };
 }

@@ -7,7 +7,7 @@ import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { buildDeps } from "./deps.ts";
 import { MemoryStore, RedisStore } from "./lib/kv.ts";
-import { createLogger } from "./lib/logger.ts";
+import { bufferedStdout, createLogger } from "./lib/logger.ts";
 import { startLifecycleJob } from "./services/lifecycle.ts";
 import { ConsoleSmsSender } from "./services/sms.ts";
 import { loadSwaggerAssets } from "./swagger-assets.ts";
@@ -23,7 +23,7 @@ try {
   throw e;
 }
 
-const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !== "production" });
+const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !== "production", write: bufferedStdout() });
 const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
 const database = await openDatabase({ url: config.databaseUrl, dataDir, poolMax: config.databasePoolMax });
 await database.migrate();
@@ -40,6 +40,7 @@ if (!jwtSecret) {
 }
 
 const deps = buildDeps({ config, database, kv, sms: new ConsoleSmsSender(), jwtSecret, logger });
+await deps.cache.ready();
 const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
 const stopLifecycle = startLifecycleJob(deps, logger);
 
@@ -63,7 +64,7 @@ async function shutdown(signal: string) {
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await stopLifecycle();
-  await Promise.allSettled([database.close(), kv.close()]);
+  await Promise.allSettled([database.close(), deps.cache.close(), kv.close()]);
   logger.info("stopped");
   process.exit(0);
 }

@@ -75,6 +75,7 @@ export async function startHarness(
       try {
         if (kv instanceof RedisStore) await clearRedis(kv);
       } finally {
+        await deps.cache.close();
         await kv.close();
         await database.close();
       }

@@ -108,14 +108,21 @@ describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
   };
-  const codeFrom = (p: Proc, phone: string) => {
-    const all = [...p.output().matchAll(new RegExp(`to \\${phone}: venue-booking code: (\\d{6})`, "g"))];
-    return all.at(-1)?.[1];
+  /** The newest code in the replica's console (its output may arrive a moment after the answer). */
+  const codeFrom = async (p: Proc, phone: string, seen = 0) => {
+    for (let i = 0; i < 200; i++) {
+      const all = [...p.output().matchAll(new RegExp(`to \\${phone}: venue-booking code: (\\d{6})`, "g"))];
+      if (all.length > seen) return all.at(-1)![1];
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`no code for ${phone} in the console`);
   };
+  const codesSent = (p: Proc, phone: string) => [...p.output().matchAll(new RegExp(`to \\${phone}: venue-booking code`, "g"))].length;
   /** Sends the code through one replica and verifies it through the other. */
   const signIn = async (via: Proc, other: Proc, phone: string) => {
+    const before = codesSent(via, phone);
     expect((await call(via, "/api/auth/send-otp/", { body: { phone } })).status).toBe(200);
-    const v = await call(other, "/api/auth/verify-otp/", { body: { phone, code: codeFrom(via, phone) } });
+    const v = await call(other, "/api/auth/verify-otp/", { body: { phone, code: await codeFrom(via, phone, before) } });
     expect(v.status).toBe(200);
     return v.body as { access: string; refresh: string };
   };
@@ -125,11 +132,21 @@ describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
     const venue = await call(b, "/api/venues/", { token: admin.access, body: { name: { ru: "Реплики" }, address: { ru: "ул. 1" }, price_per_hour: "100000" } });
     expect(venue.status).toBe(201);
     const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const taken = async (p: Proc) =>
+      ((await call(p, `/api/venues/${venue.body!.id}/availability/?date=${day}`)).body as { slots: { start_time: string; available: boolean }[] }).slots
+        .filter((s) => !s.available)
+        .map((s) => s.start_time);
+    // both replicas have read (and cached) the empty day before the race
+    expect(await taken(a)).toEqual([]);
+    expect(await taken(b)).toEqual([]);
     const players = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, i % 2 ? b : a, `+99891200${String(i).padStart(4, "0")}`)));
     const results = await Promise.all(
       players.map((p, i) => call(i % 2 ? a : b, "/api/bookings/", { token: p.access, body: { venue_id: venue.body!.id, booking_date: day, start_time: "18:00", end_time: "19:00" } })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(11).fill(409)]);
+    // whichever replica took the booking, the other one's copy of the day was invalidated
+    await expect.poll(() => taken(a), { timeout: 2000, interval: 20 }).toEqual(["18:00"]);
+    await expect.poll(() => taken(b), { timeout: 2000, interval: 20 }).toEqual(["18:00"]);
   });
 
   it("three codes through one replica and a fourth through the other gives 429", async () => {

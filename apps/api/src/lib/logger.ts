@@ -9,6 +9,32 @@ export type Logger = {
   error(msg: string, fields?: Record<string, unknown>): void;
 };
 
+/**
+ * Lines for stdout, written in batches: one write per turn of the event loop instead of one per
+ * line (a write to a pipe or file is a blocking system call, a measurable cost per request).
+ * Everything pending is written synchronously when the process exits.
+ */
+export function bufferedStdout(): (line: string) => void {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const chunk = `${pending.join("\n")}\n`;
+    pending = [];
+    process.stdout.write(chunk);
+  };
+  process.on("exit", flush);
+  return (line) => {
+    pending.push(line);
+    if (pending.length >= 512) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+}
+
 export function createLogger(opts: { level: LogLevel; pretty: boolean; write?: (line: string) => void }): Logger {
   const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const log = (level: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {

@@ -17,7 +17,7 @@ export function createRouter() {
         const lang = c.get("lang");
         const target = (result as { target?: string }).target;
         const errors = fieldErrors(result.error, lang, target === "json" ? "body" : target);
-        return problemResponse(problemOf("VALIDATION_FAILED", lang, {}, errors));
+        return problemResponse(c, problemOf("VALIDATION_FAILED", lang, {}, errors));
       }
       return undefined;
     },

@@ -1,6 +1,8 @@
 // RFC 9457 problem details: the one shape of every error response, in the caller's language.
 import { errorMessage } from "@venue-booking/core";
-import type { ErrorCode, Lang , DomainError} from "@venue-booking/core";
+import type { DomainError, ErrorCode, Lang } from "@venue-booking/core";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** The one table from domain error codes to HTTP statuses. */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -87,11 +89,12 @@ export function problemFromDomain(e: DomainError, lang: Lang): Problem {
   return e.field && STATUS_OF[e.code] === 400 ? { ...p, detail, errors: [{ field: e.field, message: detail }] } : p;
 }
 
-export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), {
-    status: p.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8", ...headers },
-  });
+/**
+ * The problem as the response of `c`, so the headers set on the context earlier (security headers,
+ * Content-Language, the request id) come along.
+ */
+export function problemResponse(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8", ...headers });
 }
 
 /** Thrown by middleware and handlers for errors that carry extra headers (Retry-After). */

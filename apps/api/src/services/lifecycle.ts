@@ -12,6 +12,7 @@ export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult &
   const purgedKeys = await deps.repos.idempotency.purgeExpired();
   deps.metrics.bookingsCompleted.inc(result.completed);
   deps.metrics.bookingsExpired.inc(result.expired);
+  if (result.completed || result.expired) deps.cache.allBusyChanged();
   return { ...result, purgedKeys };
 }
 

@@ -34,7 +34,7 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 
 export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => {
   const { status, reason } = c.req.valid("json");
-  const { repos, metrics } = c.get("deps");
+  const { repos, metrics, cache } = c.get("deps");
   const booking = await repos.bookings.changeStatus({
     id: c.req.valid("param").id,
     to: status,
@@ -43,5 +43,6 @@ export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => 
     reason: reason ?? null,
   });
   if (status === "cancelled") metrics.bookingCancellations.inc({ by: "admin" });
+  cache.busyChanged(booking.venueId, booking.bookingDate);
   return c.json(await detail(c, booking), 200);
 };

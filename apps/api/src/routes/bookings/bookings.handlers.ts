@@ -16,7 +16,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {
   const body = c.req.valid("json");
   const key = c.req.valid("header")["idempotency-key"];
-  const { repos, config, clock, metrics } = c.get("deps");
+  const { repos, config, clock, metrics, cache } = c.get("deps");
   const user = c.get("user");
   const lang = c.get("lang");
   const requestHash = createHash("sha256")
@@ -57,6 +57,7 @@ export const createHandler: AppRouteHandler<typeof create> = async (c) => {
     throw e;
   }
   metrics.bookingsCreated.inc();
+  cache.busyChanged(booking.venueId, booking.bookingDate);
   return c.json(toBookingJson(booking, lang), 201);
 };
 
@@ -70,7 +71,7 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 export const cancelHandler: AppRouteHandler<typeof cancel> = async (c) => {
   const { id } = c.req.valid("param");
   const user = c.get("user");
-  const { repos, metrics } = c.get("deps");
+  const { repos, metrics, cache } = c.get("deps");
   const booking = await repos.bookings.changeStatus({
     id,
     to: "cancelled",
@@ -80,5 +81,6 @@ export const cancelHandler: AppRouteHandler<typeof cancel> = async (c) => {
     reason: "cancelled by the player",
   });
   metrics.bookingCancellations.inc({ by: "user" });
+  cache.busyChanged(booking.venueId, booking.bookingDate);
   return c.json(toBookingJson(booking, c.get("lang")), 200);
 };

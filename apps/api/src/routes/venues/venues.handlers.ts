@@ -34,13 +34,10 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const all = wantsAll(c, q.translations);
   const includeInactive = q.include_inactive === "true";
   if (includeInactive) assertAdmin(c.get("user"));
-  const page = await c.get("deps").repos.venues.list({
-    page: q.page,
-    search: q.search,
-    minPrice: q.min_price,
-    maxPrice: q.max_price,
-    includeInactive,
-  });
+  const { repos, cache } = c.get("deps");
+  const query = { page: q.page ?? 1, search: q.search?.trim() || undefined, minPrice: q.min_price, maxPrice: q.max_price, includeInactive };
+  // Admins' lists (inactive venues, all languages) are read fresh; the public one may come from the cache.
+  const page = includeInactive || all ? await repos.venues.list(query) : await cache.venueList(query, () => repos.venues.list(query));
   const lang = c.get("lang");
   return c.json(pageEnvelope(c.req.url, page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))), 200);
 };
@@ -48,7 +45,9 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {
   const { id } = c.req.valid("param");
   const all = wantsAll(c, c.req.valid("query").translations);
-  const venue = await c.get("deps").repos.venues.get(id, { includeInactive: c.get("user")?.isAdmin === true });
+  const { repos, cache } = c.get("deps");
+  const admin = c.get("user")?.isAdmin === true;
+  const venue = admin ? await repos.venues.get(id, { includeInactive: true }) : await cache.venue(id, () => repos.venues.get(id));
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
   return c.json(all ? toVenueAllJson(venue) : toVenueJson(venue, c.get("lang")), 200);
 };
@@ -56,11 +55,11 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 export const availabilityHandler: AppRouteHandler<typeof availability> = async (c) => {
   const { id } = c.req.valid("param");
   const { date } = c.req.valid("query");
-  const { repos, config, clock } = c.get("deps");
-  const venue = await repos.venues.get(id);
+  const { repos, config, clock, cache } = c.get("deps");
+  const venue = await cache.venue(id, () => repos.venues.get(id));
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
   const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
-  const busy = await repos.bookings.busyIntervals(id, date);
+  const busy = await cache.busy(id, date, () => repos.bookings.busyIntervals(id, date));
   const policy = { timeZone: config.timeZone, horizonDays: config.horizonDays };
   const day = dayAvailability({ date, hours, busy, now: clock(), policy });
   const span = (i: { start: number; end: number }) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
@@ -82,14 +81,16 @@ export const createHandler: AppRouteHandler<typeof create> = async (c) => {
   const patch = toPatch(c.req.valid("json"));
   const input = patch as VenueInput;
   assertHours({ opening: parseTime(input.openingTime ?? "09:00"), closing: parseTime(input.closingTime ?? "22:00") });
-  const venue = await c.get("deps").repos.venues.create(input);
+  const { repos, cache } = c.get("deps");
+  const venue = await repos.venues.create(input);
+  cache.venueChanged(venue.id);
   return c.json(toVenueJson(venue, c.get("lang")), 201);
 };
 
 export const updateHandler: AppRouteHandler<typeof update> = async (c) => {
   const { id } = c.req.valid("param");
   const patch = toPatch(c.req.valid("json"));
-  const { repos } = c.get("deps");
+  const { repos, cache } = c.get("deps");
   const current = await repos.venues.get(id, { includeInactive: true });
   if (!current) throw new DomainError("VENUE_NOT_FOUND");
   assertHours({
@@ -98,11 +99,14 @@ export const updateHandler: AppRouteHandler<typeof update> = async (c) => {
   });
   const venue = await repos.venues.update(id, patch);
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+  cache.venueChanged(id);
   return c.json(toVenueJson(venue, c.get("lang")), 200);
 };
 
 export const removeHandler: AppRouteHandler<typeof remove> = async (c) => {
   const { id } = c.req.valid("param");
-  if (!(await c.get("deps").repos.venues.deactivate(id))) throw new DomainError("VENUE_NOT_FOUND");
+  const { repos, cache } = c.get("deps");
+  if (!(await repos.venues.deactivate(id))) throw new DomainError("VENUE_NOT_FOUND");
+  cache.venueChanged(id);
   return c.body(null, 204);
 };

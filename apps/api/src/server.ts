@@ -25,32 +25,64 @@ try {
 
 const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !== "production", write: bufferedStdout() });
 const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
-const database = await openDatabase({ url: config.databaseUrl, dataDir, poolMax: config.databasePoolMax });
-await database.migrate();
-if (database.kind === "pglite" && (await isEmpty(database.db))) {
-  const { created } = await seed(database.db);
-  logger.info(`new embedded database: added ${created} demo venues`);
+const cfg = config;
+
+/** Opens the database (migrating it, and seeding a brand-new embedded one) and builds the app. */
+async function boot() {
+  const database = await openDatabase({ url: cfg.databaseUrl, dataDir, poolMax: cfg.databasePoolMax });
+  await database.migrate();
+  if (database.kind === "pglite" && (await isEmpty(database.db))) {
+    const { created } = await seed(database.db);
+    logger.info(`new embedded database: added ${created} demo venues`);
+  }
+  const kv = cfg.redisUrl ? RedisStore.connect(cfg.redisUrl, cfg.redisPrefix) : new MemoryStore();
+  let jwtSecret = cfg.jwtSecret;
+  if (!jwtSecret) {
+    jwtSecret = randomBytes(32).toString("hex");
+    logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
+  }
+  const deps = buildDeps({ config: cfg, database, kv, sms: new ConsoleSmsSender(), jwtSecret, logger });
+  await deps.cache.ready();
+  const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
+  const stopLifecycle = startLifecycleJob(deps, logger);
+  logger.info(`ready: ${database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}, ${kv.kind} store`);
+  return {
+    app,
+    async close() {
+      await stopLifecycle();
+      await Promise.allSettled([database.close(), deps.cache.close(), kv.close()]);
+    },
+  };
 }
 
-const kv = config.redisUrl ? RedisStore.connect(config.redisUrl, config.redisPrefix) : new MemoryStore();
-let jwtSecret = config.jwtSecret;
-if (!jwtSecret) {
-  jwtSecret = randomBytes(32).toString("hex");
-  logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
-}
+// The server listens at once: /health (liveness) answers while the database is still opening,
+// /ready says 503 until it is open, and every other request waits for it instead of being refused.
+let booted: Awaited<ReturnType<typeof boot>> | undefined;
+const booting = boot().then(
+  (b) => (booted = b),
+  (e: unknown) => {
+    logger.error("start-up failed", { error: e instanceof Error ? e.message : String(e) });
+    process.exit(1);
+  },
+);
 
-const deps = buildDeps({ config, database, kv, sms: new ConsoleSmsSender(), jwtSecret, logger });
-await deps.cache.ready();
-const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
-const stopLifecycle = startLifecycleJob(deps, logger);
-
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const where = database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL";
-  logger.info(`venue-booking API on http://localhost:${info.port} (Swagger UI: http://localhost:${info.port}/docs)`, {
-    database: where,
-    store: kv.kind,
-  });
-});
+const server = serve(
+  {
+    fetch: async (request, env) => {
+      if (booted) return booted.app.fetch(request, env);
+      const path = new URL(request.url).pathname;
+      if (path === "/health") return Response.json({ status: "ok" });
+      if (path === "/ready") return Response.json({ status: "unavailable", database: "starting" }, { status: 503 });
+      await booting;
+      return booted!.app.fetch(request, env);
+    },
+    port: config.port,
+    hostname: config.host,
+  },
+  (info) => {
+    logger.info(`venue-booking API on http://localhost:${info.port} (Swagger UI: http://localhost:${info.port}/docs)`);
+  },
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -63,8 +95,8 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await stopLifecycle();
-  await Promise.allSettled([database.close(), deps.cache.close(), kv.close()]);
+  await booting;
+  await booted?.close();
   logger.info("stopped");
   process.exit(0);
 }

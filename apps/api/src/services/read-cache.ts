@@ -73,7 +73,7 @@ export class ReadCache {
   constructor(kv: KeyValueStore, opts: { venueTtlMs?: number; busyTtlMs?: number } = {}) {
     this.#venues = new TtlMap(opts.venueTtlMs ?? 10_000, 5_000);
     this.#lists = new TtlMap(opts.venueTtlMs ?? 10_000, 1_000);
-    this.#busy = new TtlMap(opts.busyTtlMs ?? 2_000, 20_000);
+    this.#busy = new TtlMap(opts.busyTtlMs ?? 15_000, 20_000);
     this.#channel = kv instanceof RedisStore ? `${kv.prefix}cache-invalidate` : "";
     if (kv instanceof RedisStore) {
       this.#publisher = kv.client;

@@ -66,6 +66,9 @@ export class ReadCache {
   readonly #venues: TtlMap<Venue | null>;
   readonly #lists: TtlMap<Page<Venue>>;
   readonly #busy: TtlMap<Interval[]>;
+  readonly #rendered: TtlMap<string>;
+  /** A day's availability body per venue and date, valid for the minute it was rendered in. */
+  readonly #days = new Map<string, { minute: number; body: string }>();
   readonly #publisher: Redis | undefined;
   readonly #subscriber: Redis | undefined;
   readonly #channel: string;
@@ -74,6 +77,7 @@ export class ReadCache {
     this.#venues = new TtlMap(opts.venueTtlMs ?? 10_000, 5_000);
     this.#lists = new TtlMap(opts.venueTtlMs ?? 10_000, 1_000);
     this.#busy = new TtlMap(opts.busyTtlMs ?? 15_000, 20_000);
+    this.#rendered = new TtlMap(opts.venueTtlMs ?? 10_000, 2_000);
     this.#channel = kv instanceof RedisStore ? `${kv.prefix}cache-invalidate` : "";
     if (kv instanceof RedisStore) {
       this.#publisher = kv.client;
@@ -97,6 +101,34 @@ export class ReadCache {
   venueList(key: VenueListKey, load: () => Promise<Page<Venue>>): Promise<Page<Venue>> {
     return this.#lists.get(JSON.stringify(key), load);
   }
+
+  /**
+   * A finished JSON body of public venue data (a page of the list, a venue in one language), so a
+   * hot read is a lookup rather than a rebuild. Dropped with every venue change.
+   */
+  renderedVenues(key: string, render: () => Promise<string>): Promise<string> {
+    return this.#rendered.get(key, render);
+  }
+
+  /**
+   * The availability body of a venue's day, rendered at most once a minute (slots turn "past" only
+   * on minute boundaries) and dropped when a booking of that day changes.
+   */
+  async availability(venueId: number, date: string, now: Date, render: () => Promise<string>): Promise<string> {
+    const key = `${venueId}:${date}`;
+    const minute = Math.floor(now.getTime() / 60_000);
+    const hit = this.#days.get(key);
+    if (hit && hit.minute === minute) return hit.body;
+    const generation = this.#daysGeneration;
+    const body = await render();
+    if (generation === this.#daysGeneration) {
+      if (this.#days.size >= 20_000) this.#days.clear();
+      this.#days.set(key, { minute, body });
+    }
+    return body;
+  }
+
+  #daysGeneration = 0;
 
   busy(venueId: number, date: string, load: () => Promise<Interval[]>): Promise<Interval[]> {
     return this.#busy.get(`${venueId}:${date}`, load);
@@ -123,9 +155,14 @@ export class ReadCache {
   }
 
   #apply(message: string): void {
+    // Any change may touch a rendered day; an entry rendered meanwhile is not kept either.
+    this.#daysGeneration++;
+    if (message.startsWith("busy:") && message !== "busy:*") this.#days.delete(message.slice(5));
+    else this.#days.clear();
     if (message.startsWith("venue:")) {
       this.#venues.delete(message.slice(6));
       this.#lists.clear();
+      this.#rendered.clear();
     } else if (message === "busy:*") this.#busy.clear();
     else if (message.startsWith("busy:")) this.#busy.delete(message.slice(5));
   }

@@ -29,42 +29,65 @@ function toPatch(body: VenueUpdateBody): VenuePatch {
   return p;
 }
 
+const JSON_TYPE = { "content-type": "application/json" };
+
+/** A pre-rendered JSON body of the route's own response schema (typed handlers only know c.json). */
+function renderedJson(c: Context<AppEnv>, body: string): never {
+  return c.body(body, 200, JSON_TYPE) as never;
+}
+
 export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const q = c.req.valid("query");
   const all = wantsAll(c, q.translations);
   const includeInactive = q.include_inactive === "true";
   if (includeInactive) assertAdmin(c.get("user"));
   const { repos, cache } = c.get("deps");
+  const lang = c.get("lang");
   const query = { page: q.page ?? 1, search: q.search?.trim() || undefined, minPrice: q.min_price, maxPrice: q.max_price, includeInactive };
   // Admins' lists (inactive venues, all languages) are read fresh; the public one may come from the cache.
-  const page = includeInactive || all ? await repos.venues.list(query) : await cache.venueList(query, () => repos.venues.list(query));
-  const lang = c.get("lang");
-  return c.json(pageEnvelope(c.req.url, page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))), 200);
+  if (includeInactive || all) {
+    const page = await repos.venues.list(query);
+    return c.json(pageEnvelope(c.req.url, page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))), 200);
+  }
+  const body = await cache.renderedVenues(`list:${lang}:${c.req.url}`, async () => {
+    const page = await cache.venueList(query, () => repos.venues.list(query));
+    return JSON.stringify(pageEnvelope(c.req.url, page, (v) => toVenueJson(v, lang)));
+  });
+  return renderedJson(c, body);
 };
 
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {
   const { id } = c.req.valid("param");
   const all = wantsAll(c, c.req.valid("query").translations);
   const { repos, cache } = c.get("deps");
-  const admin = c.get("user")?.isAdmin === true;
-  const venue = admin ? await repos.venues.get(id, { includeInactive: true }) : await cache.venue(id, () => repos.venues.get(id));
-  if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-  return c.json(all ? toVenueAllJson(venue) : toVenueJson(venue, c.get("lang")), 200);
+  const lang = c.get("lang");
+  if (c.get("user")?.isAdmin === true) {
+    const venue = await repos.venues.get(id, { includeInactive: true });
+    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    return c.json(all ? toVenueAllJson(venue) : toVenueJson(venue, lang), 200);
+  }
+  const body = await cache.renderedVenues(`venue:${lang}:${id}`, async () => {
+    const venue = await cache.venue(id, () => repos.venues.get(id));
+    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    return JSON.stringify(toVenueJson(venue, lang));
+  });
+  return renderedJson(c, body);
 };
 
 export const availabilityHandler: AppRouteHandler<typeof availability> = async (c) => {
   const { id } = c.req.valid("param");
   const { date } = c.req.valid("query");
   const { repos, config, clock, cache } = c.get("deps");
-  const venue = await cache.venue(id, () => repos.venues.get(id));
-  if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-  const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
-  const busy = await cache.busy(id, date, () => repos.bookings.busyIntervals(id, date));
-  const policy = { timeZone: config.timeZone, horizonDays: config.horizonDays };
-  const day = dayAvailability({ date, hours, busy, now: clock(), policy });
-  const span = (i: { start: number; end: number }) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
-  return c.json(
-    {
+  const now = clock();
+  const body = await cache.availability(id, date, now, async () => {
+    const venue = await cache.venue(id, () => repos.venues.get(id));
+    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
+    const busy = await cache.busy(id, date, () => repos.bookings.busyIntervals(id, date));
+    const policy = { timeZone: config.timeZone, horizonDays: config.horizonDays };
+    const day = dayAvailability({ date, hours, busy, now, policy });
+    const span = (i: { start: number; end: number }) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
+    return JSON.stringify({
       venue_id: id,
       date,
       opening_time: venue.openingTime,
@@ -72,9 +95,9 @@ export const availabilityHandler: AppRouteHandler<typeof availability> = async (
       slot_minutes: DEFAULT_POLICY.slotMinutes,
       slots: day.slots.map((s) => ({ ...span(s), available: s.available })),
       free_ranges: day.freeRanges.map(span),
-    },
-    200,
-  );
+    });
+  });
+  return renderedJson(c, body);
 };
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {

@@ -3,32 +3,28 @@
 // idempotent statement per rule, safe in every replica at once: a row moves only while it still
 // has the old status, and its audit row is written by the same statement.
 import { sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 
 export type LifecycleResult = { completed: number; expired: number };
 
 /** `localNow` is the venue wall-clock time as "YYYY-MM-DD HH:MM". */
 export async function runLifecycle(db: Database, localNow: string): Promise<LifecycleResult> {
-  const completed = await db.execute(sql`
-    with moved as (
-      update bookings set status = 'completed', updated_at = now()
-       where status = 'confirmed' and upper(during) <= ${localNow}::timestamp
-      returning id)
-    insert into booking_events (booking_id, from_status, to_status, actor, reason)
-    select id, 'confirmed', 'completed', 'system', 'ended' from moved
-    returning booking_id`);
-  const expired = await db.execute(sql`
-    with moved as (
-      update bookings set status = 'cancelled', updated_at = now()
-       where status = 'pending' and lower(during) <= ${localNow}::timestamp
-      returning id)
-    insert into booking_events (booking_id, from_status, to_status, actor, reason)
-    select id, 'pending', 'cancelled', 'system', 'expired' from moved
-    returning booking_id`);
-  return { completed: rowCount(completed), expired: rowCount(expired) };
+  const completed = await move(db, "confirmed", "completed", "ended", sql`upper(during) <= ${localNow}::timestamp`);
+  const expired = await move(db, "pending", "cancelled", "expired", sql`lower(during) <= ${localNow}::timestamp`);
+  return { completed, expired };
 }
 
-function rowCount(result: unknown): number {
-  const r = result as { rows?: unknown[]; rowCount?: number | null };
+/** Moves every booking still in `from` whose time has come, with its audit row; returns how many. */
+async function move(db: Database, from: string, to: string, reason: string, due: SQL): Promise<number> {
+  const result = await db.execute(sql`
+    with moved as (
+      update bookings set status = ${to}, updated_at = now()
+       where status = ${from} and ${due}
+      returning id)
+    insert into booking_events (booking_id, from_status, to_status, actor, reason)
+    select id, ${from}, ${to}, 'system', ${reason} from moved
+    returning booking_id`);
+  const r = result as unknown as { rows?: unknown[]; rowCount?: number | null };
   return r.rows?.length ?? r.rowCount ?? 0;
 }

@@ -81,6 +81,8 @@ function bearer(header: string | undefined): string {
 
 /** 401 unless a valid access token of an active user comes with the request. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  // Route patterns with and without a trailing part can both match one path: check once.
+  if (c.get("user")) return next();
   const { tokens, repos } = c.get("deps");
   const { userId } = await tokens.verify(bearer(c.req.header("authorization")), "access");
   const user = await repos.users.get(userId);

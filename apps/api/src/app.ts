@@ -1,16 +1,13 @@
 // createApp(deps): the whole API as a fetch handler. Only server.ts deals with ports and signals.
 import { swaggerUI } from "@hono/swagger-ui";
 import { DomainError, isDomainError } from "@venue-booking/core";
-import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "./deps.ts";
-import type { AppEnv } from "./lib/env.ts";
 import { requestContext } from "./lib/middleware.ts";
 import { createRouter } from "./lib/openapi.ts";
-import { HttpProblem, problemFromDomain, problemOf, problemResponse } from "./lib/problem.ts";
-import type { Problem } from "./lib/problem.ts";
+import { problemFromDomain, problemOf, problemResponse } from "./lib/problem.ts";
 import { adminBookingsRouter } from "./routes/admin-bookings/admin-bookings.index.ts";
 import { adminUsersRouter } from "./routes/admin-users/admin-users.index.ts";
 import { bookingsRouter } from "./routes/bookings/bookings.index.ts";
@@ -25,10 +22,6 @@ export type AppOptions = {
   /** Swagger UI's CSS and JS, served under /docs/assets (see swagger-assets.ts). */
   swaggerAssets?: Map<string, StaticAsset>;
 };
-
-function send(c: Context<AppEnv>, p: Problem, headers: Record<string, string> = {}): Response {
-  return problemResponse(c, p, headers);
-}
 
 function openApiConfig(origin: string) {
   return {
@@ -123,24 +116,23 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     return c.text(await deps.metrics.registry.metrics(), 200, { "content-type": deps.metrics.registry.contentType });
   });
 
-  app.notFound((c) => send(c, problemOf("NOT_FOUND", c.get("lang") ?? "ru")));
+  app.notFound((c) => problemResponse(c, problemOf("NOT_FOUND", c.get("lang") ?? "ru")));
 
   app.onError((err, c) => {
     const lang = c.get("lang") ?? "ru";
-    if (err instanceof HttpProblem) return send(c, problemFromDomain(err.error, lang), err.headers);
     if (isDomainError(err)) {
       const headers: Record<string, string> = err.code === "RATE_LIMITED" ? { "Retry-After": String(err.params.seconds ?? 60) } : {};
-      return send(c, problemFromDomain(err, lang), headers);
+      return problemResponse(c, problemFromDomain(err, lang), headers);
     }
-    if (err instanceof HTTPException && err.status === 413) return send(c, problemOf("PAYLOAD_TOO_LARGE", lang, { limit: "1 MB" }));
+    if (err instanceof HTTPException && err.status === 413) return problemResponse(c, problemOf("PAYLOAD_TOO_LARGE", lang, { limit: "1 MB" }));
     // Hono's body validator: unparsable JSON (400) or a body that is not JSON at all (415).
-    if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) return send(c, problemOf("MALFORMED_JSON", lang));
+    if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) return problemResponse(c, problemOf("MALFORMED_JSON", lang));
     deps.logger.error("unexpected error", {
       path: c.req.path,
       request_id: c.get("requestId"),
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
     });
-    return send(c, problemOf("INTERNAL", lang));
+    return problemResponse(c, problemOf("INTERNAL", lang));
   });
 
   return app;

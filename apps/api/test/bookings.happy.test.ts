@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AdminBookingDetailSchema, BookingSchema } from "../src/routes/bookings/bookings.schemas.ts";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
@@ -105,6 +105,20 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
     expect(byUser.count).toBe(6);
     const one = await h.request(`/api/admin/bookings/${byUser.results[0]!.id}/`, authed(admin));
     expect(AdminBookingDetailSchema.parse(await one.json()).history.length).toBeGreaterThan(0);
+  });
+
+  it("authenticates once per request, with and without the trailing slash", async () => {
+    const lookups = vi.spyOn(h.deps.repos.users, "get");
+    try {
+      for (const path of ["/api/bookings", "/api/bookings/", "/api/admin/bookings/", "/api/admin/users"]) {
+        lookups.mockClear();
+        const token = path.includes("admin") ? admin : player.access;
+        expect((await h.request(path, authed(token))).status, path).toBe(200);
+        expect(lookups, path).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it("an Idempotency-Key retry returns the first response and books once", async () => {

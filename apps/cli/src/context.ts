@@ -55,13 +55,20 @@ export async function need(
 }
 
 /** Checks a value with a zod-like schema; the first problem becomes a one-line error. */
-export function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string; code: string; params?: unknown }[] } } }, value: unknown, what: string): T {
+type Issue = { path: PropertyKey[]; message: string; params?: unknown };
+
+/** Schema issues as one line: "field: problem; field: problem" (domain codes in words). */
+export function describeIssues(issues: Issue[], what: string): string {
+  return issues
+    .map((i) => {
+      const code = (i.params as { code?: string } | undefined)?.code;
+      return `${i.path.map(String).join(".") || what}: ${code ? code.toLowerCase().replace(/_/g, " ") : i.message}`;
+    })
+    .join("; ");
+}
+
+export function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } } }, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => {
-    const code = (i.params as { code?: string } | undefined)?.code;
-    const path = i.path.map(String).join(".");
-    return `${path || what}: ${code ? code.toLowerCase().replace(/_/g, " ") : i.message}`;
-  });
-  throw new CliError(`invalid ${what}: ${problems.join("; ")}`, 2);
+  throw new CliError(`invalid ${what}: ${describeIssues(r.error.issues, what)}`, 2);
 }

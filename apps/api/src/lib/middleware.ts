@@ -4,7 +4,6 @@ import { createMiddleware } from "hono/factory";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "./env.ts";
-import { HttpProblem } from "./problem.ts";
 
 // Headers every response carries. They are set on the context before the handler runs, so Hono
 // writes them into the response as it is made; setting them afterwards would make it rebuild the
@@ -81,8 +80,6 @@ function bearer(header: string | undefined): string {
 
 /** 401 unless a valid access token of an active user comes with the request. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  // Route patterns with and without a trailing part can both match one path: check once.
-  if (c.get("user")) return next();
   const { tokens, repos } = c.get("deps");
   const { userId } = await tokens.verify(bearer(c.req.header("authorization")), "access");
   const user = await repos.users.get(userId);
@@ -125,7 +122,7 @@ export function authIpLimit(deps: AppDeps) {
       const info = c.get("rateLimit" as never) as { resetTime?: Date } | undefined;
       const reset = info?.resetTime?.getTime() ?? Date.now() + 60_000;
       const seconds = Math.max(1, Math.ceil((reset - Date.now()) / 1000));
-      throw new HttpProblem(new DomainError("RATE_LIMITED", { params: { seconds } }), { "Retry-After": String(seconds) });
+      throw new DomainError("RATE_LIMITED", { params: { seconds } });
     },
   });
 }

@@ -96,13 +96,3 @@ export function problemFromDomain(e: DomainError, lang: Lang): Problem {
 export function problemResponse(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8", ...headers });
 }
-
-/** Thrown by middleware and handlers for errors that carry extra headers (Retry-After). */
-export class HttpProblem extends Error {
-  constructor(
-    readonly error: DomainError,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(error.message);
-  }
-}

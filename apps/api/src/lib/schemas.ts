@@ -64,5 +64,3 @@ export const ProblemSchema = z
       .openapi({ example: [{ field: "phone", message: "Неверный номер телефона: ожидается +998 и 9 цифр." }] }),
   })
   .openapi("Problem");
-
-export const DetailSchema = z.object({ detail: z.string() }).openapi("Detail");

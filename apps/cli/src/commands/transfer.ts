@@ -5,6 +5,7 @@ import { VenueCreateSchema } from "@venue-booking/api/schemas";
 import { LANGS } from "@venue-booking/core";
 import { query } from "../api-client.ts";
 import type { CliContext } from "../context.ts";
+import { describeIssues } from "../context.ts";
 import { parseCsv, toCsv } from "../csv.ts";
 import { CliError } from "../errors.ts";
 import type { Register } from "./types.ts";
@@ -80,10 +81,7 @@ export async function importVenuesAction(ctx: CliContext, file: string, o: { dry
     const name = String((raw.name as Text | undefined)?.ru ?? "");
     const parsed = VenueCreateSchema.safeParse(raw);
     if (!parsed.success) {
-      const message = parsed.error.issues
-        .map((is) => `${is.path.join(".") || "row"}: ${(is as { params?: { code?: string } }).params?.code?.toLowerCase().replace(/_/g, " ") ?? is.message}`)
-        .join("; ");
-      report.push({ row: i + 1, name, result: "invalid", message });
+      report.push({ row: i + 1, name, result: "invalid", message: describeIssues(parsed.error.issues, "row") });
       continue;
     }
     if (o.dryRun) {

@@ -5,7 +5,7 @@ import * as r from "./admin-bookings.routes.ts";
 
 export function adminBookingsRouter() {
   const router = createRouter();
-  router.use("/api/admin/bookings", requireAdmin);
+  // "/api/admin/bookings/*" also matches "/api/admin/bookings" and "/api/admin/bookings/"
   router.use("/api/admin/bookings/*", requireAdmin);
   return router.openapi(r.list, h.listHandler).openapi(r.get, h.getHandler).openapi(r.setStatus, h.setStatusHandler);
 }

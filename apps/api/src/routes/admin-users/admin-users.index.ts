@@ -5,7 +5,7 @@ import * as r from "./admin-users.routes.ts";
 
 export function adminUsersRouter() {
   const router = createRouter();
-  router.use("/api/admin/users", requireAdmin);
+  // "/api/admin/users/*" also matches "/api/admin/users" and "/api/admin/users/"
   router.use("/api/admin/users/*", requireAdmin);
   return router.openapi(r.list, h.listHandler).openapi(r.update, h.updateHandler);
 }

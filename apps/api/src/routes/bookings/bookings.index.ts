@@ -5,7 +5,7 @@ import * as r from "./bookings.routes.ts";
 
 export function bookingsRouter() {
   const router = createRouter();
-  router.use("/api/bookings", requireUser);
+  // "/api/bookings/*" also matches "/api/bookings" and "/api/bookings/"
   router.use("/api/bookings/*", requireUser);
   return router
     .openapi(r.list, h.listHandler)

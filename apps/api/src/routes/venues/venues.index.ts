@@ -5,8 +5,9 @@ import * as r from "./venues.routes.ts";
 
 export function venuesRouter() {
   const router = createRouter();
-  router.on(["POST", "PATCH", "DELETE"], ["/api/venues", "/api/venues/*"], requireAdmin);
-  router.on("GET", ["/api/venues", "/api/venues/*"], optionalUser);
+  // "/api/venues/*" also matches "/api/venues" and "/api/venues/"
+  router.on(["POST", "PATCH", "DELETE"], "/api/venues/*", requireAdmin);
+  router.on("GET", "/api/venues/*", optionalUser);
   return router
     .openapi(r.list, h.listHandler)
     .openapi(r.get, h.getHandler)

@@ -5,8 +5,6 @@ import type { Lang } from "@venue-booking/core";
 import type { TranslatedText, Venue } from "@venue-booking/db";
 import { MoneySchema, TimeSchema, TimestampSchema } from "../../lib/schemas.ts";
 
-const hhmm = (t: string) => t.slice(0, 5);
-
 export function translatedSchema(max: number, name: string, example: TranslatedText, ruMin = 1) {
   const optional = z.string().trim().max(max).nullable().optional();
   return z
@@ -103,8 +101,8 @@ function base(v: Venue) {
     id: v.id,
     price_per_hour: v.pricePerHour,
     images: v.images,
-    opening_time: hhmm(v.openingTime),
-    closing_time: hhmm(v.closingTime),
+    opening_time: v.openingTime,
+    closing_time: v.closingTime,
     is_active: v.isActive,
     created_at: v.createdAt.toISOString(),
     updated_at: v.updatedAt.toISOString(),

@@ -1,24 +1,29 @@
-// Everything the app needs from outside, built once by the server (or a test) and handed to createApp.
+// The composition root: the one place that chooses implementations (Redis or in-process, the SMS
+// sender, the clock) and wires them into what the app needs. Nothing else asks which it was given.
 import type { DatabaseHandle, Repositories } from "@venue-booking/db";
 import { repositories } from "@venue-booking/db";
 import type { Store } from "hono-rate-limiter";
-import { MemoryStore as RateLimitMemoryStore, RedisStore as RateLimitRedisStore } from "hono-rate-limiter";
+import { Redis } from "ioredis";
 import type { Config } from "./config.ts";
+import { localBus, redisBus } from "./infra/bus.ts";
+import type { InvalidationBus } from "./infra/bus.ts";
+import { MemoryStore, RedisStore } from "./infra/kv.ts";
+import type { KeyValueStore } from "./infra/kv.ts";
+import { silentLogger } from "./infra/logger.ts";
+import type { Logger } from "./infra/logger.ts";
+import { createMetrics } from "./infra/metrics.ts";
+import type { Metrics } from "./infra/metrics.ts";
+import { memoryRateLimitStore, redisRateLimitStore } from "./infra/rate-limit-store.ts";
+import { ReadCache } from "./infra/read-cache.ts";
+import type { SmsSender } from "./infra/sms.ts";
 import type { AppEnv } from "./lib/env.ts";
-import type { KeyValueStore } from "./lib/kv.ts";
-import type { Logger } from "./lib/logger.ts";
-import { silentLogger } from "./lib/logger.ts";
-import { createMetrics } from "./lib/metrics.ts";
-import type { Metrics } from "./lib/metrics.ts";
-import { RedisStore } from "./lib/kv.ts";
 import { OtpService } from "./services/otp.ts";
-import { ReadCache } from "./services/read-cache.ts";
-import type { SmsSender } from "./services/sms.ts";
 import { TokenService } from "./services/tokens.ts";
 
 export type AppDeps = {
   config: Config;
   database: DatabaseHandle;
+  /** Repositories over the database itself, for reads and single statements. */
   repos: Repositories;
   kv: KeyValueStore;
   sms: SmsSender;
@@ -32,46 +37,81 @@ export type AppDeps = {
   cache: ReadCache;
 };
 
+/** What is shared with other replicas: the key-value store, rate-limit counters and invalidations. */
+export type SharedState = {
+  kind: "redis" | "memory";
+  kv: KeyValueStore;
+  rateLimitStore: Store<AppEnv>;
+  bus: InvalidationBus;
+  /** Removes every key this state wrote (tests use a prefix of their own). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Redis at `url`, every key under `prefix`. */
+export function redisState(url: string, prefix: string): SharedState {
+  const client = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  // ioredis reconnects by itself; /ready reports the outage meanwhile.
+  client.on("error", () => {});
+  const kv = new RedisStore(client, prefix);
+  const bus = redisBus(client, `${prefix}cache-invalidate`);
+  return {
+    kind: "redis",
+    kv,
+    rateLimitStore: redisRateLimitStore<AppEnv>(client, `${prefix}rl:`),
+    bus,
+    async clear() {
+      let cursor = "0";
+      do {
+        const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+        if (keys.length) await client.del(...keys);
+        cursor = next;
+      } while (cursor !== "0");
+    },
+    async close() {
+      await bus.close();
+      await kv.close();
+    },
+  };
+}
+
+/** A lone process: everything in memory. */
+export function memoryState(): SharedState {
+  const kv = new MemoryStore();
+  return {
+    kind: "memory",
+    kv,
+    rateLimitStore: memoryRateLimitStore<AppEnv>(),
+    bus: localBus,
+    clear: () => Promise.resolve(),
+    close: () => kv.close(),
+  };
+}
+
 export type DepsInput = {
   config: Config;
   database: DatabaseHandle;
-  kv: KeyValueStore;
+  state: SharedState;
   sms: SmsSender;
   jwtSecret: string;
   clock?: () => Date;
   logger?: Logger;
 };
 
-/** hono-rate-limiter's own RedisStore over ioredis, or its MemoryStore without Redis. */
-function rateLimitStore(kv: KeyValueStore): Store<AppEnv> {
-  if (!(kv instanceof RedisStore)) return new RateLimitMemoryStore<AppEnv>();
-  const redis = kv.client;
-  return new RateLimitRedisStore<AppEnv>({
-    prefix: `${kv.prefix}rl:`,
-    client: {
-      scriptLoad: (script) => redis.script("LOAD", script) as Promise<string>,
-      evalsha: <TArgs extends unknown[], TData = unknown>(sha: string, keys: string[], args: TArgs) =>
-        redis.evalsha(sha, keys.length, ...keys, ...(args as (string | number)[])) as Promise<TData>,
-      decr: (key) => redis.decr(key),
-      del: (key) => redis.del(key),
-    },
-  });
-}
-
 export function buildDeps(input: DepsInput): AppDeps {
-  const clock = input.clock ?? (() => new Date());
+  const { kv } = input.state;
   return {
     config: input.config,
     database: input.database,
     repos: repositories(input.database.db),
-    kv: input.kv,
+    kv,
     sms: input.sms,
-    otp: new OtpService(input.kv, input.sms, input.jwtSecret),
-    tokens: new TokenService(input.jwtSecret, input.kv),
-    rateLimitStore: rateLimitStore(input.kv),
-    clock,
+    otp: new OtpService(kv, input.sms, input.jwtSecret),
+    tokens: new TokenService(input.jwtSecret, kv),
+    rateLimitStore: input.state.rateLimitStore,
+    clock: input.clock ?? (() => new Date()),
     metrics: createMetrics(() => input.database.poolStats()),
     logger: input.logger ?? silentLogger,
-    cache: new ReadCache(input.kv),
+    cache: new ReadCache(input.state.bus),
   };
 }

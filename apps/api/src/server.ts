@@ -5,11 +5,10 @@ import { serve } from "@hono/node-server";
 import { DEFAULT_DATA_DIR, isEmpty, openDatabase, seed } from "@venue-booking/db";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { buildDeps } from "./deps.ts";
-import { MemoryStore, RedisStore } from "./lib/kv.ts";
-import { bufferedStdout, createLogger } from "./lib/logger.ts";
+import { buildDeps, memoryState, redisState } from "./deps.ts";
+import { bufferedStdout, createLogger } from "./infra/logger.ts";
 import { startLifecycleJob } from "./services/lifecycle.ts";
-import { ConsoleSmsSender } from "./services/sms.ts";
+import { ConsoleSmsSender } from "./infra/sms.ts";
 import { loadSwaggerAssets } from "./swagger-assets.ts";
 
 let config;
@@ -35,22 +34,22 @@ async function boot() {
     const { created } = await seed(database.db);
     logger.info(`new embedded database: added ${created} demo venues`);
   }
-  const kv = cfg.redisUrl ? RedisStore.connect(cfg.redisUrl, cfg.redisPrefix) : new MemoryStore();
+  const state = cfg.redisUrl ? redisState(cfg.redisUrl, cfg.redisPrefix) : memoryState();
   let jwtSecret = cfg.jwtSecret;
   if (!jwtSecret) {
     jwtSecret = randomBytes(32).toString("hex");
     logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
   }
-  const deps = buildDeps({ config: cfg, database, kv, sms: new ConsoleSmsSender(), jwtSecret, logger });
+  const deps = buildDeps({ config: cfg, database, state, sms: new ConsoleSmsSender(), jwtSecret, logger });
   await deps.cache.ready();
   const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
   const stopLifecycle = startLifecycleJob(deps, logger);
-  logger.info(`ready: ${database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}, ${kv.kind} store`);
+  logger.info(`ready: ${database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}, ${state.kind} store`);
   return {
     app,
     async close() {
       await stopLifecycle();
-      await Promise.allSettled([database.close(), deps.cache.close(), kv.close()]);
+      await Promise.allSettled([database.close(), state.close()]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserSchema } from "../src/routes/users.schemas.ts";
+import { UserSchema } from "@venue-booking/contract";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
 import { bearer, json, newPhone, patch, signIn, signInAdmin } from "./helpers.ts";

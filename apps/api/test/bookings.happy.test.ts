@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { AdminBookingDetailSchema, BookingSchema } from "../src/routes/bookings/bookings.schemas.ts";
+import { AdminBookingDetailSchema, BookingSchema } from "@venue-booking/contract";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
 import { authed, createVenue, json, patch, signIn, signInAdmin } from "./helpers.ts";

@@ -1,7 +1,6 @@
 import { openTestPglite } from "@venue-booking/db/testing";
-import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { RedisStore } from "../src/lib/kv.ts";
+import { redisState } from "../src/deps.ts";
 import { startHarness, testBackends } from "../src/testing.ts";
 
 describe.each(testBackends())("health on $name", (backend) => {
@@ -20,9 +19,7 @@ describe.each(testBackends())("health on $name", (backend) => {
 
 describe("readiness when Redis is unreachable", () => {
   it("is 503 and says which part is down", async () => {
-    const unreachable = new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    unreachable.on("error", () => {});
-    const h = await startHarness(await openTestPglite(), new RedisStore(unreachable));
+    const h = await startHarness(await openTestPglite(), redisState("redis://127.0.0.1:1", "vb:test:unreachable:"));
     try {
       const res = await h.request("/ready");
       expect(res.status).toBe(503);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/lib/logger.ts";
+import { createLogger } from "../src/infra/logger.ts";
 import { runLifecycleOnce } from "../src/services/lifecycle.ts";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";

@@ -1,14 +1,14 @@
 import type { Venue } from "@venue-booking/db";
-import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { MemoryStore, RedisStore } from "../src/lib/kv.ts";
-import { ReadCache } from "../src/services/read-cache.ts";
+import { redisState } from "../src/deps.ts";
+import { localBus } from "../src/infra/bus.ts";
+import { ReadCache } from "../src/infra/read-cache.ts";
 
 const venue = (id: number, price: string) => ({ id, pricePerHour: price }) as unknown as Venue;
 
 describe("read cache", () => {
   it("loads once for concurrent readers and serves the copy until a write drops it", async () => {
-    const cache = new ReadCache(new MemoryStore());
+    const cache = new ReadCache(localBus);
     let loads = 0;
     const load = async () => {
       loads++;
@@ -26,7 +26,7 @@ describe("read cache", () => {
   });
 
   it("does not keep a value that was loading while a write happened", async () => {
-    const cache = new ReadCache(new MemoryStore());
+    const cache = new ReadCache(localBus);
     let release!: () => void;
     const slow = cache.busy(7, "2026-12-01", () => new Promise((r) => (release = () => r([{ start: 540, end: 600 }]))));
     cache.busyChanged(7, "2026-12-01");
@@ -36,7 +36,7 @@ describe("read cache", () => {
   });
 
   it("re-renders a day's availability each minute and after a booking change", async () => {
-    const cache = new ReadCache(new MemoryStore());
+    const cache = new ReadCache(localBus);
     let n = 0;
     const render = async () => `body ${++n}`;
     const t = new Date("2026-11-21T05:00:10Z");
@@ -54,8 +54,8 @@ const redisUrl = process.env.REDIS_URL;
 describe.each(redisUrl ? [redisUrl] : [])("read caches of two replicas on Redis %s", (url) => {
   it("a write in one drops the copy in the other", async () => {
     const prefix = `vb:test:cache:${Date.now()}:`;
-    const stores = [new RedisStore(new Redis(url), prefix), new RedisStore(new Redis(url), prefix)];
-    const [a, b] = stores.map((s) => new ReadCache(s)) as [ReadCache, ReadCache];
+    const states = [redisState(url, prefix), redisState(url, prefix)];
+    const [a, b] = states.map((s) => new ReadCache(s.bus)) as [ReadCache, ReadCache];
     try {
       await Promise.all([a.ready(), b.ready()]);
       let price = "10.00";
@@ -65,7 +65,7 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of two replicas on Redis 
       a.venueChanged(9);
       await expect.poll(async () => (await b.venue(9, load))?.pricePerHour, { timeout: 2000, interval: 10 }).toBe("20.00");
     } finally {
-      await Promise.all([a.close(), b.close(), ...stores.map((s) => s.close())]);
+      await Promise.all(states.map((s) => s.close()));
     }
   });
 });

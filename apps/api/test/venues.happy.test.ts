@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AvailabilitySchema, VenueAllLanguagesSchema, VenueSchema } from "../src/routes/venues/venues.schemas.ts";
+import { AvailabilitySchema, VenueAllLanguagesSchema, VenueSchema } from "@venue-booking/contract";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
 import { authed, createVenue, json, patch, signIn, signInAdmin, venueBody } from "./helpers.ts";

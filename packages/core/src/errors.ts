@@ -1,26 +1,12 @@
-// The one error type of the domain: a closed list of codes, each with a message in uz, ru and en.
-// No HTTP here: the API maps codes to statuses in one table of its own.
+// The one error type of the domain: a closed list of rule codes, each with a message in uz, ru and
+// en. No HTTP here: transport codes (UNAUTHORIZED, RATE_LIMITED, ...) live in the contract, and the
+// API maps every code to a status in one table of its own.
 import type { Lang } from "./i18n.ts";
 
 type Messages = Record<Lang, string>;
 
 // Messages may hold {placeholders} filled from the error's params.
 const MESSAGES = {
-  VALIDATION_FAILED: {
-    en: "The request is not valid.",
-    ru: "Запрос содержит ошибки.",
-    uz: "So'rovda xatolar bor.",
-  },
-  MALFORMED_JSON: {
-    en: "The request body is not valid JSON.",
-    ru: "Тело запроса не является корректным JSON.",
-    uz: "So'rov tanasi to'g'ri JSON emas.",
-  },
-  PAYLOAD_TOO_LARGE: {
-    en: "The request body is larger than {limit}.",
-    ru: "Тело запроса больше {limit}.",
-    uz: "So'rov tanasi {limit} dan katta.",
-  },
   INVALID_DATE: {
     en: "Invalid date: expected a real calendar date as YYYY-MM-DD.",
     ru: "Неверная дата: ожидается существующая дата в формате ГГГГ-ММ-ДД.",
@@ -96,11 +82,6 @@ const MESSAGES = {
     ru: "Бронирование в статусе {from} нельзя перевести в {to}.",
     uz: "{from} holatidagi bronni {to} holatiga o'tkazib bo'lmaydi.",
   },
-  NOT_FOUND: {
-    en: "Not found.",
-    ru: "Не найдено.",
-    uz: "Topilmadi.",
-  },
   VENUE_NOT_FOUND: {
     en: "Venue not found.",
     ru: "Площадка не найдена.",
@@ -116,25 +97,10 @@ const MESSAGES = {
     ru: "Пользователь не найден.",
     uz: "Foydalanuvchi topilmadi.",
   },
-  PAGE_NOT_FOUND: {
-    en: "There is no page {page}.",
-    ru: "Страницы {page} нет.",
-    uz: "{page}-sahifa yo'q.",
-  },
-  UNAUTHORIZED: {
-    en: "Sign in to continue: the token is missing, invalid or expired.",
-    ru: "Войдите, чтобы продолжить: токен отсутствует, недействителен или истёк.",
-    uz: "Davom etish uchun kiring: token yo'q, yaroqsiz yoki muddati o'tgan.",
-  },
   USER_INACTIVE: {
     en: "This account is deactivated.",
     ru: "Эта учётная запись отключена.",
     uz: "Bu hisob o'chirilgan.",
-  },
-  FORBIDDEN: {
-    en: "You do not have permission to do this.",
-    ru: "У вас нет прав на это действие.",
-    uz: "Bu amal uchun ruxsatingiz yo'q.",
   },
   OTP_INVALID: {
     en: "The code is wrong or has expired.",
@@ -146,56 +112,34 @@ const MESSAGES = {
     ru: "Слишком много неверных попыток. Запросите новый код.",
     uz: "Juda ko'p noto'g'ri urinish. Yangi kod so'rang.",
   },
-  RATE_LIMITED: {
-    en: "Too many requests. Try again in {seconds} s.",
-    ru: "Слишком много запросов. Повторите через {seconds} с.",
-    uz: "Juda ko'p so'rov. {seconds} soniyadan keyin qayta urinib ko'ring.",
-  },
   IDEMPOTENCY_KEY_REUSED: {
     en: "This Idempotency-Key was already used with a different request.",
     ru: "Этот Idempotency-Key уже использован с другим запросом.",
     uz: "Bu Idempotency-Key boshqa so'rov bilan ishlatilgan.",
   },
-  IDEMPOTENCY_IN_PROGRESS: {
-    en: "A request with this Idempotency-Key is still being processed.",
-    ru: "Запрос с этим Idempotency-Key ещё выполняется.",
-    uz: "Bu Idempotency-Key bilan so'rov hali bajarilmoqda.",
-  },
-  VENUE_INACTIVE: {
-    en: "This venue is not taking bookings.",
-    ru: "Эта площадка не принимает бронирования.",
-    uz: "Bu maydon bron qabul qilmaydi.",
-  },
-  SERVICE_UNAVAILABLE: {
-    en: "The service is temporarily unavailable.",
-    ru: "Сервис временно недоступен.",
-    uz: "Xizmat vaqtincha ishlamayapti.",
-  },
-  INTERNAL: {
-    en: "Something went wrong on our side.",
-    ru: "На нашей стороне что-то пошло не так.",
-    uz: "Bizning tomonda nimadir noto'g'ri ketdi.",
-  },
 } as const satisfies Record<string, Messages>;
 
-export type ErrorCode = keyof typeof MESSAGES;
-export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+export type DomainErrorCode = keyof typeof MESSAGES;
+export const DOMAIN_ERROR_CODES = Object.keys(MESSAGES) as DomainErrorCode[];
 
 export type ErrorParams = Record<string, string | number>;
 
-export function errorMessage(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** Fills {placeholders} of a message from params; unknown ones stay as they are. */
+export function fillMessage(template: string, params: ErrorParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function errorMessage(code: DomainErrorCode, lang: Lang, params: ErrorParams = {}): string {
+  return fillMessage(MESSAGES[code][lang], params);
 }
 
 export class DomainError extends Error {
-  readonly code: ErrorCode;
+  readonly code: DomainErrorCode;
   readonly params: ErrorParams;
   /** The input field the error is about, when there is one (for validation responses). */
   readonly field: string | undefined;
 
-  constructor(code: ErrorCode, options: { params?: ErrorParams; field?: string; cause?: unknown } = {}) {
+  constructor(code: DomainErrorCode, options: { params?: ErrorParams; field?: string; cause?: unknown } = {}) {
     super(errorMessage(code, "en", options.params), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DomainError";
     this.code = code;
@@ -208,6 +152,6 @@ export class DomainError extends Error {
   }
 }
 
-export function isDomainError(e: unknown, code?: ErrorCode): e is DomainError {
+export function isDomainError(e: unknown, code?: DomainErrorCode): e is DomainError {
   return e instanceof DomainError && (code === undefined || e.code === code);
 }

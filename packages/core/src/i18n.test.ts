@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, ERROR_CODES, errorMessage, isDomainError } from "./errors.ts";
+import { DomainError, DOMAIN_ERROR_CODES, errorMessage, isDomainError } from "./errors.ts";
 import { isLang, LANGS, parseAcceptLanguage, pickTranslation } from "./i18n.ts";
 import { isPhone, parsePhone } from "./phone.ts";
 
@@ -66,7 +66,7 @@ describe("phones", () => {
 
 describe("errors", () => {
   it("has a message in every language for every code", () => {
-    for (const code of ERROR_CODES) {
+    for (const code of DOMAIN_ERROR_CODES) {
       for (const lang of LANGS) expect(errorMessage(code, lang).length).toBeGreaterThan(3);
     }
   });
@@ -86,8 +86,8 @@ describe("errors", () => {
     expect(e.cause).toBe(cause);
     expect(isDomainError(e)).toBe(true);
     expect(isDomainError(e, "SLOT_TAKEN")).toBe(true);
-    expect(isDomainError(e, "NOT_FOUND")).toBe(false);
+    expect(isDomainError(e, "VENUE_NOT_FOUND")).toBe(false);
     expect(isDomainError(new Error("x"))).toBe(false);
-    expect(new DomainError("NOT_FOUND").params).toEqual({});
+    expect(new DomainError("VENUE_NOT_FOUND").params).toEqual({});
   });
 });

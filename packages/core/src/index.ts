@@ -4,5 +4,6 @@ export * from "./errors.ts";
 export * from "./i18n.ts";
 export * from "./intervals.ts";
 export * from "./money.ts";
+export * from "./paging.ts";
 export * from "./phone.ts";
 export * from "./status.ts";

@@ -1,19 +1,12 @@
-// Booking data access. Double bookings are refused by the database's exclusion constraint
-// (SQLSTATE 23P01), never by a read before the write; status changes are compare-and-set.
-import {
-  assertTransition,
-  canCancel,
-  checkBooking,
-  DomainError,
-  LIVE_STATUSES,
-  parseTime,
-  price,
-} from "@venue-booking/core";
-import type { BookingPolicy, BookingStatus, Interval } from "@venue-booking/core";
+// Booking data access over one connection or transaction. Double bookings are refused by the
+// database's exclusion constraint (SQLSTATE 23P01), never by a read before the write; status
+// changes are compare-and-set. The services compose these steps into transactions.
+import { canCancel, DomainError, LIVE_STATUSES, parseTime } from "@venue-booking/core";
+import type { BookingStatus, Interval } from "@venue-booking/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, SERIALIZATION_FAILURE, sqlState } from "./errors.ts";
+import { EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
 import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
@@ -50,14 +43,14 @@ export type BookingEvent = {
   createdAt: Date;
 };
 
-export type NewBooking = {
+/** A priced booking the service has checked against the rules; the database still checks overlaps. */
+export type BookingValues = {
   userId: number;
   venueId: number;
   bookingDate: string;
   startTime: string;
   endTime: string;
-  now: Date;
-  policy?: Partial<BookingPolicy>;
+  totalPrice: string;
 };
 
 export type BookingFilter = PageRequest & {
@@ -68,18 +61,14 @@ export type BookingFilter = PageRequest & {
   phone?: string | undefined;
 };
 
-export type StatusChange = {
-  id: number;
-  to: BookingStatus;
+export type NewEvent = {
+  bookingId: number;
+  fromStatus: BookingStatus | null;
+  toStatus: BookingStatus;
   actor: Actor;
   actorUserId?: number | null;
   reason?: string | null;
-  /** When set, only this user's booking may change (others look absent). */
-  ownerId?: number;
 };
-
-/** What runs inside the booking's transaction once it is inserted (idempotency records). */
-export type AfterInsert = (tx: Database, booking: Booking) => Promise<void>;
 
 const selection = {
   id: bookings.id,
@@ -133,84 +122,63 @@ function filterConditions(f: BookingFilter): SQL | undefined {
 }
 
 export function bookingsRepository(db: Database) {
-  function joined(conn: Database = db) {
-    return conn
+  function joined() {
+    return db
       .select(selection)
       .from(bookings)
       .innerJoin(venues, eq(venues.id, bookings.venueId))
       .innerJoin(users, eq(users.id, bookings.userId));
   }
 
-  async function getIn(conn: Database, id: number): Promise<Booking | null> {
-    const [row] = await joined(conn).where(eq(bookings.id, id)).limit(1);
-    return row ? toBooking(row as Selected) : null;
-  }
-
-  /**
-   * Checks the request against the venue and the core rules, prices it and inserts it, all in one
-   * transaction. A clash with a live booking surfaces as SLOT_TAKEN from the database itself.
-   */
-  async function create(input: NewBooking, afterInsert?: AfterInsert): Promise<Booking> {
-    // A deadlock or serialization failure is retried: the retry meets the committed winner.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await insertOnce(input, afterInsert);
-      } catch (e) {
-        const state = sqlState(e);
-        if ((state === DEADLOCK_DETECTED || state === SERIALIZATION_FAILURE) && attempt < 5) continue;
-        if (state === EXCLUSION_VIOLATION) throw new DomainError("SLOT_TAKEN", { cause: e });
-        throw e;
-      }
+  /** Inserts a pending booking; a clash with a live booking is SLOT_TAKEN, from the constraint itself. */
+  async function insert(values: BookingValues): Promise<number> {
+    try {
+      const [row] = await db
+        .insert(bookings)
+        .values({ ...values, status: "pending" })
+        .returning({ id: bookings.id });
+      if (!row) throw new Error("booking insert returned no row");
+      return row.id;
+    } catch (e) {
+      if (sqlState(e) === EXCLUSION_VIOLATION) throw new DomainError("SLOT_TAKEN", { cause: e });
+      throw e;
     }
   }
 
-  async function insertOnce(input: NewBooking, afterInsert?: AfterInsert): Promise<Booking> {
-    return db.transaction(async (tx) => {
-      const [venue] = await tx
-        .select({
-          price: venues.pricePerHour,
-          opening: venues.openingTime,
-          closing: venues.closingTime,
-          active: venues.isActive,
-        })
-        .from(venues)
-        .where(eq(venues.id, input.venueId))
-        // Queues bookings of one venue behind each other. Without it, two clashing inserts can
-        // each wait for the other inside the exclusion check and one dies as a deadlock; with it
-        // the later one meets the committed earlier one and gets 23P01 at once. The constraint
-        // still decides; this only orders the contenders.
-        .for("no key update")
-        .limit(1);
-      if (!venue || !venue.active) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
-      const start = parseTime(input.startTime, "start_time");
-      const end = parseTime(input.endTime, "end_time");
-      const hours = { opening: parseTime(hhmm(venue.opening)), closing: parseTime(hhmm(venue.closing)) };
-      const { durationMinutes } = checkBooking(
-        { date: input.bookingDate, start, end },
-        { hours, now: input.now, ...(input.policy ? { policy: input.policy } : {}) },
-      );
-      const [inserted] = await tx
-        .insert(bookings)
-        .values({
-          userId: input.userId,
-          venueId: input.venueId,
-          bookingDate: input.bookingDate,
-          startTime: input.startTime,
-          endTime: input.endTime,
-          totalPrice: price(venue.price, durationMinutes),
-          status: "pending",
-        })
-        .returning({ id: bookings.id });
-      const id = inserted!.id;
-      await tx.insert(bookingEvents).values({ bookingId: id, toStatus: "pending", actor: "user", actorUserId: input.userId });
-      const booking = (await getIn(tx as Database, id))!;
-      if (afterInsert) await afterInsert(tx as Database, booking);
-      return booking;
+  /** One row of a booking's audit trail. */
+  async function addEvent(event: NewEvent): Promise<void> {
+    await db.insert(bookingEvents).values({
+      bookingId: event.bookingId,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      actor: event.actor,
+      actorUserId: event.actorUserId ?? null,
+      reason: event.reason ?? null,
     });
   }
 
+  /** The booking's status and owner, or null. */
+  async function statusOf(id: number): Promise<{ status: BookingStatus; userId: number } | null> {
+    const [row] = await db.select({ status: bookings.status, userId: bookings.userId }).from(bookings).where(eq(bookings.id, id)).limit(1);
+    return row ? { status: row.status as BookingStatus, userId: row.userId } : null;
+  }
+
+  /**
+   * Compare-and-set: moves the booking to `to` only while it is still `from`. Of two callers racing
+   * on one booking only one gets true.
+   */
+  async function setStatusIf(id: number, from: BookingStatus, to: BookingStatus): Promise<boolean> {
+    const rows = await db
+      .update(bookings)
+      .set({ status: to, updatedAt: sql`now()` })
+      .where(and(eq(bookings.id, id), eq(bookings.status, from)))
+      .returning({ id: bookings.id });
+    return rows.length > 0;
+  }
+
   async function get(id: number): Promise<Booking | null> {
-    return getIn(db, id);
+    const [row] = await joined().where(eq(bookings.id, id)).limit(1);
+    return row ? toBooking(row as Selected) : null;
   }
 
   /** The booking if it belongs to `userId`; someone else's booking looks exactly like a missing one. */
@@ -244,44 +212,6 @@ export function bookingsRepository(db: Database) {
     });
   }
 
-  /**
-   * Moves a booking along the status machine as a compare-and-set on its current status, so two
-   * admins (or an admin and the owner) racing on one booking cannot both win: the loser re-reads
-   * and gets BAD_TRANSITION when its move is no longer allowed.
-   */
-  async function changeStatus(change: StatusChange): Promise<Booking> {
-    for (;;) {
-      const [current] = await db
-        .select({ status: bookings.status, userId: bookings.userId })
-        .from(bookings)
-        .where(eq(bookings.id, change.id))
-        .limit(1);
-      if (!current || (change.ownerId !== undefined && current.userId !== change.ownerId)) {
-        throw new DomainError("BOOKING_NOT_FOUND");
-      }
-      const from = current.status as BookingStatus;
-      assertTransition(from, change.to);
-      const moved = await db.transaction(async (tx) => {
-        const rows = await tx
-          .update(bookings)
-          .set({ status: change.to, updatedAt: sql`now()` })
-          .where(and(eq(bookings.id, change.id), eq(bookings.status, from)))
-          .returning({ id: bookings.id });
-        if (rows.length === 0) return false;
-        await tx.insert(bookingEvents).values({
-          bookingId: change.id,
-          fromStatus: from,
-          toStatus: change.to,
-          actor: change.actor,
-          actorUserId: change.actorUserId ?? null,
-          reason: change.reason ?? null,
-        });
-        return true;
-      });
-      if (moved) return (await get(change.id))!;
-    }
-  }
-
   async function history(id: number): Promise<BookingEvent[]> {
     const rows = await db
       .select({
@@ -309,7 +239,7 @@ export function bookingsRepository(db: Database) {
     return rows.map((r) => ({ start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 
-  return { create, get, getForUser, list, changeStatus, history, busyIntervals };
+  return { insert, addEvent, statusOf, setStatusIf, get, getForUser, list, history, busyIntervals };
 }
 
 export type BookingsRepository = ReturnType<typeof bookingsRepository>;

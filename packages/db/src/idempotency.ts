@@ -1,4 +1,5 @@
-// Stored first responses of POSTs that carried an Idempotency-Key, kept 24 hours per user.
+// What the first of the POSTs that carried an Idempotency-Key did (the id of what it made), kept
+// 24 hours per user.
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { idempotencyKeys } from "./schema/idempotency-keys.ts";
@@ -19,12 +20,12 @@ export function idempotencyRepository(db: Database) {
     return row ?? null;
   }
 
-  /** Records a response inside the caller's transaction (with the booking it describes). */
-  async function record(tx: Database, userId: number, key: string, response: StoredResponse): Promise<void> {
-    await tx
+  /** Records a response; run it in the transaction of the change it describes. */
+  async function record(userId: number, key: string, response: StoredResponse): Promise<void> {
+    await db
       .delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), lte(idempotencyKeys.createdAt, fresh)));
-    await tx.insert(idempotencyKeys).values({
+    await db.insert(idempotencyKeys).values({
       userId,
       key,
       requestHash: response.requestHash,

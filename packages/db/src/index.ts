@@ -5,6 +5,7 @@ export * from "./idempotency.ts";
 export * from "./lifecycle.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
+export * from "./transaction.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
 

@@ -1,4 +1,4 @@
-export const PAGE_SIZE = 10;
+import { PAGE_SIZE } from "@venue-booking/core";
 
 export type PageRequest = { page?: number | undefined; pageSize?: number | undefined };
 export type Page<T> = { count: number; page: number; pageSize: number; results: T[] };

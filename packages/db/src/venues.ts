@@ -122,6 +122,22 @@ export function venuesRepository(db: Database) {
     });
   }
 
+  /**
+   * What booking needs of the venue, with the row locked until the transaction ends. The lock queues
+   * bookings of one venue behind each other: without it two clashing inserts can each wait for the
+   * other inside the exclusion check and one dies as a deadlock; with it the later one meets the
+   * committed earlier one and gets 23P01 at once. The constraint still decides; this only orders.
+   */
+  async function lockForBooking(id: number): Promise<{ pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean } | null> {
+    const [row] = await db
+      .select({ pricePerHour: venues.pricePerHour, openingTime: venues.openingTime, closingTime: venues.closingTime, isActive: venues.isActive })
+      .from(venues)
+      .where(eq(venues.id, id))
+      .for("no key update")
+      .limit(1);
+    return row ? { ...row, openingTime: hhmm(row.openingTime), closingTime: hhmm(row.closingTime) } : null;
+  }
+
   async function create(input: VenueInput): Promise<Venue> {
     const [row] = await db
       .insert(venues)
@@ -192,7 +208,7 @@ export function venuesRepository(db: Database) {
     });
   }
 
-  return { get, list, create, update, deactivate, setTranslation, changeImages };
+  return { get, list, lockForBooking, create, update, deactivate, setTranslation, changeImages };
 }
 
 export type VenuesRepository = ReturnType<typeof venuesRepository>;

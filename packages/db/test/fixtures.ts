@@ -26,3 +26,22 @@ export function nextPhone(): string {
 export async function newUser(repos: Repositories, admin = false) {
   return (await repos.users.signIn(nextPhone(), { admin })).user;
 }
+
+/** A pending booking written straight through the repository (the API's service checks the rules first). */
+export async function insertBooking(
+  repos: Repositories,
+  b: { userId: number; venueId: number; date?: string; start: string; end: string; totalPrice?: string },
+) {
+  const id = await repos.bookings.insert({
+    userId: b.userId,
+    venueId: b.venueId,
+    bookingDate: b.date ?? DAY,
+    startTime: b.start,
+    endTime: b.end,
+    totalPrice: b.totalPrice ?? "100.00",
+  });
+  await repos.bookings.addEvent({ bookingId: id, fromStatus: null, toStatus: "pending", actor: "user", actorUserId: b.userId });
+  const booking = await repos.bookings.get(id);
+  if (!booking) throw new Error(`booking ${id} was not found after its insert`);
+  return booking;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositories, runLifecycle } from "../src/index.ts";
 import type { DatabaseHandle, Repositories } from "../src/index.ts";
 import { testBackends } from "../src/testing.ts";
-import { DAY, newUser, NOW, venueInput } from "./fixtures.ts";
+import { DAY, insertBooking, newUser, venueInput } from "./fixtures.ts";
 
 describe.each(testBackends())("booking lifecycle on $name", (backend) => {
   let handle: DatabaseHandle;
@@ -16,14 +16,14 @@ describe.each(testBackends())("booking lifecycle on $name", (backend) => {
   it("completes ended confirmed bookings and expires started pending ones, once, with an audit row", async () => {
     const venueId = (await repos.venues.create(venueInput())).id;
     const userId = (await newUser(repos)).id;
-    const make = (start: string, end: string) => repos.bookings.create({ userId, venueId, bookingDate: DAY, startTime: start, endTime: end, now: NOW });
+    const make = (start: string, end: string) => insertBooking(repos, { userId, venueId, start, end });
     const confirmedEnded = await make("09:00", "10:00");
     const confirmedRunning = await make("10:00", "12:00");
     const pendingStarted = await make("12:00", "13:00");
     const pendingLater = await make("13:00", "14:00");
     const cancelled = await make("15:00", "16:00");
-    for (const b of [confirmedEnded, confirmedRunning]) await repos.bookings.changeStatus({ id: b.id, to: "confirmed", actor: "admin" });
-    await repos.bookings.changeStatus({ id: cancelled.id, to: "cancelled", actor: "user" });
+    for (const b of [confirmedEnded, confirmedRunning]) expect(await repos.bookings.setStatusIf(b.id, "pending", "confirmed")).toBe(true);
+    expect(await repos.bookings.setStatusIf(cancelled.id, "pending", "cancelled")).toBe(true);
 
     // 12:00 on DAY, venue time: 09-10 has ended, 10-12 ends right now, 12-13 starts right now
     const first = await runLifecycle(handle.db, `${DAY} 12:00`);

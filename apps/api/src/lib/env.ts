@@ -1,14 +1,17 @@
-// The Hono environment of this app: what middleware puts on the context for handlers.
+// The Hono environments of this app: what middleware puts on the context for handlers. The base
+// environment may or may not have a user; routes declared with userRoute/adminRoute have one.
 import type { Lang } from "@venue-booking/core";
 import type { User } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 
-export type AppEnv = {
-  Variables: {
-    deps: AppDeps;
-    lang: Lang;
-    requestId: string;
-    clientIp: string;
-    user: User;
-  };
+type BaseVariables = {
+  deps: AppDeps;
+  lang: Lang;
+  requestId: string;
+  clientIp: string;
 };
+
+export type AppEnv = { Variables: BaseVariables & { user?: User } };
+
+/** After requireUser: the signed-in, active user. */
+export type UserEnv = { Variables: BaseVariables & { user: User } };

@@ -1,14 +1,22 @@
-// RFC 9457 problem details: the one shape of every error response, in the caller's language.
-import { errorMessage } from "@venue-booking/core";
-import type { DomainError, ErrorCode, Lang } from "@venue-booking/core";
+// RFC 9457 problem details in the caller's language, and the one table from codes to statuses.
+import { errorText } from "@venue-booking/contract";
+import type { ErrorCode, FieldError, Problem } from "@venue-booking/contract";
+import type { DomainError, ErrorParams, Lang } from "@venue-booking/core";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** The one table from domain error codes to HTTP statuses. */
-export const STATUS_OF: Record<ErrorCode, number> = {
+/** Every code the API answers with, and the status it comes with. */
+export const STATUS_OF = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  PAGE_NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
   INVALID_DATE: 400,
   INVALID_TIME: 400,
   INVALID_MONEY: 400,
@@ -24,25 +32,23 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   TOO_FAR_AHEAD: 400,
   SLOT_TAKEN: 409,
   BAD_TRANSITION: 409,
-  NOT_FOUND: 404,
   VENUE_NOT_FOUND: 404,
   BOOKING_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
-  PAGE_NOT_FOUND: 404,
-  UNAUTHORIZED: 401,
   USER_INACTIVE: 401,
-  FORBIDDEN: 403,
   OTP_INVALID: 400,
   OTP_TOO_MANY_ATTEMPTS: 400,
-  RATE_LIMITED: 429,
   IDEMPOTENCY_KEY_REUSED: 422,
-  IDEMPOTENCY_IN_PROGRESS: 409,
-  VENUE_INACTIVE: 400,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
+} as const satisfies Record<ErrorCode, number>;
 
-const TITLES: Record<number, string> = {
+export type ProblemStatus = (typeof STATUS_OF)[ErrorCode];
+
+/** The codes that come with `status`, for the OpenAPI document. */
+export function codesOf(status: ProblemStatus): ErrorCode[] {
+  return (Object.keys(STATUS_OF) as ErrorCode[]).filter((code) => STATUS_OF[code] === status);
+}
+
+const TITLES: Record<ProblemStatus, string> = {
   400: "Bad Request",
   401: "Unauthorized",
   403: "Forbidden",
@@ -55,38 +61,27 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-export type FieldError = { field: string; message: string };
-
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: ErrorCode;
-  errors?: FieldError[];
-};
-
 export function problemType(code: ErrorCode): string {
   return `urn:venue-booking:problem:${code.toLowerCase().replace(/_/g, "-")}`;
 }
 
-export function problemOf(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}, errors?: FieldError[]): Problem {
+export function problemOf(code: ErrorCode, lang: Lang, requestId: string, params: ErrorParams = {}, errors?: FieldError[]): Problem {
   const status = STATUS_OF[code];
   return {
     type: problemType(code),
-    title: TITLES[status] ?? "Error",
+    title: TITLES[status],
     status,
-    detail: errorMessage(code, lang, params),
+    detail: errorText(code, lang, params),
     code,
+    request_id: requestId,
     ...(errors ? { errors } : {}),
   };
 }
 
 /** A domain error as a problem; rule errors that name a field also list it under `errors`. */
-export function problemFromDomain(e: DomainError, lang: Lang): Problem {
-  const detail = e.localized(lang);
-  const p = problemOf(e.code, lang, e.params);
-  return e.field && STATUS_OF[e.code] === 400 ? { ...p, detail, errors: [{ field: e.field, message: detail }] } : p;
+export function problemFromDomain(e: DomainError, lang: Lang, requestId: string): Problem {
+  const p = problemOf(e.code, lang, requestId, e.params);
+  return e.field && p.status === 400 ? { ...p, errors: [{ field: e.field, message: p.detail }] } : p;
 }
 
 /**

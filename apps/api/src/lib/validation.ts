@@ -1,8 +1,8 @@
 // Turns zod issues into the problem's `errors`, with messages in the caller's language.
-import { errorMessage, isLang } from "@venue-booking/core";
-import type { ErrorCode, Lang } from "@venue-booking/core";
-import { z } from "zod";
-import type { FieldError } from "./problem.ts";
+import { errorText, z } from "@venue-booking/contract";
+import type { ErrorCode, FieldError } from "@venue-booking/contract";
+import { isLang } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
 
 const localeErrors = { en: z.locales.en().localeError, ru: z.locales.ru().localeError, uz: z.locales.uz().localeError };
 
@@ -11,7 +11,7 @@ type Issue = z.core.$ZodIssue;
 /** Custom refinements carry a domain code in `params.code`; everything else zod words itself. */
 export function issueMessage(issue: Issue, lang: Lang): string {
   const code = (issue as { params?: { code?: ErrorCode } }).params?.code;
-  if (issue.code === "custom" && code) return errorMessage(code, lang, (issue as { params?: Record<string, string> }).params ?? {});
+  if (issue.code === "custom" && code) return errorText(code, lang, (issue as { params?: Record<string, string> }).params ?? {});
   if (issue.code === "unrecognized_keys") {
     return { en: "Unknown field", ru: "Неизвестное поле", uz: "Noma'lum maydon" }[lang];
   }

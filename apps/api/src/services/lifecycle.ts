@@ -4,7 +4,7 @@ import { formatTime, localDateTime } from "@venue-booking/core";
 import { runLifecycle } from "@venue-booking/db";
 import type { LifecycleResult } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import type { Logger } from "../lib/logger.ts";
+import type { Logger } from "../infra/logger.ts";
 
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);

@@ -3,8 +3,9 @@
 // 3 sends per phone per 10 minutes (an atomic counter, so replicas share it).
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { DomainError } from "@venue-booking/core";
-import type { KeyValueStore } from "../lib/kv.ts";
-import type { SmsSender } from "./sms.ts";
+import { HttpError } from "../lib/errors.ts";
+import type { KeyValueStore } from "../infra/kv.ts";
+import type { SmsSender } from "../infra/sms.ts";
 
 export const OTP_TTL_SECONDS = 300;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -26,7 +27,7 @@ export class OtpService {
   async send(phone: string): Promise<void> {
     const { count, ttlMs } = await this.kv.incr(`otp:sends:${phone}`, OTP_SEND_WINDOW_SECONDS * 1000);
     if (count > OTP_SENDS_PER_WINDOW) {
-      throw new DomainError("RATE_LIMITED", { params: { seconds: Math.max(1, Math.ceil(ttlMs / 1000)) } });
+      throw new HttpError("RATE_LIMITED", { seconds: Math.max(1, Math.ceil(ttlMs / 1000)) });
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     await this.kv.del(`otp:attempts:${phone}`);

@@ -1,8 +1,8 @@
 // Access and refresh JWTs (HS256). A `type` claim keeps one from standing in for the other;
 // refresh tokens are single use: each carries a jti that the store forgets when it is spent.
-import { DomainError } from "@venue-booking/core";
+import { HttpError } from "../lib/errors.ts";
 import { sign, verify } from "hono/jwt";
-import type { KeyValueStore } from "../lib/kv.ts";
+import type { KeyValueStore } from "../infra/kv.ts";
 
 export const ACCESS_TTL_SECONDS = 15 * 60;
 export const REFRESH_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -36,11 +36,11 @@ export class TokenService {
     try {
       payload = (await verify(token, this.secret, "HS256")) as Record<string, unknown>;
     } catch (e) {
-      throw new DomainError("UNAUTHORIZED", { cause: e });
+      throw new HttpError("UNAUTHORIZED", {}, { cause: e });
     }
     const userId = Number(payload.sub);
     if (payload.type !== type || !Number.isSafeInteger(userId) || userId <= 0 || typeof payload.exp !== "number") {
-      throw new DomainError("UNAUTHORIZED");
+      throw new HttpError("UNAUTHORIZED");
     }
     return typeof payload.jti === "string" ? { userId, jti: payload.jti } : { userId };
   }
@@ -48,7 +48,7 @@ export class TokenService {
   /** Spends a refresh token: exactly one of any number of concurrent spends succeeds. */
   async spendRefresh(token: string): Promise<number> {
     const { userId, jti } = await this.verify(token, "refresh");
-    if (!jti || !(await this.kv.del(refreshKey(jti)))) throw new DomainError("UNAUTHORIZED");
+    if (!jti || !(await this.kv.del(refreshKey(jti)))) throw new HttpError("UNAUTHORIZED");
     return userId;
   }
 }

@@ -1,20 +1,19 @@
-import { DomainError } from "@venue-booking/core";
-import type { Booking } from "@venue-booking/db";
-import type { Context } from "hono";
-import type { AppEnv } from "../../lib/env.ts";
+import type { AdminBookingDetail } from "@venue-booking/contract";
+import type { Lang } from "@venue-booking/core";
+import type { Booking, BookingEvent } from "@venue-booking/db";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { pageEnvelope } from "../../lib/paging.ts";
-import { toAdminBookingJson, toEventJson } from "../bookings/bookings.schemas.ts";
+import { toAdminBookingJson, toEventJson } from "../../mappers/bookings.ts";
+import { getBookingWithHistory, listBookings, setBookingStatus } from "../../services/bookings.ts";
 import type { get, list, setStatus } from "./admin-bookings.routes.ts";
 
-async function detail(c: Context<AppEnv>, booking: Booking) {
-  const history = await c.get("deps").repos.bookings.history(booking.id);
-  return { ...toAdminBookingJson(booking, c.get("lang")), history: history.map(toEventJson) };
+function detail(booking: Booking, history: BookingEvent[], lang: Lang): AdminBookingDetail {
+  return { ...toAdminBookingJson(booking, lang), history: history.map(toEventJson) };
 }
 
 export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const q = c.req.valid("query");
-  const result = await c.get("deps").repos.bookings.list({
+  const result = await listBookings(c.var.deps, {
     page: q.page,
     status: q.status,
     venueId: q.venue_id,
@@ -22,27 +21,17 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
     date: q.date,
     phone: q.phone,
   });
-  const lang = c.get("lang");
+  const lang = c.var.lang;
   return c.json(pageEnvelope(c.req.url, result, (b) => toAdminBookingJson(b, lang)), 200);
 };
 
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {
-  const booking = await c.get("deps").repos.bookings.get(c.req.valid("param").id);
-  if (!booking) throw new DomainError("BOOKING_NOT_FOUND");
-  return c.json(await detail(c, booking), 200);
+  const { booking, history } = await getBookingWithHistory(c.var.deps, c.req.valid("param").id);
+  return c.json(detail(booking, history, c.var.lang), 200);
 };
 
 export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => {
   const { status, reason } = c.req.valid("json");
-  const { repos, metrics, cache } = c.get("deps");
-  const booking = await repos.bookings.changeStatus({
-    id: c.req.valid("param").id,
-    to: status,
-    actor: "admin",
-    actorUserId: c.get("user").id,
-    reason: reason ?? null,
-  });
-  if (status === "cancelled") metrics.bookingCancellations.inc({ by: "admin" });
-  cache.busyChanged(booking.venueId, booking.bookingDate);
-  return c.json(await detail(c, booking), 200);
+  const { booking, history } = await setBookingStatus(c.var.deps, { adminId: c.var.user.id, id: c.req.valid("param").id, to: status, reason });
+  return c.json(detail(booking, history, c.var.lang), 200);
 };

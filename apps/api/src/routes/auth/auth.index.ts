@@ -1,13 +1,13 @@
 import type { AppDeps } from "../../deps.ts";
 import { createRouter } from "../../lib/openapi.ts";
-import { authIpLimit, requireUser } from "../../lib/middleware.ts";
+import { authIpLimit } from "../../lib/rate-limit.ts";
 import * as h from "./auth.handlers.ts";
 import * as r from "./auth.routes.ts";
 
 export function authRouter(deps: AppDeps) {
   const router = createRouter();
+  // "/api/auth/*" also matches "/api/auth" and "/api/auth/"
   router.use("/api/auth/*", authIpLimit(deps));
-  router.use("/api/auth/me", requireUser);
   return router
     .openapi(r.sendOtp, h.sendOtpHandler)
     .openapi(r.verifyOtp, h.verifyOtpHandler)

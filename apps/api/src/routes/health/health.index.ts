@@ -1,15 +1,15 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { HealthSchema, ReadinessSchema } from "@venue-booking/contract";
 import { createRouter, jsonContent } from "../../lib/openapi.ts";
 
 const tags = ["Health"];
-const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.string().optional(), redis: z.string().optional() });
 
 const health = createRoute({
   method: "get",
   path: "/health",
   tags,
   summary: "The process is up",
-  responses: { 200: jsonContent(Health.openapi("Health"), "Up") },
+  responses: { 200: jsonContent(HealthSchema, "Up") },
 });
 
 const ready = createRoute({
@@ -18,8 +18,8 @@ const ready = createRoute({
   tags,
   summary: "The database and the key-value store answer",
   responses: {
-    200: jsonContent(Health.openapi("Readiness"), "Ready"),
-    503: jsonContent(Health.openapi("Readiness"), "Not ready"),
+    200: jsonContent(ReadinessSchema, "Ready"),
+    503: jsonContent(ReadinessSchema, "Not ready"),
   },
 });
 
@@ -36,7 +36,7 @@ export function healthRouter() {
   return createRouter()
     .openapi(health, (c) => c.json({ status: "ok" as const }, 200))
     .openapi(ready, async (c) => {
-      const { database, kv } = c.get("deps");
+      const { database, kv } = c.var.deps;
       const [db, redis] = await Promise.all([check(() => database.ping()), check(() => kv.ping())]);
       const ok = db === "ok" && redis === "ok";
       return c.json({ status: ok ? ("ok" as const) : ("unavailable" as const), database: db, redis }, ok ? 200 : 503);

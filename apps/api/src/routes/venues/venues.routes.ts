@@ -1,89 +1,71 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import {
-  adminErrorResponses,
-  authErrorResponses,
-  errorResponses,
-  jsonBody,
-  jsonContent,
-  notFoundResponse,
-} from "../../lib/openapi.ts";
-import { DateSchema, IdParamSchema, pageSchema } from "../../lib/schemas.ts";
-import {
+  AvailabilityQuerySchema,
   AvailabilitySchema,
+  IdParamSchema,
+  pageSchema,
   TranslationsQuerySchema,
   VenueCreateSchema,
   VenueListQuerySchema,
   VenueOutSchema,
   VenueSchema,
   VenueUpdateSchema,
-} from "./venues.schemas.ts";
+} from "@venue-booking/contract";
+import { adminRoute, jsonBody, jsonContent, notFoundResponse, optionalUserRoute, publicRoute } from "../../lib/openapi.ts";
 
 const tags = ["Venues"];
 const adminTags = ["Admin: venues"];
-const security = [{ Bearer: [] }];
 
-export const list = createRoute({
+export const list = optionalUserRoute({
   method: "get",
   path: "/api/venues",
   tags,
   summary: "Active venues, 10 a page; filter by price, search by name in any language",
   request: { query: VenueListQuerySchema },
-  responses: {
-    200: jsonContent(pageSchema(VenueOutSchema, "VenuePage"), "A page of venues"),
-    ...errorResponses,
-    ...authErrorResponses,
-    ...notFoundResponse,
-  },
+  responses: { 200: jsonContent(pageSchema(VenueOutSchema, "VenuePage"), "A page of venues"), ...notFoundResponse },
 });
 
-export const get = createRoute({
+export const get = optionalUserRoute({
   method: "get",
   path: "/api/venues/{id}",
   tags,
   summary: "One venue (inactive ones only for admins)",
   request: { params: IdParamSchema, query: TranslationsQuerySchema },
-  responses: { 200: jsonContent(VenueOutSchema, "The venue"), ...errorResponses, ...authErrorResponses, ...notFoundResponse },
+  responses: { 200: jsonContent(VenueOutSchema, "The venue"), ...notFoundResponse },
 });
 
-export const availability = createRoute({
+export const availability = publicRoute({
   method: "get",
   path: "/api/venues/{id}/availability",
   tags,
   summary: "The day's slots, free or taken, and the free ranges",
   description: "Slots that have started already (venue time) and taken slots are not available.",
-  request: {
-    params: IdParamSchema,
-    query: z.object({ date: DateSchema.openapi({ param: { name: "date", in: "query", required: true } }) }),
-  },
-  responses: { 200: jsonContent(AvailabilitySchema, "The day"), ...errorResponses, ...notFoundResponse },
+  request: { params: IdParamSchema, query: AvailabilityQuerySchema },
+  responses: { 200: jsonContent(AvailabilitySchema, "The day"), ...notFoundResponse },
 });
 
-export const create = createRoute({
+export const create = adminRoute({
   method: "post",
   path: "/api/venues",
   tags: adminTags,
   summary: "Create a venue",
-  security,
   request: { body: jsonBody(VenueCreateSchema) },
-  responses: { 201: jsonContent(VenueSchema, "The venue, in the caller's language"), ...errorResponses, ...adminErrorResponses },
+  responses: { 201: jsonContent(VenueSchema, "The venue, in the caller's language") },
 });
 
-export const update = createRoute({
+export const update = adminRoute({
   method: "patch",
   path: "/api/venues/{id}",
   tags: adminTags,
   summary: "Change some fields of a venue",
-  security,
   request: { params: IdParamSchema, body: jsonBody(VenueUpdateSchema) },
-  responses: { 200: jsonContent(VenueSchema, "The venue"), ...errorResponses, ...adminErrorResponses, ...notFoundResponse },
+  responses: { 200: jsonContent(VenueSchema, "The venue"), ...notFoundResponse },
 });
 
-export const remove = createRoute({
+export const remove = adminRoute({
   method: "delete",
   path: "/api/venues/{id}",
   tags: adminTags,
   summary: "Deactivate a venue (soft delete: its bookings stay)",
-  security,
   request: { params: IdParamSchema },
-  responses: { 204: { description: "Deactivated" }, ...errorResponses, ...adminErrorResponses, ...notFoundResponse },
+  responses: { 204: { description: "Deactivated" }, ...notFoundResponse },
 });

@@ -1,6 +1,8 @@
-// Building blocks of request and response schemas, shared by every route (and the OpenAPI document).
-import { z } from "@hono/zod-openapi";
-import { BOOKING_STATUSES, ERROR_CODES, isMoney, isPhone, isValidDate, isValidTime } from "@venue-booking/core";
+// Building blocks of request and response schemas, shared by every resource.
+import { BOOKING_STATUSES, isMoney, isPhone, isValidDate, isValidTime } from "@venue-booking/core";
+import { z } from "./zod.ts";
+
+const MAX_ID = 2_147_483_647;
 
 export const PhoneSchema = z
   .string()
@@ -26,9 +28,20 @@ export const TimestampSchema = z.string().openapi({ example: "2026-11-21T10:00:0
 
 export const StatusSchema = z.enum(BOOKING_STATUSES).openapi({ example: "pending" });
 
+/** A row id in a JSON body. */
+export const IdSchema = z.number().int().positive().max(MAX_ID);
+
+/** A row id in a path or query string. */
+export const IdParam = z.coerce.number().int().positive().max(MAX_ID);
+
 export const IdParamSchema = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: IdParam.openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
+
+/** An optional id filter in the query string. */
+export function idQuery(name: string) {
+  return IdParam.optional().openapi({ param: { name, in: "query" } });
+}
 
 export const PageQuerySchema = z.object({
   page: z.coerce
@@ -40,7 +53,8 @@ export const PageQuerySchema = z.object({
     .openapi({ param: { name: "page", in: "query" }, example: 1 }),
 });
 
-export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
+/** The page envelope: {count, next, previous, results}. */
+export function pageSchema<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
       count: z.number().int().openapi({ example: 42 }),
@@ -51,16 +65,4 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
     .openapi(name);
 }
 
-export const ProblemSchema = z
-  .object({
-    type: z.string().openapi({ example: "urn:venue-booking:problem:slot-taken" }),
-    title: z.string().openapi({ example: "Conflict" }),
-    status: z.number().int().openapi({ example: 409 }),
-    detail: z.string().openapi({ example: "Это время уже забронировано." }),
-    code: z.enum(ERROR_CODES as [string, ...string[]]).openapi({ example: "SLOT_TAKEN" }),
-    errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
-      .optional()
-      .openapi({ example: [{ field: "phone", message: "Неверный номер телефона: ожидается +998 и 9 цифр." }] }),
-  })
-  .openapi("Problem");
+export type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };

@@ -4,9 +4,7 @@
 // is state another replica needs: each keeps its own copies and can drop them at any moment.
 import type { Interval } from "@venue-booking/core";
 import type { Page, Venue } from "@venue-booking/db";
-import type { Redis } from "ioredis";
-import type { KeyValueStore } from "../lib/kv.ts";
-import { RedisStore } from "../lib/kv.ts";
+import type { InvalidationBus } from "./bus.ts";
 
 type Entry<T> = { value: T; expires: number };
 
@@ -69,29 +67,20 @@ export class ReadCache {
   readonly #rendered: TtlMap<string>;
   /** A day's availability body per venue and date, valid for the minute it was rendered in. */
   readonly #days = new Map<string, { minute: number; body: string }>();
-  readonly #publisher: Redis | undefined;
-  readonly #subscriber: Redis | undefined;
-  readonly #channel: string;
+  readonly #bus: InvalidationBus;
 
-  constructor(kv: KeyValueStore, opts: { venueTtlMs?: number; busyTtlMs?: number } = {}) {
+  constructor(bus: InvalidationBus, opts: { venueTtlMs?: number; busyTtlMs?: number } = {}) {
     this.#venues = new TtlMap(opts.venueTtlMs ?? 10_000, 5_000);
     this.#lists = new TtlMap(opts.venueTtlMs ?? 10_000, 1_000);
     this.#busy = new TtlMap(opts.busyTtlMs ?? 15_000, 20_000);
     this.#rendered = new TtlMap(opts.venueTtlMs ?? 10_000, 2_000);
-    this.#channel = kv instanceof RedisStore ? `${kv.prefix}cache-invalidate` : "";
-    if (kv instanceof RedisStore) {
-      this.#publisher = kv.client;
-      this.#subscriber = kv.client.duplicate();
-      this.#subscriber.on("error", () => {});
-      void this.#subscriber.subscribe(this.#channel).catch(() => {});
-      this.#subscriber.on("message", (_channel: string, message: string) => this.#apply(message));
-    }
+    this.#bus = bus;
+    bus.onMessage((message) => this.#apply(message));
   }
 
   /** Resolves once invalidations from other replicas are being received. */
-  async ready(): Promise<void> {
-    if (!this.#subscriber) return;
-    for (let i = 0; i < 100 && this.#subscriber.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 20));
+  ready(): Promise<void> {
+    return this.#bus.ready();
   }
 
   venue(id: number, load: () => Promise<Venue | null>): Promise<Venue | null> {
@@ -151,7 +140,7 @@ export class ReadCache {
 
   #broadcast(message: string): void {
     this.#apply(message);
-    if (this.#publisher) void this.#publisher.publish(this.#channel, message).catch(() => {});
+    this.#bus.publish(message);
   }
 
   #apply(message: string): void {
@@ -167,7 +156,4 @@ export class ReadCache {
     else if (message.startsWith("busy:")) this.#busy.delete(message.slice(5));
   }
 
-  async close(): Promise<void> {
-    this.#subscriber?.disconnect();
-  }
 }

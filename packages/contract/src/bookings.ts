@@ -1,18 +1,29 @@
 // Booking shapes for players and admins.
-import { z } from "@hono/zod-openapi";
-import { pickTranslation } from "@venue-booking/core";
-import type { Lang } from "@venue-booking/core";
-import type { Booking, BookingEvent } from "@venue-booking/db";
-import { DateSchema, PageQuerySchema, StatusSchema, TimeSchema, TimestampSchema } from "../../lib/schemas.ts";
+import { DateSchema, IdSchema, PageQuerySchema, PhoneSchema, StatusSchema, TimeSchema, TimestampSchema, idQuery } from "./common.ts";
+import { z } from "./zod.ts";
 
 export const BookingCreateSchema = z
   .strictObject({
-    venue_id: z.number().int().positive().max(2_147_483_647).openapi({ example: 1 }),
+    venue_id: IdSchema.openapi({ example: 1 }),
     booking_date: DateSchema,
     start_time: TimeSchema.openapi({ example: "18:00" }),
     end_time: TimeSchema.openapi({ example: "20:00" }),
   })
   .openapi("BookingCreate");
+
+export const IdempotencyHeaderSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional()
+    .openapi({
+      param: { name: "idempotency-key", in: "header" },
+      example: "3f9c2b0e-booking-1",
+      description: "Idempotency-Key: any client-made string; a retry with the same key returns the first response",
+    }),
+});
 
 export const BookingSchema = z
   .object({
@@ -31,11 +42,13 @@ export const BookingSchema = z
   })
   .openapi("Booking");
 
+export const ACTORS = ["user", "admin", "system"] as const;
+
 export const BookingEventSchema = z
   .object({
     from_status: StatusSchema.nullable(),
     to_status: StatusSchema,
-    actor: z.enum(["user", "admin", "system"]),
+    actor: z.enum(ACTORS),
     actor_user_id: z.number().int().nullable(),
     reason: z.string().nullable().openapi({ example: "expired" }),
     at: TimestampSchema,
@@ -54,34 +67,20 @@ export const BookingListQuerySchema = PageQuerySchema.extend({
   status: StatusSchema.optional().openapi({ param: { name: "status", in: "query" } }),
 });
 
-export function toBookingJson(b: Booking, lang: Lang) {
-  return {
-    id: b.id,
-    venue_id: b.venueId,
-    venue: { id: b.venueId, name: pickTranslation(b.venueName, lang) },
-    booking_date: b.bookingDate,
-    start_time: b.startTime,
-    end_time: b.endTime,
-    duration_minutes: b.durationMinutes,
-    total_price: b.totalPrice,
-    status: b.status,
-    can_cancel: b.canCancel,
-    created_at: b.createdAt.toISOString(),
-    updated_at: b.updatedAt.toISOString(),
-  };
-}
+export const AdminBookingListQuerySchema = BookingListQuerySchema.extend({
+  venue_id: idQuery("venue_id"),
+  user_id: idQuery("user_id"),
+  date: DateSchema.optional().openapi({ param: { name: "date", in: "query" } }),
+  phone: PhoneSchema.optional().openapi({ param: { name: "phone", in: "query" } }),
+});
 
-export function toAdminBookingJson(b: Booking, lang: Lang) {
-  return { ...toBookingJson(b, lang), user: { id: b.userId, phone: b.userPhone } };
-}
+export const AdminBookingStatusSchema = z
+  .strictObject({ status: StatusSchema, reason: z.string().trim().max(500).optional() })
+  .openapi("AdminBookingStatus", { example: { status: "confirmed" } });
 
-export function toEventJson(e: BookingEvent) {
-  return {
-    from_status: e.fromStatus,
-    to_status: e.toStatus,
-    actor: e.actor,
-    actor_user_id: e.actorUserId,
-    reason: e.reason,
-    at: e.createdAt.toISOString(),
-  };
-}
+export type BookingCreate = z.infer<typeof BookingCreateSchema>;
+export type Booking = z.infer<typeof BookingSchema>;
+export type BookingEvent = z.infer<typeof BookingEventSchema>;
+export type AdminBooking = z.infer<typeof AdminBookingSchema>;
+export type AdminBookingDetail = z.infer<typeof AdminBookingDetailSchema>;
+export type AdminBookingStatus = z.infer<typeof AdminBookingStatusSchema>;

@@ -1,7 +1,7 @@
 // The key-value store behind OTP codes, refresh tokens, send limits and idempotency locks:
 // Redis through ioredis when REDIS_URL is set, otherwise an in-process map with the same
 // behaviour (atomic counters with expiry, set-if-absent, take-once).
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 
 export interface KeyValueStore {
   readonly kind: "redis" | "memory";
@@ -88,40 +88,36 @@ return {c, t}`;
 
 export class RedisStore implements KeyValueStore {
   readonly kind = "redis";
-  readonly client: Redis;
-  readonly prefix: string;
+  readonly #client: Redis;
+  readonly #prefix: string;
 
   constructor(client: Redis, prefix = "vb:") {
-    this.client = client;
-    this.prefix = prefix;
+    this.#client = client;
+    this.#prefix = prefix;
     client.defineCommand("vbIncr", { numberOfKeys: 1, lua: INCR_SCRIPT });
   }
 
-  static connect(url: string, prefix?: string): RedisStore {
-    return new RedisStore(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }), prefix);
-  }
-
   #k(key: string) {
-    return this.prefix + key;
+    return this.#prefix + key;
   }
 
   async get(key: string) {
-    return this.client.get(this.#k(key));
+    return this.#client.get(this.#k(key));
   }
 
   async set(key: string, value: string, ttlMs: number, opts: { ifAbsent?: boolean } = {}) {
     const r = opts.ifAbsent
-      ? await this.client.set(this.#k(key), value, "PX", ttlMs, "NX")
-      : await this.client.set(this.#k(key), value, "PX", ttlMs);
+      ? await this.#client.set(this.#k(key), value, "PX", ttlMs, "NX")
+      : await this.#client.set(this.#k(key), value, "PX", ttlMs);
     return r === "OK";
   }
 
   async del(key: string) {
-    return (await this.client.del(this.#k(key))) === 1;
+    return (await this.#client.del(this.#k(key))) === 1;
   }
 
   async incr(key: string, ttlMs: number) {
-    const [count, left] = (await (this.client as unknown as { vbIncr(k: string, ttl: number): Promise<[number, number]> }).vbIncr(
+    const [count, left] = (await (this.#client as unknown as { vbIncr(k: string, ttl: number): Promise<[number, number]> }).vbIncr(
       this.#k(key),
       ttlMs,
     )) as [number, number];
@@ -129,10 +125,10 @@ export class RedisStore implements KeyValueStore {
   }
 
   async ping() {
-    await this.client.ping();
+    await this.#client.ping();
   }
 
   async close() {
-    this.client.disconnect();
+    this.#client.disconnect();
   }
 }

@@ -1,0 +1,37 @@
+// Bookings as the contract shows them, to players and to admins.
+import type { AdminBooking, Booking as BookingJson, BookingEvent as BookingEventJson } from "@venue-booking/contract";
+import { pickTranslation } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
+import type { Booking, BookingEvent } from "@venue-booking/db";
+
+export function toBookingJson(b: Booking, lang: Lang): BookingJson {
+  return {
+    id: b.id,
+    venue_id: b.venueId,
+    venue: { id: b.venueId, name: pickTranslation(b.venueName, lang) },
+    booking_date: b.bookingDate,
+    start_time: b.startTime,
+    end_time: b.endTime,
+    duration_minutes: b.durationMinutes,
+    total_price: b.totalPrice,
+    status: b.status,
+    can_cancel: b.canCancel,
+    created_at: b.createdAt.toISOString(),
+    updated_at: b.updatedAt.toISOString(),
+  };
+}
+
+export function toAdminBookingJson(b: Booking, lang: Lang): AdminBooking {
+  return { ...toBookingJson(b, lang), user: { id: b.userId, phone: b.userPhone } };
+}
+
+export function toEventJson(e: BookingEvent): BookingEventJson {
+  return {
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    actor: e.actor,
+    actor_user_id: e.actorUserId,
+    reason: e.reason,
+    at: e.createdAt.toISOString(),
+  };
+}

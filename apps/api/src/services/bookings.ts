@@ -1,0 +1,168 @@
+// Booking use cases. Each verb owns its transaction, the idempotency record, metrics and cache
+// invalidation; the database's exclusion constraint decides clashes, never a read before a write.
+import { createHash } from "node:crypto";
+import type { BookingCreate } from "@venue-booking/contract";
+import { assertTransition, checkBooking, DomainError, isDomainError, parseTime, price } from "@venue-booking/core";
+import type { BookingStatus } from "@venue-booking/core";
+import { repositories, withTransaction } from "@venue-booking/db";
+import type { Actor, Booking, BookingEvent, BookingFilter, Page } from "@venue-booking/db";
+import type { AppDeps } from "../deps.ts";
+
+export type CreateBookingInput = { userId: number; request: BookingCreate; idempotencyKey?: string | undefined };
+
+/** The booking, and whether it is the one an earlier request with the same Idempotency-Key made. */
+export type CreatedBooking = { booking: Booking; replayed: boolean };
+
+function requestHash(r: BookingCreate): string {
+  return createHash("sha256").update(JSON.stringify([r.venue_id, r.booking_date, r.start_time, r.end_time])).digest("hex");
+}
+
+/** The booking an earlier request with this key made, or null; a different request under the key is refused. */
+async function replay(deps: AppDeps, userId: number, key: string, hash: string): Promise<Booking | null> {
+  const stored = await deps.repos.idempotency.find(userId, key);
+  if (!stored) return null;
+  if (stored.requestHash !== hash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
+  // The record keeps the booking's id (older records kept the whole body, whose `id` is the same).
+  return deps.repos.bookings.get((stored.body as { id: number }).id);
+}
+
+/**
+ * Books a slot for a player: checks the rules against the venue (its row locked, so bookings of one
+ * venue queue instead of deadlocking), prices it, inserts it with its audit row and, with an
+ * Idempotency-Key, the record of it, all in one transaction.
+ */
+export async function createBooking(deps: AppDeps, input: CreateBookingInput): Promise<CreatedBooking> {
+  const { userId, request: r, idempotencyKey: key } = input;
+  const hash = requestHash(r);
+  if (key) {
+    const earlier = await replay(deps, userId, key, hash);
+    if (earlier) return { booking: earlier, replayed: true };
+  }
+  const startTime = r.start_time.slice(0, 5);
+  const endTime = r.end_time.slice(0, 5);
+  let booking: Booking;
+  try {
+    booking = await withTransaction(deps.database.db, async (tx) => {
+      const repos = repositories(tx);
+      const venue = await repos.venues.lockForBooking(r.venue_id);
+      if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+      const { durationMinutes } = checkBooking(
+        { date: r.booking_date, start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") },
+        {
+          hours: { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) },
+          now: deps.clock(),
+          policy: { timeZone: deps.config.timeZone, horizonDays: deps.config.horizonDays },
+        },
+      );
+      const id = await repos.bookings.insert({
+        userId,
+        venueId: r.venue_id,
+        bookingDate: r.booking_date,
+        startTime,
+        endTime,
+        totalPrice: price(venue.pricePerHour, durationMinutes),
+      });
+      await repos.bookings.addEvent({ bookingId: id, fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId });
+      if (key) await repos.idempotency.record(userId, key, { requestHash: hash, status: 201, body: { id } });
+      const made = await repos.bookings.get(id);
+      if (!made) throw new Error(`booking ${id} vanished inside its own transaction`);
+      return made;
+    });
+  } catch (e) {
+    if (isDomainError(e, "SLOT_TAKEN")) deps.metrics.bookingConflicts.inc();
+    // A concurrent request with the same key won (its booking holds the slot, or its record the key).
+    if (key && (isDomainError(e, "SLOT_TAKEN") || !isDomainError(e))) {
+      const winner = await replay(deps, userId, key, hash);
+      if (winner) return { booking: winner, replayed: true };
+    }
+    throw e;
+  }
+  deps.metrics.bookingsCreated.inc();
+  deps.cache.busyChanged(booking.venueId, booking.bookingDate);
+  return { booking, replayed: false };
+}
+
+export type BookingWithHistory = { booking: Booking; history: BookingEvent[] };
+
+export type StatusChange = {
+  id: number;
+  to: BookingStatus;
+  actor: Actor;
+  actorUserId?: number | null;
+  reason?: string | null;
+  /** When set, only this user's booking may change (anyone else's looks absent). */
+  ownerId?: number;
+};
+
+/**
+ * Moves a booking along the status machine as a compare-and-set on its current status, with its
+ * audit row in the same transaction. Of two admins (or an admin and the owner) racing on one
+ * booking only one wins; the loser reads again and gets BAD_TRANSITION when its move is no longer
+ * allowed.
+ */
+export async function changeBookingStatus(deps: AppDeps, change: StatusChange): Promise<Booking> {
+  for (;;) {
+    const current = await deps.repos.bookings.statusOf(change.id);
+    if (!current || (change.ownerId !== undefined && current.userId !== change.ownerId)) throw new DomainError("BOOKING_NOT_FOUND");
+    const from = current.status;
+    assertTransition(from, change.to);
+    const moved = await withTransaction(deps.database.db, async (tx) => {
+      const repos = repositories(tx);
+      if (!(await repos.bookings.setStatusIf(change.id, from, change.to))) return false;
+      await repos.bookings.addEvent({
+        bookingId: change.id,
+        fromStatus: from,
+        toStatus: change.to,
+        actor: change.actor,
+        actorUserId: change.actorUserId ?? null,
+        reason: change.reason ?? null,
+      });
+      return true;
+    });
+    if (!moved) continue;
+    const booking = await deps.repos.bookings.get(change.id);
+    if (!booking) throw new DomainError("BOOKING_NOT_FOUND");
+    if (change.to === "cancelled") deps.metrics.bookingCancellations.inc({ by: change.actor });
+    deps.cache.busyChanged(booking.venueId, booking.bookingDate);
+    return booking;
+  }
+}
+
+/** The player cancels their own booking. */
+export function cancelBooking(deps: AppDeps, input: { userId: number; id: number }): Promise<Booking> {
+  return changeBookingStatus(deps, {
+    id: input.id,
+    to: "cancelled",
+    actor: "user",
+    actorUserId: input.userId,
+    ownerId: input.userId,
+    reason: "cancelled by the player",
+  });
+}
+
+/** An admin moves a booking along the status machine; returns it with its history. */
+export async function setBookingStatus(
+  deps: AppDeps,
+  input: { adminId: number; id: number; to: BookingStatus; reason?: string | undefined },
+): Promise<BookingWithHistory> {
+  await changeBookingStatus(deps, { id: input.id, to: input.to, actor: "admin", actorUserId: input.adminId, reason: input.reason ?? null });
+  return getBookingWithHistory(deps, input.id);
+}
+
+export function listBookings(deps: AppDeps, filter: BookingFilter): Promise<Page<Booking>> {
+  return deps.repos.bookings.list(filter);
+}
+
+/** One of the player's own bookings; anyone else's is BOOKING_NOT_FOUND, like a missing one. */
+export async function getOwnBooking(deps: AppDeps, input: { userId: number; id: number }): Promise<Booking> {
+  const booking = await deps.repos.bookings.getForUser(input.id, input.userId);
+  if (!booking) throw new DomainError("BOOKING_NOT_FOUND");
+  return booking;
+}
+
+/** Any booking with its status history, for admins. */
+export async function getBookingWithHistory(deps: AppDeps, id: number): Promise<BookingWithHistory> {
+  const booking = await deps.repos.bookings.get(id);
+  if (!booking) throw new DomainError("BOOKING_NOT_FOUND");
+  return { booking, history: await deps.repos.bookings.history(id) };
+}

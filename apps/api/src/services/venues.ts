@@ -1,0 +1,104 @@
+// Venue use cases: public reads (served from the read cache as finished JSON), admin reads and
+// writes (which invalidate the cache), and a day's availability.
+import type { VenueCreate, VenueUpdate } from "@venue-booking/contract";
+import { assertHours, availability as dayAvailability, DEFAULT_POLICY, DomainError, formatTime, parseTime } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
+import type { Page, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
+import type { AppDeps } from "../deps.ts";
+import { pageEnvelope } from "../lib/paging.ts";
+import { toVenueJson } from "../mappers/venues.ts";
+
+function toPatch(body: VenueUpdate): VenuePatch {
+  const p: VenuePatch = {};
+  if (body.name !== undefined) p.name = body.name;
+  if (body.address !== undefined) p.address = body.address;
+  if (body.description !== undefined) p.description = body.description;
+  if (body.amenities !== undefined) p.amenities = body.amenities;
+  if (body.price_per_hour !== undefined) p.pricePerHour = body.price_per_hour;
+  if (body.images !== undefined) p.images = [...new Set(body.images)];
+  if (body.opening_time !== undefined) p.openingTime = formatTime(parseTime(body.opening_time));
+  if (body.closing_time !== undefined) p.closingTime = formatTime(parseTime(body.closing_time));
+  if (body.is_active !== undefined) p.isActive = body.is_active;
+  return p;
+}
+
+/** Admins' lists (inactive venues, all languages) are read fresh. */
+export function listVenues(deps: AppDeps, query: VenueListQuery): Promise<Page<Venue>> {
+  return deps.repos.venues.list(query);
+}
+
+/** The public list page as finished JSON, from the cache when another request made it lately. */
+export function publicVenueListJson(deps: AppDeps, input: { query: VenueListQuery & { page: number }; lang: Lang; url: string }): Promise<string> {
+  const { query, lang, url } = input;
+  return deps.cache.renderedVenues(`list:${lang}:${url}`, async () => {
+    const page = await deps.cache.venueList({ ...query, includeInactive: false }, () => deps.repos.venues.list(query));
+    return JSON.stringify(pageEnvelope(url, page, (v) => toVenueJson(v, lang)));
+  });
+}
+
+/** Any venue, active or not, for admins. */
+export async function getVenue(deps: AppDeps, id: number): Promise<Venue> {
+  const venue = await deps.repos.venues.get(id, { includeInactive: true });
+  if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+  return venue;
+}
+
+/** An active venue in one language as finished JSON, from the cache when it can. */
+export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }): Promise<string> {
+  const { id, lang } = input;
+  return deps.cache.renderedVenues(`venue:${lang}:${id}`, async () => {
+    const venue = await deps.cache.venue(id, () => deps.repos.venues.get(id));
+    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    return JSON.stringify(toVenueJson(venue, lang));
+  });
+}
+
+/** A venue's day as finished JSON: its slots (free, taken or past) and its free ranges. */
+export function availabilityJson(deps: AppDeps, input: { id: number; date: string }): Promise<string> {
+  const { id, date } = input;
+  const { repos, config, clock, cache } = deps;
+  const now = clock();
+  return cache.availability(id, date, now, async () => {
+    const venue = await cache.venue(id, () => repos.venues.get(id));
+    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
+    const busy = await cache.busy(id, date, () => repos.bookings.busyIntervals(id, date));
+    const day = dayAvailability({ date, hours, busy, now, policy: { timeZone: config.timeZone, horizonDays: config.horizonDays } });
+    const span = (i: { start: number; end: number }) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
+    return JSON.stringify({
+      venue_id: id,
+      date,
+      opening_time: venue.openingTime,
+      closing_time: venue.closingTime,
+      slot_minutes: DEFAULT_POLICY.slotMinutes,
+      slots: day.slots.map((s) => ({ ...span(s), available: s.available })),
+      free_ranges: day.freeRanges.map(span),
+    });
+  });
+}
+
+export async function createVenue(deps: AppDeps, body: VenueCreate): Promise<Venue> {
+  const input = toPatch(body) as VenueInput;
+  assertHours({ opening: parseTime(input.openingTime ?? "09:00"), closing: parseTime(input.closingTime ?? "22:00") });
+  const venue = await deps.repos.venues.create(input);
+  deps.cache.venueChanged(venue.id);
+  return venue;
+}
+
+export async function updateVenue(deps: AppDeps, input: { id: number; body: VenueUpdate }): Promise<Venue> {
+  const patch = toPatch(input.body);
+  const current = await getVenue(deps, input.id);
+  assertHours({
+    opening: parseTime(patch.openingTime ?? current.openingTime),
+    closing: parseTime(patch.closingTime ?? current.closingTime),
+  });
+  const venue = await deps.repos.venues.update(input.id, patch);
+  if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+  deps.cache.venueChanged(input.id);
+  return venue;
+}
+
+export async function deactivateVenue(deps: AppDeps, id: number): Promise<void> {
+  if (!(await deps.repos.venues.deactivate(id))) throw new DomainError("VENUE_NOT_FOUND");
+  deps.cache.venueChanged(id);
+}

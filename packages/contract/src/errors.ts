@@ -1,0 +1,74 @@
+// Transport error codes (what HTTP itself can refuse) with their texts in uz, ru and en. Rule codes
+// (SLOT_TAKEN, OUTSIDE_HOURS, ...) live in core; a problem's `code` is one of either list.
+import { DOMAIN_ERROR_CODES, errorMessage, fillMessage, isLang } from "@venue-booking/core";
+import type { DomainErrorCode, ErrorParams, Lang } from "@venue-booking/core";
+
+const TRANSPORT_MESSAGES = {
+  VALIDATION_FAILED: {
+    en: "The request is not valid.",
+    ru: "Запрос содержит ошибки.",
+    uz: "So'rovda xatolar bor.",
+  },
+  MALFORMED_JSON: {
+    en: "The request body is not valid JSON.",
+    ru: "Тело запроса не является корректным JSON.",
+    uz: "So'rov tanasi to'g'ri JSON emas.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    en: "The request body is larger than {limit}.",
+    ru: "Тело запроса больше {limit}.",
+    uz: "So'rov tanasi {limit} dan katta.",
+  },
+  NOT_FOUND: {
+    en: "Not found.",
+    ru: "Не найдено.",
+    uz: "Topilmadi.",
+  },
+  PAGE_NOT_FOUND: {
+    en: "There is no page {page}.",
+    ru: "Страницы {page} нет.",
+    uz: "{page}-sahifa yo'q.",
+  },
+  UNAUTHORIZED: {
+    en: "Sign in to continue: the token is missing, invalid or expired.",
+    ru: "Войдите, чтобы продолжить: токен отсутствует, недействителен или истёк.",
+    uz: "Davom etish uchun kiring: token yo'q, yaroqsiz yoki muddati o'tgan.",
+  },
+  FORBIDDEN: {
+    en: "You do not have permission to do this.",
+    ru: "У вас нет прав на это действие.",
+    uz: "Bu amal uchun ruxsatingiz yo'q.",
+  },
+  RATE_LIMITED: {
+    en: "Too many requests. Try again in {seconds} s.",
+    ru: "Слишком много запросов. Повторите через {seconds} с.",
+    uz: "Juda ko'p so'rov. {seconds} soniyadan keyin qayta urinib ko'ring.",
+  },
+  SERVICE_UNAVAILABLE: {
+    en: "The service is temporarily unavailable. Try again in a moment.",
+    ru: "Сервис временно недоступен. Повторите чуть позже.",
+    uz: "Xizmat vaqtincha ishlamayapti. Birozdan keyin qayta urinib ko'ring.",
+  },
+  INTERNAL: {
+    en: "Something went wrong on our side.",
+    ru: "На нашей стороне что-то пошло не так.",
+    uz: "Bizning tomonda nimadir noto'g'ri ketdi.",
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type TransportErrorCode = keyof typeof TRANSPORT_MESSAGES;
+export const TRANSPORT_ERROR_CODES = Object.keys(TRANSPORT_MESSAGES) as TransportErrorCode[];
+
+/** Every code a problem body can carry. */
+export type ErrorCode = DomainErrorCode | TransportErrorCode;
+export const ERROR_CODES: ErrorCode[] = [...TRANSPORT_ERROR_CODES, ...DOMAIN_ERROR_CODES];
+
+export function isTransportErrorCode(code: string): code is TransportErrorCode {
+  return Object.hasOwn(TRANSPORT_MESSAGES, code);
+}
+
+/** The text of any code in a language, placeholders filled from params. */
+export function errorText(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
+  const l = isLang(lang) ? lang : "ru";
+  return isTransportErrorCode(code) ? fillMessage(TRANSPORT_MESSAGES[code][l], params) : errorMessage(code, l, params);
+}

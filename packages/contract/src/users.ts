@@ -1,0 +1,36 @@
+// The user as the API shows it, to its owner and to admins.
+import { PhoneSchema, TimestampSchema } from "./common.ts";
+import { z } from "./zod.ts";
+
+export const NameSchema = z.string().trim().min(1).max(100).openapi({ example: "Aziz" });
+
+export const UserSchema = z
+  .object({
+    id: z.number().int().openapi({ example: 1 }),
+    phone: PhoneSchema,
+    name: z.string().openapi({ example: "Aziz" }),
+    is_active: z.boolean(),
+    is_verified: z.boolean(),
+    is_admin: z.boolean(),
+    created_at: TimestampSchema,
+  })
+  .openapi("User");
+
+export const UserListQuerySchema = z.object({
+  page: z.coerce.number().int().positive().max(1_000_000).optional().openapi({ param: { name: "page", in: "query" }, example: 1 }),
+  search: z.string().max(100).optional().openapi({ param: { name: "search", in: "query" }, example: "90123" }),
+});
+
+export const AdminUserUpdateSchema = z
+  .strictObject({
+    is_active: z.boolean().optional(),
+    is_verified: z.boolean().optional(),
+    is_admin: z.boolean().optional(),
+    name: NameSchema.optional(),
+  })
+  .openapi("AdminUserUpdate", { example: { is_active: false } });
+
+export const UpdateMeSchema = z.strictObject({ name: NameSchema }).openapi("UpdateMeRequest");
+
+export type User = z.infer<typeof UserSchema>;
+export type AdminUserUpdate = z.infer<typeof AdminUserUpdateSchema>;

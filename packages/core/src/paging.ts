@@ -1,0 +1,2 @@
+/** Every list of the API pages by this many items. */
+export const PAGE_SIZE = 10;

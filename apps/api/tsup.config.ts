@@ -12,7 +12,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   noExternal: [/^@venue-booking\//, /^drizzle-orm/],
-  async onSuccess() {
+  onSuccess() {
     cpSync("../../packages/db/drizzle", "dist/drizzle", { recursive: true });
+    return Promise.resolve();
   },
 });

@@ -22,11 +22,15 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = 50;
 
-const { DATABASE_URL, REDIS_URL } = process.env;
-if (!DATABASE_URL || !REDIS_URL) {
-  process.stderr.write("pnpm bench needs DATABASE_URL and REDIS_URL (it makes and drops its own database and Redis prefix)\n");
-  process.exit(2);
+function requiredEnv(): { DATABASE_URL: string; REDIS_URL: string } {
+  const { DATABASE_URL, REDIS_URL } = process.env;
+  if (!DATABASE_URL || !REDIS_URL) {
+    process.stderr.write("pnpm bench needs DATABASE_URL and REDIS_URL (it makes and drops its own database and Redis prefix)\n");
+    process.exit(2);
+  }
+  return { DATABASE_URL, REDIS_URL };
 }
+const { DATABASE_URL, REDIS_URL } = requiredEnv();
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const children: ChildProcess[] = [];
@@ -40,13 +44,13 @@ function startProcess(cmd: string, args: string[], env: Record<string, string>, 
       out += d.toString();
       const m = ready.exec(out);
       if (m) {
-        child.stdout!.off("data", onData);
-        child.stdout!.resume(); // keep draining the request log
+        child.stdout.off("data", onData);
+        child.stdout.resume(); // keep draining the request log
         resolve({ child, port: Number(m[1]) });
       }
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     child.on("exit", (code) => reject(new Error(`${cmd} exited with ${code}:\n${out}`)));
   });
 }
@@ -106,7 +110,7 @@ async function coldStart(dataDir: string): Promise<{ health: number; ready: numb
     const health = await until("/health");
     return { health, ready: await until("/ready") };
   } finally {
-    process.kill(-child.pid!, "SIGTERM");
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
 }
@@ -116,7 +120,7 @@ async function main() {
   const prefix = `vb:bench:${randomBytes(4).toString("hex")}:`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();
-  const dbUrl = new URL(DATABASE_URL!);
+  const dbUrl = new URL(DATABASE_URL);
   dbUrl.pathname = `/${dbName}`;
   const jwtSecret = randomBytes(32).toString("hex");
   const coldDir = mkdtempSync(join(tmpdir(), "venue-bench-pglite-"));
@@ -142,7 +146,7 @@ async function main() {
         PORT: "0",
         HOST: "127.0.0.1",
         DATABASE_URL: dbUrl.toString(),
-        REDIS_URL: REDIS_URL!,
+        REDIS_URL,
         REDIS_PREFIX: prefix,
         JWT_SECRET: jwtSecret,
         LIFECYCLE_INTERVAL_SECONDS: "0",
@@ -213,14 +217,14 @@ async function main() {
         baselineRps,
       ),
     );
-    const peak = peakRssMb(api.child.pid!);
+    const peak = api.child.pid === undefined ? 0 : peakRssMb(api.child.pid);
     api.child.kill("SIGTERM");
 
     log("cold start of `pnpm start` on the embedded database");
     const firstStart = await coldStart(coldDir);
     const coldStarts = [];
     for (let i = 0; i < 3; i++) coldStarts.push(await coldStart(coldDir));
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[1]!;
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[1] ?? 0;
     const cold = { health: median(coldStarts.map((c) => c.health)), ready: median(coldStarts.map((c) => c.ready)) };
 
     const results = {
@@ -255,7 +259,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 300));
     await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => {});
     await admin.end();
-    const redis = new Redis(REDIS_URL!);
+    const redis = new Redis(REDIS_URL);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();

@@ -72,8 +72,8 @@ const server = serve(
       const path = new URL(request.url).pathname;
       if (path === "/health") return Response.json({ status: "ok" });
       if (path === "/ready") return Response.json({ status: "unavailable", database: "starting" }, { status: 503 });
-      await booting;
-      return booted!.app.fetch(request, env);
+      const ready = await booting;
+      return ready.app.fetch(request, env);
     },
     port: config.port,
     hostname: config.host,

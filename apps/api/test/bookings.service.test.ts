@@ -104,10 +104,10 @@ describe.each(testBackends())("booking service on $name", (backend) => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const codes = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code?: string }).code] : []));
     expect(codes).toEqual(Array(49).fill("SLOT_TAKEN"));
-    const rows = (await h.deps.database.db.execute(
+    const result: unknown = await h.deps.database.db.execute(
       sql`select count(*)::int as n from bookings where venue_id = ${venue.id} and status in ('pending', 'confirmed')`,
-    )) as unknown as { rows: { n: number }[] };
-    expect(rows.rows[0]?.n).toBe(1);
+    );
+    expect((result as { rows: { n: number }[] }).rows[0]?.n).toBe(1);
   });
 
   it("an Idempotency-Key replays the first booking and refuses a different request under it", async () => {

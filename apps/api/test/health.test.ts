@@ -19,7 +19,7 @@ describe.each(testBackends())("health on $name", (backend) => {
 
 describe("readiness when Redis is unreachable", () => {
   it("is 503 and says which part is down", async () => {
-    const h = await startHarness(await openTestPglite(), redisState("redis://127.0.0.1:1", "vb:test:unreachable:"));
+    const h = startHarness(await openTestPglite(), redisState("redis://127.0.0.1:1", "vb:test:unreachable:"));
     try {
       const res = await h.request("/ready");
       expect(res.status).toBe(503);

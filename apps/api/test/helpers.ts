@@ -1,4 +1,6 @@
 // Shared steps of the route tests.
+import { ProblemSchema } from "@venue-booking/contract";
+import type { Problem } from "@venue-booking/contract";
 import { expect } from "vitest";
 import type { Harness } from "../src/testing.ts";
 
@@ -41,9 +43,10 @@ export async function signInAdmin(h: Harness) {
   return signIn(h, phone);
 }
 
-export async function problem(res: Response) {
+/** The problem+json body, parsed with the contract's schema (so every error carries its request id). */
+export async function problem(res: Response): Promise<Problem> {
   expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-  return (await res.json()) as { type: string; title: string; status: number; detail: string; code: string; errors?: { field: string; message: string }[] };
+  return ProblemSchema.parse(await res.json());
 }
 
 export const authed = (token: string, init: RequestInit = {}, lang?: string): RequestInit => ({

@@ -58,7 +58,7 @@ describe("bodies over HTTP", () => {
         },
       }),
       duplex: "half",
-    } as RequestInit);
+    });
     expect(chunked.status).toBe(413);
   });
 

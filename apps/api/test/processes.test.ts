@@ -18,8 +18,8 @@ function start(env: Record<string, string>): Promise<Proc> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000);
     const check = () => {
@@ -29,7 +29,7 @@ function start(env: Record<string, string>): Promise<Proc> {
         resolve({ child, output: () => out, base: `http://127.0.0.1:${m[1]}` });
       }
     };
-    child.stdout!.on("data", check);
+    child.stdout.on("data", check);
     child.on("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}`));
@@ -51,7 +51,7 @@ describe("the server process", () => {
   ])("refuses to start with %j", async (env, message) => {
     const child = spawn(process.execPath, ["--import", "tsx", SERVER], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
-    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     expect(await exitOf(child)).toBe(1);
     expect(err).toContain("Invalid configuration:");
     expect(err).toContain(message);
@@ -89,7 +89,7 @@ describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
 
   afterAll(async () => {
     for (const p of [a, b]) p?.child.kill("SIGTERM");
-    await Promise.all([a, b].map((p) => (p && p.child.exitCode === null ? exitOf(p.child) : null)));
+    await Promise.all([a, b].map((p) => (p && p.child.exitCode === null ? exitOf(p.child) : Promise.resolve(null))));
     const redis = new Redis(redisUrl);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
@@ -133,7 +133,7 @@ describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
     expect(venue.status).toBe(201);
     const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const taken = async (p: Proc) =>
-      ((await call(p, `/api/venues/${venue.body!.id}/availability/?date=${day}`)).body as { slots: { start_time: string; available: boolean }[] }).slots
+      ((await call(p, `/api/venues/${String(venue.body!.id)}/availability/?date=${day}`)).body as { slots: { start_time: string; available: boolean }[] }).slots
         .filter((s) => !s.available)
         .map((s) => s.start_time);
     // both replicas have read (and cached) the empty day before the race

@@ -25,21 +25,11 @@ export const AmenityInput = translatedSchema(100, "TranslatedAmenity", { ru: "Д
 
 export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) > 0n, { params: { code: "INVALID_PRICE" } });
 
-export const ImageUrlSchema = z
-  .string()
-  .max(2000)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
-    },
-    { message: "http(s) URL" },
-  )
-  .openapi({ example: "https://example.com/pitch.jpg" });
+// An absolute http(s) URL with a host. A pattern rather than `new URL()`: the contract runs in any
+// JavaScript runtime and type-checks without DOM or Node types.
+const HTTP_URL = /^https?:\/\/[^\s/?#@:]+(:\d{1,5})?([/?#]\S*)?$/i;
+
+export const ImageUrlSchema = z.string().max(2000).regex(HTTP_URL, { message: "http(s) URL" }).openapi({ example: "https://example.com/pitch.jpg" });
 
 const venueFields = {
   name: NameInput,

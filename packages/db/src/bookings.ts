@@ -178,7 +178,7 @@ export function bookingsRepository(db: Database) {
 
   async function get(id: number): Promise<Booking | null> {
     const [row] = await joined().where(eq(bookings.id, id)).limit(1);
-    return row ? toBooking(row as Selected) : null;
+    return row ? toBooking(row) : null;
   }
 
   /** The booking if it belongs to `userId`; someone else's booking looks exactly like a missing one. */
@@ -186,7 +186,7 @@ export function bookingsRepository(db: Database) {
     const [row] = await joined()
       .where(and(eq(bookings.id, id), eq(bookings.userId, userId)))
       .limit(1);
-    return row ? toBooking(row as Selected) : null;
+    return row ? toBooking(row) : null;
   }
 
   /** Newest first, filtered; a user's list passes `userId`. */

@@ -62,7 +62,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   return openPglite(options);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+function openPostgres(url: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client's error (a restarted server) must not crash the process; the pool replaces it.
   pool.on("error", () => {});

@@ -25,6 +25,6 @@ async function move(db: Database, from: string, to: string, reason: string, due:
     insert into booking_events (booking_id, from_status, to_status, actor, reason)
     select id, ${from}, ${to}, 'system', ${reason} from moved
     returning booking_id`);
-  const r = result as unknown as { rows?: unknown[]; rowCount?: number | null };
+  const r = result as { rows?: unknown[]; rowCount?: number | null };
   return r.rows?.length ?? r.rowCount ?? 0;
 }

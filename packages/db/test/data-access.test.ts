@@ -324,7 +324,7 @@ describe.each(testBackends())("data access on $name", (backend) => {
         select count(*)::int as n from bookings a join bookings b
           on a.venue_id = b.venue_id and a.id < b.id and a.during && b.during
          where a.venue_id = ${venue.id} and a.status in ('pending','confirmed') and b.status in ('pending','confirmed')`);
-      const rows = (pairs as unknown as { rows: { n: number }[] }).rows;
+      const rows = (pairs as { rows: { n: number }[] }).rows;
       expect(rows[0]!.n).toBe(0);
       const live = await repos.bookings.busyIntervals(venue.id, DAY);
       expect(live).toHaveLength(won);

@@ -1,8 +1,7 @@
 // Small builders for the data-layer tests.
 import type { Repositories, VenueInput } from "../src/index.ts";
 
-/** 10:00 on 2026-11-21 in Tashkent: every booking in these tests is on a later day. */
-export const NOW = new Date("2026-11-21T05:00:00Z");
+/** Every booking in these tests is on this day. */
 export const DAY = "2026-11-25";
 
 export function venueInput(over: Partial<VenueInput> = {}): VenueInput {

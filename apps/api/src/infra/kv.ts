@@ -43,38 +43,41 @@ export class MemoryStore implements KeyValueStore {
     for (const [k, e] of this.#map) if (e.expiresAt <= now) this.#map.delete(k);
   }
 
-  async get(key: string) {
-    return this.#live(key)?.value ?? null;
+  get(key: string) {
+    return Promise.resolve(this.#live(key)?.value ?? null);
   }
 
-  async set(key: string, value: string, ttlMs: number, opts: { ifAbsent?: boolean } = {}) {
-    if (opts.ifAbsent && this.#live(key)) return false;
+  set(key: string, value: string, ttlMs: number, opts: { ifAbsent?: boolean } = {}) {
+    if (opts.ifAbsent && this.#live(key)) return Promise.resolve(false);
     this.#sweep();
     this.#map.set(key, { value, expiresAt: this.#now() + ttlMs });
-    return true;
+    return Promise.resolve(true);
   }
 
-  async del(key: string) {
+  del(key: string) {
     const existed = this.#live(key) !== undefined;
     this.#map.delete(key);
-    return existed;
+    return Promise.resolve(existed);
   }
 
-  async incr(key: string, ttlMs: number) {
+  incr(key: string, ttlMs: number) {
     const e = this.#live(key);
     if (!e) {
       this.#sweep();
       this.#map.set(key, { value: "1", expiresAt: this.#now() + ttlMs });
-      return { count: 1, ttlMs };
+      return Promise.resolve({ count: 1, ttlMs });
     }
     e.value = String(Number(e.value) + 1);
-    return { count: Number(e.value), ttlMs: e.expiresAt - this.#now() };
+    return Promise.resolve({ count: Number(e.value), ttlMs: e.expiresAt - this.#now() });
   }
 
-  async ping() {}
+  ping() {
+    return Promise.resolve();
+  }
 
-  async close() {
+  close() {
     this.#map.clear();
+    return Promise.resolve();
   }
 }
 
@@ -120,7 +123,7 @@ export class RedisStore implements KeyValueStore {
     const [count, left] = (await (this.#client as unknown as { vbIncr(k: string, ttl: number): Promise<[number, number]> }).vbIncr(
       this.#k(key),
       ttlMs,
-    )) as [number, number];
+    ));
     return { count, ttlMs: left };
   }
 
@@ -128,7 +131,8 @@ export class RedisStore implements KeyValueStore {
     await this.#client.ping();
   }
 
-  async close() {
+  close() {
     this.#client.disconnect();
+    return Promise.resolve();
   }
 }

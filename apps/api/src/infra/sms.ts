@@ -7,8 +7,9 @@ export interface SmsSender {
 export class ConsoleSmsSender implements SmsSender {
   constructor(private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) {}
 
-  async send(phone: string, text: string): Promise<void> {
+  send(phone: string, text: string): Promise<void> {
     this.write(`[sms] to ${phone}: ${text}`);
+    return Promise.resolve();
   }
 }
 
@@ -16,8 +17,9 @@ export class ConsoleSmsSender implements SmsSender {
 export class MemorySmsSender implements SmsSender {
   readonly sent: { phone: string; text: string }[] = [];
 
-  async send(phone: string, text: string): Promise<void> {
+  send(phone: string, text: string): Promise<void> {
     this.sent.push({ phone, text });
+    return Promise.resolve();
   }
 
   lastCode(phone: string): string | undefined {

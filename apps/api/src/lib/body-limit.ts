@@ -4,7 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./env.ts";
 import { HttpError } from "./errors.ts";
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const tooLarge = () => new HttpError("PAYLOAD_TOO_LARGE", { limit: "1 MB" });
 

@@ -40,7 +40,7 @@ export function createBaseApp(deps: AppDeps) {
     exposeHeaders: ["Content-Language", "Retry-After", "X-Request-Id"],
     maxAge: 600,
   });
-  app.use("*", (c, next) => (c.req.header("origin") === undefined ? next() : corsMiddleware(c, next)));
+  app.use("*", async (c, next) => (c.req.header("origin") === undefined ? next() : corsMiddleware(c as Parameters<typeof corsMiddleware>[0], next)));
   app.on(["POST", "PUT", "PATCH", "DELETE"], "*", readBody);
 
   app.notFound((c) => problemResponse(c, problemOf("NOT_FOUND", c.var.lang ?? "ru", c.var.requestId ?? "")));

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** Every code the API answers with, and the status it comes with. */
-export const STATUS_OF = {
+const STATUS_OF = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
@@ -61,7 +61,7 @@ const TITLES: Record<ProblemStatus, string> = {
   503: "Service Unavailable",
 };
 
-export function problemType(code: ErrorCode): string {
+function problemType(code: ErrorCode): string {
   return `urn:venue-booking:problem:${code.toLowerCase().replace(/_/g, "-")}`;
 }
 

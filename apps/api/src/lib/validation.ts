@@ -9,7 +9,7 @@ const localeErrors = { en: z.locales.en().localeError, ru: z.locales.ru().locale
 type Issue = z.core.$ZodIssue;
 
 /** Custom refinements carry a domain code in `params.code`; everything else zod words itself. */
-export function issueMessage(issue: Issue, lang: Lang): string {
+function issueMessage(issue: Issue, lang: Lang): string {
   const code = (issue as { params?: { code?: ErrorCode } }).params?.code;
   if (issue.code === "custom" && code) return errorText(code, lang, (issue as { params?: Record<string, string> }).params ?? {});
   if (issue.code === "unrecognized_keys") {

@@ -8,9 +8,9 @@ import type { KeyValueStore } from "../infra/kv.ts";
 import type { SmsSender } from "../infra/sms.ts";
 
 export const OTP_TTL_SECONDS = 300;
-export const OTP_MAX_ATTEMPTS = 5;
-export const OTP_SENDS_PER_WINDOW = 3;
-export const OTP_SEND_WINDOW_SECONDS = 600;
+const OTP_MAX_ATTEMPTS = 5;
+const OTP_SENDS_PER_WINDOW = 3;
+const OTP_SEND_WINDOW_SECONDS = 600;
 
 export class OtpService {
   constructor(

@@ -4,8 +4,8 @@ import { HttpError } from "../lib/errors.ts";
 import { sign, verify } from "hono/jwt";
 import type { KeyValueStore } from "../infra/kv.ts";
 
-export const ACCESS_TTL_SECONDS = 15 * 60;
-export const REFRESH_TTL_SECONDS = 7 * 24 * 60 * 60;
+const ACCESS_TTL_SECONDS = 15 * 60;
+const REFRESH_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 export type TokenType = "access" | "refresh";
 export type TokenPair = { access: string; refresh: string };
@@ -34,7 +34,7 @@ export class TokenService {
   async verify(token: string, type: TokenType): Promise<{ userId: number; jti?: string }> {
     let payload: Record<string, unknown>;
     try {
-      payload = (await verify(token, this.secret, "HS256")) as Record<string, unknown>;
+      payload = (await verify(token, this.secret, "HS256"));
     } catch (e) {
       throw new HttpError("UNAUTHORIZED", {}, { cause: e });
     }

@@ -10,7 +10,7 @@ import {
   localDateTime,
   parseDate,
   parseTime,
-} from "./calendar.ts";
+} from "../src/calendar.ts";
 
 describe("dates", () => {
   it("accepts real dates, leap days included", () => {

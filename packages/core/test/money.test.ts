@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "./errors.ts";
-import { addMoney, compareMoney, fromMinor, isMoney, normalizeMoney, parsePrice, price, toMinor } from "./money.ts";
+import { isDomainError } from "../src/errors.ts";
+import { addMoney, compareMoney, fromMinor, isMoney, normalizeMoney, parsePrice, price, toMinor } from "../src/money.ts";
 
 describe("money", () => {
   it("prices exactly, with no binary-float drift", () => {

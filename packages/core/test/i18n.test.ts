@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, DOMAIN_ERROR_CODES, errorMessage, isDomainError } from "./errors.ts";
-import { isLang, LANGS, parseAcceptLanguage, pickTranslation } from "./i18n.ts";
-import { isPhone, parsePhone } from "./phone.ts";
+import { DomainError, DOMAIN_ERROR_CODES, errorMessage, isDomainError } from "../src/errors.ts";
+import { isLang, LANGS, parseAcceptLanguage, pickTranslation } from "../src/i18n.ts";
+import { isPhone, parsePhone } from "../src/phone.ts";
 
 describe("Accept-Language", () => {
   it.each([

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertHours, availability, checkBooking, daySlots, DEFAULT_HOURS } from "./booking-rules.ts";
-import type { BookingRequest, VenueHours } from "./booking-rules.ts";
-import { parseTime } from "./calendar.ts";
-import type { Interval } from "./intervals.ts";
-import { overlaps, overlapsAny } from "./intervals.ts";
+import { assertHours, availability, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
+import type { BookingRequest, VenueHours } from "../src/booking-rules.ts";
+import { parseTime } from "../src/calendar.ts";
+import type { Interval } from "../src/intervals.ts";
+import { overlaps, overlapsAny } from "../src/intervals.ts";
 
 const t = parseTime;
 // 2026-11-21 10:15 in Tashkent (05:15 UTC): the server's own zone plays no part.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Interval } from "./intervals.ts";
-import { duration, mergeIntervals, overlaps, overlapsAny } from "./intervals.ts";
+import type { Interval } from "../src/intervals.ts";
+import { duration, mergeIntervals, overlaps, overlapsAny } from "../src/intervals.ts";
 
 const iv = (start: number, end: number): Interval => ({ start, end });
 const interval = fc

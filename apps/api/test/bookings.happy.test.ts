@@ -137,6 +137,16 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
     expect(theirs.status).toBe(201);
   });
 
+  it("an Idempotency-Key retry answers in the retry's language, not the first request's", async () => {
+    const key = `lang-${Date.now()}`;
+    const first = await book(player.access, { start_time: "19:00", end_time: "20:00", booking_date: "2026-11-28" }, { "idempotency-key": key, "accept-language": "ru" });
+    expect(BookingSchema.parse(await first.json()).venue.name).toBe("Зал Бронь");
+    const retry = await book(player.access, { start_time: "19:00", end_time: "20:00", booking_date: "2026-11-28" }, { "idempotency-key": key, "accept-language": "en" });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("content-language")).toBe("en");
+    expect(BookingSchema.parse(await retry.json()).venue.name).toBe("Booking Hall");
+  });
+
   it("parallel retries with one Idempotency-Key make one booking and all get it", async () => {
     const key = `parallel-${Date.now()}`;
     const responses = await Promise.all(

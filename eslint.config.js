@@ -7,7 +7,18 @@ const restrict = (patterns, message) => ({
   "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
 
-const SERVERS = ["hono", "hono/*", "@hono/*", "drizzle-orm", "drizzle-orm/*", "pg", "ioredis", "@electric-sql/*", "prom-client", "swagger-ui-dist"];
+const SERVERS = [
+  "hono",
+  "hono/*",
+  "@hono/*",
+  "drizzle-orm",
+  "drizzle-orm/*",
+  "pg",
+  "ioredis",
+  "@electric-sql/*",
+  "prom-client",
+  "swagger-ui-dist",
+];
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "coverage/**", ".data/**", "**/drizzle/**"] },
@@ -45,25 +56,60 @@ export default tseslint.config(
   {
     files: ["apps/cli/**/*.ts"],
     ignores: ["apps/cli/test/**"],
-    rules: restrict(["@venue-booking/api", "@venue-booking/api/*", "@venue-booking/db", "@venue-booking/db/*", ...SERVERS], "the CLI is an HTTP client: it uses @venue-booking/contract and core only"),
+    rules: restrict(
+      ["@venue-booking/api", "@venue-booking/api/*", "@venue-booking/db", "@venue-booking/db/*", ...SERVERS],
+      "the CLI is an HTTP client: it uses @venue-booking/contract and core only",
+    ),
   },
   {
     files: ["packages/contract/**/*.ts"],
-    rules: restrict(["@venue-booking/api", "@venue-booking/api/*", "@venue-booking/db", "@venue-booking/db/*", "@venue-booking/cli", ...SERVERS, "node:*"], "the contract depends on zod and core only"),
+    rules: restrict(
+      [
+        "@venue-booking/api",
+        "@venue-booking/api/*",
+        "@venue-booking/db",
+        "@venue-booking/db/*",
+        "@venue-booking/cli",
+        ...SERVERS,
+        "node:*",
+      ],
+      "the contract depends on zod and core only",
+    ),
   },
   {
     files: ["packages/db/**/*.ts"],
-    rules: restrict(["@venue-booking/api", "@venue-booking/api/*", "@venue-booking/cli", "@venue-booking/contract", "hono", "hono/*", "@hono/*", "ioredis"], "db depends on core only"),
+    rules: restrict(
+      [
+        "@venue-booking/api",
+        "@venue-booking/api/*",
+        "@venue-booking/cli",
+        "@venue-booking/contract",
+        "hono",
+        "hono/*",
+        "@hono/*",
+        "ioredis",
+      ],
+      "db depends on core only",
+    ),
   },
   {
     files: ["packages/core/src/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", "process", "Buffer", "fetch", "setTimeout", "setInterval"],
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./)", message: "core is pure: it imports nothing but its own files" }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\./)", message: "core is pure: it imports nothing but its own files" }] },
+      ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "core never reads the clock: take `now` as an argument" },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "core never reads the clock: take `now` as an argument" },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "core never reads the clock: take `now` as an argument",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "core never reads the clock: take `now` as an argument",
+        },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "core is deterministic" },
       ],
     },

@@ -35,7 +35,12 @@ const { DATABASE_URL, REDIS_URL } = requiredEnv();
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const children: ChildProcess[] = [];
 
-function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+function startProcess(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(cmd, args, { cwd: API_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let out = "";
@@ -89,7 +94,15 @@ async function coldStart(dataDir: string): Promise<{ health: number; ready: numb
   const started = performance.now();
   const child = spawn("pnpm", ["start"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "", REDIS_URL: "", PGLITE_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", LIFECYCLE_INTERVAL_SECONDS: "0" },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      PGLITE_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      LIFECYCLE_INTERVAL_SECONDS: "0",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -156,7 +169,12 @@ async function main() {
     );
     const base = `http://127.0.0.1:${api.port}`;
     const detailSize = (await (await fetch(`${base}/api/venues/1/`)).text()).length;
-    const baseline = await startProcess(process.execPath, ["--import", "tsx", "bench/baseline.ts"], { BODY_SIZE: String(detailSize), PORT: "0" }, /listening on (\d+)/);
+    const baseline = await startProcess(
+      process.execPath,
+      ["--import", "tsx", "bench/baseline.ts"],
+      { BODY_SIZE: String(detailSize), PORT: "0" },
+      /listening on (\d+)/,
+    );
 
     log(`baseline (bare Hono, ${detailSize}-byte JSON)`);
     await load({ url: `http://127.0.0.1:${baseline.port}/`, duration: WARMUP });
@@ -180,20 +198,40 @@ async function main() {
       const venue = 1 + (i % VENUES);
       const day = addDays(today, firstFreeDay + (Math.floor(i / VENUES) % 40));
       const hour = 9 + (Math.floor(i / (VENUES * 40)) % 13);
-      return { venue_id: venue, booking_date: day, start_time: `${String(hour).padStart(2, "0")}:00`, end_time: `${String(hour + 1).padStart(2, "0")}:00` };
+      return {
+        venue_id: venue,
+        booking_date: day,
+        start_time: `${String(hour).padStart(2, "0")}:00`,
+        end_time: `${String(hour + 1).padStart(2, "0")}:00`,
+      };
     };
 
     log("API cases");
     const cases: Case[] = [];
     cases.push(await measure("venue list, page 1", { url: `${base}/api/venues/` }, baselineRps));
-    cases.push(await measure("list with search + price filter", { url: `${base}/api/venues/?search=arena&min_price=100000&max_price=400000` }, baselineRps));
     cases.push(
-      await measure("venue detail", { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/` }) }] }, baselineRps),
+      await measure(
+        "list with search + price filter",
+        { url: `${base}/api/venues/?search=arena&min_price=100000&max_price=400000` },
+        baselineRps,
+      ),
+    );
+    cases.push(
+      await measure(
+        "venue detail",
+        { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/` }) }] },
+        baselineRps,
+      ),
     );
     cases.push(
       await measure(
         "availability of a busy day",
-        { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/availability/?date=${busyDay}` }) }] },
+        {
+          url: base,
+          requests: [
+            { method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/availability/?date=${busyDay}` }) },
+          ],
+        },
         baselineRps,
       ),
     );
@@ -251,8 +289,12 @@ async function main() {
     ];
     process.stdout.write(`\n${rows.join("\n")}\n\n`);
     process.stdout.write(`${pad("peak RSS of the API", 34)} ${peak} MB\n`);
-    process.stdout.write(`${pad("cold start, existing embedded db", 34)} ${cold.health} ms to /health, ${cold.ready} ms to /ready (median of 3)\n`);
-    process.stdout.write(`${pad("first start, new embedded db", 34)} ${firstStart.health} ms to /health, ${firstStart.ready} ms to /ready (creates and seeds it)\n`);
+    process.stdout.write(
+      `${pad("cold start, existing embedded db", 34)} ${cold.health} ms to /health, ${cold.ready} ms to /ready (median of 3)\n`,
+    );
+    process.stdout.write(
+      `${pad("first start, new embedded db", 34)} ${firstStart.health} ms to /health, ${firstStart.ready} ms to /ready (creates and seeds it)\n`,
+    );
     process.stdout.write(`\nwritten to bench/results.json\n`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");

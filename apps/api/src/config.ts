@@ -23,7 +23,10 @@ const EnvSchema = z
       .optional()
       .transform((v) => v || undefined)
       .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "must be a postgres:// URL"),
-    PGLITE_DIR: z.string().optional().transform((v) => v || undefined),
+    PGLITE_DIR: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
     REDIS_URL: z
       .string()
@@ -31,7 +34,10 @@ const EnvSchema = z
       .transform((v) => v || undefined)
       .refine((v) => v === undefined || /^rediss?:\/\//.test(v), "must be a redis:// URL"),
     REDIS_PREFIX: z.string().max(64).default("vb:"),
-    JWT_SECRET: z.string().optional().transform((v) => v || undefined),
+    JWT_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined),
     ADMIN_PHONES: z
       .string()
       .optional()
@@ -41,13 +47,19 @@ const EnvSchema = z
       .string()
       .optional()
       .transform(list)
-      .refine((origins) => origins.every((o) => /^https?:\/\/[^/]+$/.test(o)), "must be comma-separated origins like https://app.example.com"),
+      .refine(
+        (origins) => origins.every((o) => /^https?:\/\/[^/]+$/.test(o)),
+        "must be comma-separated origins like https://app.example.com",
+      ),
     APP_TIMEZONE: z.string().default("Asia/Tashkent").refine(isTimeZone, "must be an IANA time zone like Asia/Tashkent"),
     AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     TRUST_PROXY: bool,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     BOOKING_HORIZON_DAYS: z.coerce.number().int().min(0).max(365).default(60),
-    METRICS_TOKEN: z.string().optional().transform((v) => v || undefined),
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined),
     LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   })
   .superRefine((env, ctx) => {

@@ -38,11 +38,7 @@ export function testRedisState(url: string): SharedState {
   return redisState(url, `vb:test:${randomBytes(6).toString("hex")}:`);
 }
 
-export function startHarness(
-  database: DatabaseHandle,
-  state: SharedState,
-  overrides: Partial<Config> = {},
-): Harness {
+export function startHarness(database: DatabaseHandle, state: SharedState, overrides: Partial<Config> = {}): Harness {
   const config: Config = { ...loadConfig({ NODE_ENV: "test", AUTH_IP_LIMIT_PER_MINUTE: "100000" }), ...overrides };
   const sms = new MemorySmsSender();
   let fixed: Date | undefined;

@@ -10,22 +10,17 @@ describe.each(testBackends())("auth, error paths, on $name", (backend) => {
   });
   afterAll(async () => h.close());
 
-  it.each([
-    ["998901234567"],
-    ["+99890123456"],
-    ["+998 90 123 45 67"],
-    ["+7 900 000 00 00"],
-    ["+998９01234567"],
-    [12345],
-    [null],
-  ])("send-otp refuses phone %j with a field error in the caller's language", async (phone) => {
-    const res = await h.request("/api/auth/send-otp/", json({ phone }, { "accept-language": "en-US,en;q=0.9" }));
-    expect(res.status).toBe(400);
-    expect(res.headers.get("content-language")).toBe("en");
-    const p = await problem(res);
-    expect(p).toMatchObject({ status: 400, code: "VALIDATION_FAILED", title: "Bad Request", detail: "The request is not valid." });
-    expect(p.errors?.[0]?.field).toBe("phone");
-  });
+  it.each([["998901234567"], ["+99890123456"], ["+998 90 123 45 67"], ["+7 900 000 00 00"], ["+998９01234567"], [12345], [null]])(
+    "send-otp refuses phone %j with a field error in the caller's language",
+    async (phone) => {
+      const res = await h.request("/api/auth/send-otp/", json({ phone }, { "accept-language": "en-US,en;q=0.9" }));
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-language")).toBe("en");
+      const p = await problem(res);
+      expect(p).toMatchObject({ status: 400, code: "VALIDATION_FAILED", title: "Bad Request", detail: "The request is not valid." });
+      expect(p.errors?.[0]?.field).toBe("phone");
+    },
+  );
 
   it("speaks Russian by default and Uzbek when asked", async () => {
     const ru = await problem(await h.request("/api/auth/send-otp/", json({ phone: "1" })));
@@ -78,7 +73,12 @@ describe.each(testBackends())("auth, error paths, on $name", (backend) => {
   });
 
   it("/me without, with a malformed, or with a garbage token is 401", async () => {
-    for (const headers of [{} as Record<string, string>, { authorization: "Token abc" }, { authorization: "Bearer" }, { authorization: "Bearer a.b.c" }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: "Token abc" },
+      { authorization: "Bearer" },
+      { authorization: "Bearer a.b.c" },
+    ]) {
       const res = await h.request("/api/auth/me/", { headers });
       expect(res.status).toBe(401);
       expect((await problem(res)).code).toBe("UNAUTHORIZED");
@@ -101,10 +101,15 @@ describe.each(testBackends())("auth, error paths, on $name", (backend) => {
     const forbidden = await h.request("/api/admin/users/", bearer(player.access));
     expect(forbidden.status).toBe(403);
     expect((await problem(forbidden)).code).toBe("FORBIDDEN");
-    const missing = await h.request("/api/admin/users/999999/", { ...patch({ is_active: true }), ...bearer(admin.access, { "content-type": "application/json" }) });
+    const missing = await h.request("/api/admin/users/999999/", {
+      ...patch({ is_active: true }),
+      ...bearer(admin.access, { "content-type": "application/json" }),
+    });
     expect(missing.status).toBe(404);
     expect((await problem(missing)).code).toBe("USER_NOT_FOUND");
-    expect((await h.request("/api/admin/users/abc/", { ...patch({}), ...bearer(admin.access, { "content-type": "application/json" }) })).status).toBe(400);
+    expect(
+      (await h.request("/api/admin/users/abc/", { ...patch({}), ...bearer(admin.access, { "content-type": "application/json" }) })).status,
+    ).toBe(400);
     expect((await h.request("/api/admin/users/?page=0", bearer(admin.access))).status).toBe(400);
     expect((await h.request("/api/admin/users/?page=x", bearer(admin.access))).status).toBe(400);
     const past = await h.request("/api/admin/users/?page=9999", bearer(admin.access));

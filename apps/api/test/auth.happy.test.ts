@@ -48,7 +48,10 @@ describe.each(testBackends())("auth, happy paths, on $name", (backend) => {
     const body = UserSchema.parse(await me.json());
     expect(body).toMatchObject({ id: s.user.id, phone: s.phone, name: "" });
     expect(new Date(body.created_at).toISOString()).toBe(body.created_at);
-    const renamed = await h.request("/api/auth/me/", { ...patch({ name: "  Дилшод  " }), ...bearer(s.access, { "content-type": "application/json" }) });
+    const renamed = await h.request("/api/auth/me/", {
+      ...patch({ name: "  Дилшод  " }),
+      ...bearer(s.access, { "content-type": "application/json" }),
+    });
     expect(renamed.status).toBe(200);
     expect(await renamed.json()).toMatchObject({ name: "Дилшод" });
     expect(await (await h.request("/api/auth/me", bearer(s.access))).json()).toMatchObject({ name: "Дилшод" });
@@ -88,7 +91,9 @@ describe.each(testBackends())("auth, happy paths, on $name", (backend) => {
       const p2 = (await (await h.request("/api/admin/users/?page=2", bearer(admin.access))).json()) as { previous: string | null };
       expect(p2.previous).toBe("http://localhost/api/admin/users/");
 
-      const byName = (await (await h.request(`/api/admin/users/?search=${encodeURIComponent("шахзода_50%")}`, bearer(admin.access))).json()) as {
+      const byName = (await (
+        await h.request(`/api/admin/users/?search=${encodeURIComponent("шахзода_50%")}`, bearer(admin.access))
+      ).json()) as {
         count: number;
         results: { id: number }[];
       };

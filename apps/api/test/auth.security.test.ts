@@ -50,7 +50,10 @@ describe.each(testBackends())("auth security on $name", (backend) => {
   it("a deactivated user is refused at once, with either token, and cannot sign in again", async () => {
     const admin = await signInAdmin(h);
     const u = await signIn(h);
-    const off = await h.request(`/api/admin/users/${u.user.id}/`, { ...patch({ is_active: false }), ...bearer(admin.access, { "content-type": "application/json" }) });
+    const off = await h.request(`/api/admin/users/${u.user.id}/`, {
+      ...patch({ is_active: false }),
+      ...bearer(admin.access, { "content-type": "application/json" }),
+    });
     expect(off.status).toBe(200);
     const meRes = await me(u.access);
     expect(meRes.status).toBe(401);
@@ -76,7 +79,9 @@ describe.each(testBackends())("auth security on $name", (backend) => {
 
   it("parallel sends for one phone still stop at 3 (atomic counter)", async () => {
     const phone = newPhone();
-    const statuses = await Promise.all(Array.from({ length: 10 }, () => h.request("/api/auth/send-otp/", json({ phone })).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () => h.request("/api/auth/send-otp/", json({ phone })).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 200)).toHaveLength(3);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
@@ -98,7 +103,9 @@ describe.each(testBackends())("auth security on $name", (backend) => {
     const phone = newPhone();
     await h.request("/api/auth/send-otp/", json({ phone }));
     const code = h.sms.lastCode(phone)!;
-    const statuses = await Promise.all([0, 1, 2].map(() => h.request("/api/auth/verify-otp/", json({ phone, code })).then((r) => r.status)));
+    const statuses = await Promise.all(
+      [0, 1, 2].map(() => h.request("/api/auth/verify-otp/", json({ phone, code })).then((r) => r.status)),
+    );
     expect(statuses.sort()).toEqual([200, 400, 400]);
     expect((await h.request("/api/auth/verify-otp/", json({ phone, code }))).status).toBe(400);
   });
@@ -126,7 +133,12 @@ describe.each(testBackends())("auth security on $name", (backend) => {
 
   it("PATCH /me refuses every field but name and applies none of them", async () => {
     const s = await signIn(h);
-    for (const body of [{ is_admin: true }, { name: "Ok", is_admin: true }, { phone: "+998000000001" }, { is_active: false, is_verified: false }]) {
+    for (const body of [
+      { is_admin: true },
+      { name: "Ok", is_admin: true },
+      { phone: "+998000000001" },
+      { is_active: false, is_verified: false },
+    ]) {
       const res = await h.request("/api/auth/me/", { ...patch(body), ...bearer(s.access, { "content-type": "application/json" }) });
       expect(res.status).toBe(400);
     }
@@ -178,11 +190,16 @@ describe.each(testBackends())("per-IP limit on the auth endpoints on $name", (ba
 
   it("ignores X-Forwarded-For unless TRUST_PROXY is set", async () => {
     const ip = "198.51.100.1";
-    for (let i = 0; i < 5; i++) await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": `192.0.2.${i}` }), ip });
-    expect((await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99" }), ip })).status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": `192.0.2.${i}` }), ip });
+    expect((await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99" }), ip })).status).toBe(
+      429,
+    );
     h.deps.config.trustProxy = true;
     try {
-      expect((await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99, 10.0.0.1" }), ip })).status).toBe(401);
+      expect(
+        (await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99, 10.0.0.1" }), ip })).status,
+      ).toBe(401);
     } finally {
       h.deps.config.trustProxy = false;
     }

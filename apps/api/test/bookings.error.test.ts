@@ -21,7 +21,10 @@ describe.each(testBackends())("bookings, error paths, on $name", (backend) => {
   afterAll(async () => h.close());
 
   const book = (body: Record<string, unknown>, lang = "en", token = player) =>
-    h.request("/api/bookings/", authed(token, json({ venue_id: venueId, booking_date: "2026-11-25", start_time: "12:00", end_time: "13:00", ...body }), lang));
+    h.request(
+      "/api/bookings/",
+      authed(token, json({ venue_id: venueId, booking_date: "2026-11-25", start_time: "12:00", end_time: "13:00", ...body }), lang),
+    );
 
   it("needs a signed-in user", async () => {
     expect((await h.request("/api/bookings/")).status).toBe(401);
@@ -33,7 +36,12 @@ describe.each(testBackends())("bookings, error paths, on $name", (backend) => {
   it.each([
     [{ start_time: "08:00", end_time: "09:00" }, "OUTSIDE_HOURS", "start_time", "The venue is open from 09:00 to 22:00."],
     [{ start_time: "21:00", end_time: "23:00" }, "OUTSIDE_HOURS", "end_time", "The venue is open from 09:00 to 22:00."],
-    [{ start_time: "12:30", end_time: "13:30" }, "OFF_GRID", "start_time", "Bookings start and end on the 60-minute grid counted from 09:00."],
+    [
+      { start_time: "12:30", end_time: "13:30" },
+      "OFF_GRID",
+      "start_time",
+      "Bookings start and end on the 60-minute grid counted from 09:00.",
+    ],
     [{ start_time: "12:00", end_time: "12:30" }, "TOO_SHORT", "end_time", "A booking lasts at least 60 minutes."],
     [{ start_time: "13:00", end_time: "12:00" }, "INVALID_RANGE", "end_time", "The end time must be after the start time."],
     [{ start_time: "12:00", end_time: "12:00" }, "INVALID_RANGE", "end_time", "The end time must be after the start time."],
@@ -47,8 +55,12 @@ describe.each(testBackends())("bookings, error paths, on $name", (backend) => {
   });
 
   it("the rule errors come in Russian and Uzbek too", async () => {
-    expect((await problem(await book({ start_time: "08:00", end_time: "09:00" }, "ru"))).detail).toBe("Площадка работает с 09:00 до 22:00.");
-    expect((await problem(await book({ start_time: "08:00", end_time: "09:00" }, "uz"))).detail).toBe("Maydon 09:00 dan 22:00 gacha ishlaydi.");
+    expect((await problem(await book({ start_time: "08:00", end_time: "09:00" }, "ru"))).detail).toBe(
+      "Площадка работает с 09:00 до 22:00.",
+    );
+    expect((await problem(await book({ start_time: "08:00", end_time: "09:00" }, "uz"))).detail).toBe(
+      "Maydon 09:00 dan 22:00 gacha ishlaydi.",
+    );
   });
 
   it("today's slot that starts now can be booked; the one that started cannot", async () => {
@@ -151,7 +163,12 @@ describe.each(testBackends())("bookings under concurrency through HTTP on $name"
     const venueId = await createVenue(h, admin);
     const players = await Promise.all(Array.from({ length: 30 }, () => signIn(h)));
     const responses = await Promise.all(
-      players.map((p) => h.request("/api/bookings/", authed(p.access, json({ venue_id: venueId, booking_date: "2026-12-01", start_time: "18:00", end_time: "20:00" })))),
+      players.map((p) =>
+        h.request(
+          "/api/bookings/",
+          authed(p.access, json({ venue_id: venueId, booking_date: "2026-12-01", start_time: "18:00", end_time: "20:00" })),
+        ),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(29).fill(409)]);
@@ -171,7 +188,12 @@ describe.each(testBackends())("bookings under concurrency through HTTP on $name"
       return [start, start + 1 + rand(Math.min(3, 22 - start))] as const;
     });
     const responses = await Promise.all(
-      ranges.map(([s, e]) => h.request("/api/bookings/", authed(player.access, json({ venue_id: venueId, booking_date: "2026-12-02", start_time: hh(s), end_time: hh(e) })))),
+      ranges.map(([s, e]) =>
+        h.request(
+          "/api/bookings/",
+          authed(player.access, json({ venue_id: venueId, booking_date: "2026-12-02", start_time: hh(s), end_time: hh(e) })),
+        ),
+      ),
     );
     const won: [number, number][] = [];
     for (const [i, r] of responses.entries()) {
@@ -182,7 +204,9 @@ describe.each(testBackends())("bookings under concurrency through HTTP on $name"
     for (let i = 0; i < won.length; i++) {
       for (let j = i + 1; j < won.length; j++) expect(won[i]![0] < won[j]![1] && won[j]![0] < won[i]![1]).toBe(false);
     }
-    const day = (await (await h.request(`/api/venues/${venueId}/availability/?date=2026-12-02`)).json()) as { slots: { available: boolean }[] };
+    const day = (await (await h.request(`/api/venues/${venueId}/availability/?date=2026-12-02`)).json()) as {
+      slots: { available: boolean }[];
+    };
     const busy = day.slots.filter((s) => !s.available).length;
     expect(busy).toBe(won.reduce((n, [s, e]) => n + e - s, 0));
   });

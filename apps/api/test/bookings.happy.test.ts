@@ -25,7 +25,11 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
   const book = (token: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     h.request("/api/bookings/", authed(token, json({ venue_id: venueId, booking_date: DAY, ...body }, headers)));
   const slots = async (date = DAY) =>
-    ((await (await h.request(`/api/venues/${venueId}/availability/?date=${date}`)).json()) as { slots: { start_time: string; available: boolean }[] }).slots
+    (
+      (await (await h.request(`/api/venues/${venueId}/availability/?date=${date}`)).json()) as {
+        slots: { start_time: string; available: boolean }[];
+      }
+    ).slots
       .filter((s) => !s.available)
       .map((s) => s.start_time);
 
@@ -65,7 +69,10 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
   it("lists only the caller's bookings, newest first, filtered by status", async () => {
     const other = await signIn(h);
     expect((await book(other.access, { start_time: "20:00", end_time: "21:00", booking_date: "2026-11-26" })).status).toBe(201);
-    const list = (await (await h.request("/api/bookings/", authed(player.access))).json()) as { count: number; results: { id: number; status: string }[] };
+    const list = (await (await h.request("/api/bookings/", authed(player.access))).json()) as {
+      count: number;
+      results: { id: number; status: string }[];
+    };
     expect(list.count).toBe(5);
     const ids = list.results.map((b) => b.id);
     expect(ids).toEqual([...ids].sort((x, y) => y - x));
@@ -79,7 +86,11 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
     const b = BookingSchema.parse(await (await book(player.access, { start_time: "18:00", end_time: "19:00" })).json());
     const confirmed = await h.request(`/api/admin/bookings/${b.id}/`, authed(admin, patch({ status: "confirmed" })));
     expect(confirmed.status).toBe(200);
-    expect(AdminBookingDetailSchema.parse(await confirmed.json())).toMatchObject({ status: "confirmed", can_cancel: true, user: { id: player.user.id, phone: player.phone } });
+    expect(AdminBookingDetailSchema.parse(await confirmed.json())).toMatchObject({
+      status: "confirmed",
+      can_cancel: true,
+      user: { id: player.user.id, phone: player.phone },
+    });
     const completed = await h.request(`/api/admin/bookings/${b.id}`, authed(admin, patch({ status: "completed", reason: "played" })));
     const detail = AdminBookingDetailSchema.parse(await completed.json());
     expect(detail.status).toBe("completed");
@@ -93,15 +104,22 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
   });
 
   it("admins list everything with filters and read one booking with its history", async () => {
-    const all = (await (await h.request(`/api/admin/bookings/?venue_id=${venueId}&date=${DAY}`, authed(admin))).json()) as { count: number };
+    const all = (await (await h.request(`/api/admin/bookings/?venue_id=${venueId}&date=${DAY}`, authed(admin))).json()) as {
+      count: number;
+    };
     expect(all.count).toBeGreaterThanOrEqual(5);
-    const byPhone = (await (await h.request(`/api/admin/bookings/?phone=${encodeURIComponent(player.phone)}&status=completed`, authed(admin))).json()) as {
+    const byPhone = (await (
+      await h.request(`/api/admin/bookings/?phone=${encodeURIComponent(player.phone)}&status=completed`, authed(admin))
+    ).json()) as {
       count: number;
       results: { user: { phone: string } }[];
     };
     expect(byPhone.count).toBe(1);
     expect(byPhone.results[0]!.user.phone).toBe(player.phone);
-    const byUser = (await (await h.request(`/api/admin/bookings/?user_id=${player.user.id}`, authed(admin))).json()) as { count: number; results: { id: number }[] };
+    const byUser = (await (await h.request(`/api/admin/bookings/?user_id=${player.user.id}`, authed(admin))).json()) as {
+      count: number;
+      results: { id: number }[];
+    };
     expect(byUser.count).toBe(6);
     const one = await h.request(`/api/admin/bookings/${byUser.results[0]!.id}/`, authed(admin));
     expect(AdminBookingDetailSchema.parse(await one.json()).history.length).toBeGreaterThan(0);
@@ -139,9 +157,17 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
 
   it("an Idempotency-Key retry answers in the retry's language, not the first request's", async () => {
     const key = `lang-${Date.now()}`;
-    const first = await book(player.access, { start_time: "19:00", end_time: "20:00", booking_date: "2026-11-28" }, { "idempotency-key": key, "accept-language": "ru" });
+    const first = await book(
+      player.access,
+      { start_time: "19:00", end_time: "20:00", booking_date: "2026-11-28" },
+      { "idempotency-key": key, "accept-language": "ru" },
+    );
     expect(BookingSchema.parse(await first.json()).venue.name).toBe("Зал Бронь");
-    const retry = await book(player.access, { start_time: "19:00", end_time: "20:00", booking_date: "2026-11-28" }, { "idempotency-key": key, "accept-language": "en" });
+    const retry = await book(
+      player.access,
+      { start_time: "19:00", end_time: "20:00", booking_date: "2026-11-28" },
+      { "idempotency-key": key, "accept-language": "en" },
+    );
     expect(retry.status).toBe(201);
     expect(retry.headers.get("content-language")).toBe("en");
     expect(BookingSchema.parse(await retry.json()).venue.name).toBe("Booking Hall");
@@ -150,7 +176,9 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
   it("parallel retries with one Idempotency-Key make one booking and all get it", async () => {
     const key = `parallel-${Date.now()}`;
     const responses = await Promise.all(
-      Array.from({ length: 6 }, () => book(player.access, { start_time: "10:00", end_time: "11:00", booking_date: "2026-11-27" }, { "idempotency-key": key })),
+      Array.from({ length: 6 }, () =>
+        book(player.access, { start_time: "10:00", end_time: "11:00", booking_date: "2026-11-27" }, { "idempotency-key": key }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: number }).id)));

@@ -53,8 +53,18 @@ describe.each(testBackends())("booking service on $name", (backend) => {
 
   it("creates a pending booking priced from the venue and the duration, with its audit row", async () => {
     const b = await book("09:00", "12:00");
-    expect(b).toMatchObject({ venueId, userId, startTime: "09:00", endTime: "12:00", durationMinutes: 180, totalPrice: "299.97", status: "pending" });
-    expect(await h.deps.repos.bookings.history(b.id)).toMatchObject([{ fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId }]);
+    expect(b).toMatchObject({
+      venueId,
+      userId,
+      startTime: "09:00",
+      endTime: "12:00",
+      durationMinutes: 180,
+      totalPrice: "299.97",
+      status: "pending",
+    });
+    expect(await h.deps.repos.bookings.history(b.id)).toMatchObject([
+      { fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId },
+    ]);
   });
 
   it("applies the core rules and refuses unknown or inactive venues", async () => {

@@ -32,7 +32,12 @@ export async function signIn(h: Harness, phone = newPhone()) {
   const code = h.sms.lastCode(phone);
   const res = await h.request("/api/auth/verify-otp/", json({ phone, code }));
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { access: string; refresh: string; user: { id: number; phone: string; is_admin: boolean }; is_new_user: boolean };
+  const body = (await res.json()) as {
+    access: string;
+    refresh: string;
+    user: { id: number; phone: string; is_admin: boolean };
+    is_new_user: boolean;
+  };
   return { ...body, phone };
 }
 

@@ -85,7 +85,14 @@ describe.each(testBackends())("observability and the lifecycle job on $name", (b
     const player = await signIn(h);
     const venueId = await createVenue(h, admin.access);
     const book = async (start: string, end: string) =>
-      ((await (await h.request("/api/bookings/", authed(player.access, json({ venue_id: venueId, booking_date: "2026-11-26", start_time: start, end_time: end })))).json()) as { id: number }).id;
+      (
+        (await (
+          await h.request(
+            "/api/bookings/",
+            authed(player.access, json({ venue_id: venueId, booking_date: "2026-11-26", start_time: start, end_time: end })),
+          )
+        ).json()) as { id: number }
+      ).id;
     const confirmed = await book("09:00", "10:00");
     const pending = await book("11:00", "12:00");
     await h.request(`/api/admin/bookings/${confirmed}/`, authed(admin.access, patch({ status: "confirmed" })));
@@ -94,7 +101,11 @@ describe.each(testBackends())("observability and the lifecycle job on $name", (b
     h.setNow(new Date("2026-11-26T07:30:00Z"));
     const result = await runLifecycleOnce(h.deps);
     expect(result).toMatchObject({ completed: 1, expired: 1 });
-    const detail = async (id: number) => (await (await h.request(`/api/admin/bookings/${id}/`, authed(admin.access))).json()) as { status: string; history: { to_status: string; actor: string; reason: string | null }[] };
+    const detail = async (id: number) =>
+      (await (await h.request(`/api/admin/bookings/${id}/`, authed(admin.access))).json()) as {
+        status: string;
+        history: { to_status: string; actor: string; reason: string | null }[];
+      };
     const c = await detail(confirmed);
     expect(c.status).toBe("completed");
     expect(c.history.at(-1)).toMatchObject({ to_status: "completed", actor: "system", reason: "ended" });

@@ -42,9 +42,13 @@ describe("OpenAPI document", () => {
     }
     expect(JSON.stringify((doc as { components?: unknown }).components)).toContain('"scheme":"bearer"');
     expect(doc.paths["/api/auth/me/"]!.get!.security).toEqual([{ Bearer: [] }]);
-    expect(Object.keys(doc.paths["/api/admin/users/"]!.get!.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429", "500"]));
+    expect(Object.keys(doc.paths["/api/admin/users/"]!.get!.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "429", "500"]),
+    );
     expect(JSON.stringify(doc.paths["/api/auth/send-otp/"])).toContain("application/problem+json");
-    expect(Object.keys(doc.paths["/api/bookings/"]!.post!.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "404", "409", "422"]));
+    expect(Object.keys(doc.paths["/api/bookings/"]!.post!.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "404", "409", "422"]),
+    );
     expect(JSON.stringify(doc.paths["/api/bookings/"]!.post)).toContain("idempotency-key");
   });
 

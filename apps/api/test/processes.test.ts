@@ -49,7 +49,10 @@ describe("the server process", () => {
     [{ ADMIN_PHONES: "+998901234567, 12345" }, "ADMIN_PHONES"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// URL"],
   ])("refuses to start with %j", async (env, message) => {
-    const child = spawn(process.execPath, ["--import", "tsx", SERVER], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", SERVER], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     expect(await exitOf(child)).toBe(1);
@@ -59,7 +62,8 @@ describe("the server process", () => {
 });
 
 const { DATABASE_URL, REDIS_URL } = process.env;
-const replicaSuites = DATABASE_URL && REDIS_URL ? [{ name: "two replicas on PostgreSQL + Redis", databaseUrl: DATABASE_URL, redisUrl: REDIS_URL }] : [];
+const replicaSuites =
+  DATABASE_URL && REDIS_URL ? [{ name: "two replicas on PostgreSQL + Redis", databaseUrl: DATABASE_URL, redisUrl: REDIS_URL }] : [];
 
 describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
   const dbName = `vb_replicas_${randomBytes(4).toString("hex")}`;
@@ -129,19 +133,33 @@ describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
 
   it("a race for one slot split across both replicas gives exactly one booking", async () => {
     const admin = await signIn(a, b, adminPhone);
-    const venue = await call(b, "/api/venues/", { token: admin.access, body: { name: { ru: "Реплики" }, address: { ru: "ул. 1" }, price_per_hour: "100000" } });
+    const venue = await call(b, "/api/venues/", {
+      token: admin.access,
+      body: { name: { ru: "Реплики" }, address: { ru: "ул. 1" }, price_per_hour: "100000" },
+    });
     expect(venue.status).toBe(201);
     const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const taken = async (p: Proc) =>
-      ((await call(p, `/api/venues/${String(venue.body!.id)}/availability/?date=${day}`)).body as { slots: { start_time: string; available: boolean }[] }).slots
+      (
+        (await call(p, `/api/venues/${String(venue.body!.id)}/availability/?date=${day}`)).body as {
+          slots: { start_time: string; available: boolean }[];
+        }
+      ).slots
         .filter((s) => !s.available)
         .map((s) => s.start_time);
     // both replicas have read (and cached) the empty day before the race
     expect(await taken(a)).toEqual([]);
     expect(await taken(b)).toEqual([]);
-    const players = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, i % 2 ? b : a, `+99891200${String(i).padStart(4, "0")}`)));
+    const players = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, i % 2 ? b : a, `+99891200${String(i).padStart(4, "0")}`)),
+    );
     const results = await Promise.all(
-      players.map((p, i) => call(i % 2 ? a : b, "/api/bookings/", { token: p.access, body: { venue_id: venue.body!.id, booking_date: day, start_time: "18:00", end_time: "19:00" } })),
+      players.map((p, i) =>
+        call(i % 2 ? a : b, "/api/bookings/", {
+          token: p.access,
+          body: { venue_id: venue.body!.id, booking_date: day, start_time: "18:00", end_time: "19:00" },
+        }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(11).fill(409)]);
     // whichever replica took the booking, the other one's copy of the day was invalidated

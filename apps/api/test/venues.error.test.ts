@@ -80,7 +80,8 @@ describe.each(testBackends())("venues, error paths, on $name", (backend) => {
       const res = await h.request(`/api/venues/?${qs}`, { headers: { "accept-language": "en" } });
       expect(res.status).toBe(400);
       const p = await problem(res);
-      if (qs.includes("max_price=100")) expect(p.errors?.[0]).toEqual({ field: "min_price", message: "min_price must not be greater than max_price." });
+      if (qs.includes("max_price=100"))
+        expect(p.errors?.[0]).toEqual({ field: "min_price", message: "min_price must not be greater than max_price." });
     },
   );
 
@@ -90,9 +91,12 @@ describe.each(testBackends())("venues, error paths, on $name", (backend) => {
     expect((await problem(res)).code).toBe("PAGE_NOT_FOUND");
   });
 
-  it.each(["", "date=", "date=2026-02-30", "date=2026-13-01", "date=tomorrow", "date=2026-1-5"])("availability refuses %j with 400", async (qs) => {
-    const res = await h.request(`/api/venues/${venueId}/availability/?${qs}`);
-    expect(res.status).toBe(400);
-    expect((await problem(res)).errors?.[0]?.field).toBe("date");
-  });
+  it.each(["", "date=", "date=2026-02-30", "date=2026-13-01", "date=tomorrow", "date=2026-1-5"])(
+    "availability refuses %j with 400",
+    async (qs) => {
+      const res = await h.request(`/api/venues/${venueId}/availability/?${qs}`);
+      expect(res.status).toBe(400);
+      expect((await problem(res)).errors?.[0]?.field).toBe("date");
+    },
+  );
 });

@@ -21,7 +21,13 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
     const res = await h.request("/api/venues/", authed(admin, json(venueBody()), "en"));
     expect(res.status).toBe(201);
     const created = VenueSchema.parse(await res.json());
-    expect(created).toMatchObject({ name: "Test Stadium", price_per_hour: "150000.00", opening_time: "09:00", closing_time: "22:00", is_active: true });
+    expect(created).toMatchObject({
+      name: "Test Stadium",
+      price_per_hour: "150000.00",
+      opening_time: "09:00",
+      closing_time: "22:00",
+      is_active: true,
+    });
 
     for (const [lang, name, amenities] of [
       ["uz", "Test stadioni", ["Dush", "Парковка"]],
@@ -45,15 +51,26 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
     const v = VenueAllLanguagesSchema.parse(await r.json());
     expect(v.name).toEqual({ ru: "Стадион Тест", uz: "Test stadioni", en: "Test Stadium" });
     expect(v.amenities[1]).toMatchObject({ ru: "Парковка", en: "Parking" });
-    const list = (await (await h.request("/api/venues/?translations=all&search=стадион тест", authed(admin))).json()) as { results: unknown[] };
+    const list = (await (await h.request("/api/venues/?translations=all&search=стадион тест", authed(admin))).json()) as {
+      results: unknown[];
+    };
     expect(VenueAllLanguagesSchema.parse(list.results[0]).name.uz).toBe("Test stadioni");
   });
 
   it("PATCH changes only what it names; hours and price are checked against the rest", async () => {
     const id = await createVenue(h, admin);
-    const r = await h.request(`/api/venues/${id}/`, authed(admin, patch({ price_per_hour: "99.9", closing_time: "23:00:00", images: ["http://a.uz/x.png", "http://a.uz/x.png"] })));
+    const r = await h.request(
+      `/api/venues/${id}/`,
+      authed(admin, patch({ price_per_hour: "99.9", closing_time: "23:00:00", images: ["http://a.uz/x.png", "http://a.uz/x.png"] })),
+    );
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ price_per_hour: "99.90", closing_time: "23:00", opening_time: "09:00", name: "Стадион Тест", images: ["http://a.uz/x.png"] });
+    expect(await r.json()).toMatchObject({
+      price_per_hour: "99.90",
+      closing_time: "23:00",
+      opening_time: "09:00",
+      name: "Стадион Тест",
+      images: ["http://a.uz/x.png"],
+    });
     const uz = await h.request(`/api/venues/${id}/`, authed(admin, patch({ name: { ru: "Новое", uz: "Yangi" } }), "uz"));
     expect(await uz.json()).toMatchObject({ name: "Yangi", address: "Test ko'chasi, 1" });
   });
@@ -68,7 +85,9 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
     expect(await asAdmin.json()).toMatchObject({ id, is_active: false });
     const player = await signIn(h);
     expect((await h.request(`/api/venues/${id}/`, authed(player.access))).status).toBe(404);
-    const inactive = (await (await h.request("/api/venues/?include_inactive=true&search=стадион тест", authed(admin))).json()) as { results: { id: number }[] };
+    const inactive = (await (await h.request("/api/venues/?include_inactive=true&search=стадион тест", authed(admin))).json()) as {
+      results: { id: number }[];
+    };
     expect(inactive.results.map((v) => v.id)).toContain(id);
     const reactivated = await h.request(`/api/venues/${id}/`, authed(admin, patch({ is_active: true })));
     expect(await reactivated.json()).toMatchObject({ is_active: true });
@@ -87,7 +106,12 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
     const page = async (qs: string, lang = "ru") => {
       const r = await h.request(`/api/venues/?${qs}`, { headers: { "accept-language": lang } });
       expect(r.status).toBe(200);
-      return (await r.json()) as { count: number; next: string | null; previous: string | null; results: { id: number; name: string; price_per_hour: string }[] };
+      return (await r.json()) as {
+        count: number;
+        next: string | null;
+        previous: string | null;
+        results: { id: number; name: string; price_per_hour: string }[];
+      };
     };
 
     it("pages by 10 with the total and links that keep the filters", async () => {

@@ -17,8 +17,18 @@ export const UserSchema = z
   .openapi("User");
 
 export const UserListQuerySchema = z.object({
-  page: z.coerce.number().int().positive().max(1_000_000).optional().openapi({ param: { name: "page", in: "query" }, example: 1 }),
-  search: z.string().max(100).optional().openapi({ param: { name: "search", in: "query" }, example: "90123" }),
+  page: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1_000_000)
+    .optional()
+    .openapi({ param: { name: "page", in: "query" }, example: 1 }),
+  search: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ param: { name: "search", in: "query" }, example: "90123" }),
 });
 
 export const AdminUserUpdateSchema = z

@@ -12,7 +12,11 @@ export function translatedSchema(max: number, name: string, example: TranslatedT
     .openapi(name, { example, description: "ru is required; uz and en fall back to ru when missing" });
 }
 
-export const NameInput = translatedSchema(200, "TranslatedName", { ru: "Стадион «Пахтакор»", uz: "«Paxtakor» stadioni", en: "Pakhtakor Stadium" });
+export const NameInput = translatedSchema(200, "TranslatedName", {
+  ru: "Стадион «Пахтакор»",
+  uz: "«Paxtakor» stadioni",
+  en: "Pakhtakor Stadium",
+});
 export const AddressInput = translatedSchema(300, "TranslatedAddress", { ru: "ул. Навои, 1", uz: "Navoiy ko'chasi, 1", en: "1 Navoi St" });
 // A description may be empty (a venue is created without one).
 export const DescriptionInput = translatedSchema(
@@ -29,7 +33,11 @@ export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) >
 // JavaScript runtime and type-checks without DOM or Node types.
 const HTTP_URL = /^https?:\/\/[^\s/?#@:]+(:\d{1,5})?([/?#]\S*)?$/i;
 
-export const ImageUrlSchema = z.string().max(2000).regex(HTTP_URL, { message: "http(s) URL" }).openapi({ example: "https://example.com/pitch.jpg" });
+export const ImageUrlSchema = z
+  .string()
+  .max(2000)
+  .regex(HTTP_URL, { message: "http(s) URL" })
+  .openapi({ example: "https://example.com/pitch.jpg" });
 
 const venueFields = {
   name: NameInput,
@@ -95,24 +103,37 @@ const translationsParam = z
 
 export const VenueListQuerySchema = z
   .object({
-    page: z.coerce.number().int().positive().max(1_000_000).optional().openapi({ param: { name: "page", in: "query" }, example: 1 }),
+    page: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(1_000_000)
+      .optional()
+      .openapi({ param: { name: "page", in: "query" }, example: 1 }),
     min_price: MoneySchema.optional().openapi({ param: { name: "min_price", in: "query" }, example: "100000" }),
     max_price: MoneySchema.optional().openapi({ param: { name: "max_price", in: "query" }, example: "300000" }),
     search: z
       .string()
       .max(100)
       .optional()
-      .openapi({ param: { name: "search", in: "query" }, example: "стадион", description: "part of the name in any language, case-insensitive" }),
+      .openapi({
+        param: { name: "search", in: "query" },
+        example: "стадион",
+        description: "part of the name in any language, case-insensitive",
+      }),
     translations: translationsParam,
     include_inactive: z
       .enum(["true", "false"])
       .optional()
       .openapi({ param: { name: "include_inactive", in: "query" }, description: "admins: list inactive venues too" }),
   })
-  .refine((q) => !q.min_price || !q.max_price || !isMoney(q.min_price) || !isMoney(q.max_price) || compareMoney(q.min_price, q.max_price) <= 0, {
-    path: ["min_price"],
-    params: { code: "INVALID_PRICE_RANGE" },
-  });
+  .refine(
+    (q) => !q.min_price || !q.max_price || !isMoney(q.min_price) || !isMoney(q.max_price) || compareMoney(q.min_price, q.max_price) <= 0,
+    {
+      path: ["min_price"],
+      params: { code: "INVALID_PRICE_RANGE" },
+    },
+  );
 
 export const TranslationsQuerySchema = z.object({ translations: translationsParam });
 
@@ -136,7 +157,6 @@ export const AvailabilitySchema = z
     free_ranges: z.array(SpanSchema).openapi({ example: [{ start_time: "11:00", end_time: "22:00" }] }),
   })
   .openapi("Availability");
-
 
 export type VenueCreate = z.infer<typeof VenueCreateSchema>;
 export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;

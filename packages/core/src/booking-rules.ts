@@ -108,10 +108,7 @@ export function availability(input: AvailabilityInput): Availability {
   const beyondHorizon = daysBetween(today.date, input.date) > policy.horizonDays;
   const slots = daySlots(input.hours, policy.slotMinutes).map((s) => ({
     ...s,
-    available:
-      !beyondHorizon &&
-      compareLocal({ date: input.date, minutes: s.start }, today) >= 0 &&
-      !overlapsAny(s, input.busy),
+    available: !beyondHorizon && compareLocal({ date: input.date, minutes: s.start }, today) >= 0 && !overlapsAny(s, input.busy),
   }));
   return { slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)) };
 }

@@ -102,7 +102,10 @@ describe("opening window and grid", () => {
 
 describe("availability", () => {
   it("marks busy, past and free slots and merges free ranges", () => {
-    const busy = [{ start: t("12:00"), end: t("14:00") }, { start: t("18:00"), end: t("19:00") }];
+    const busy = [
+      { start: t("12:00"), end: t("14:00") },
+      { start: t("18:00"), end: t("19:00") },
+    ];
     const a = availability({ date: TODAY, hours: DEFAULT_HOURS, busy, now: NOW });
     const free = a.slots.filter((s) => s.available).map((s) => s.start / 60);
     expect(free).toEqual([11, 14, 15, 16, 17, 19, 20, 21]);
@@ -114,7 +117,9 @@ describe("availability", () => {
   });
 
   it("opens every slot of an empty future day, and none of a past day or one beyond the horizon", () => {
-    expect(availability({ date: TOMORROW, hours: DEFAULT_HOURS, busy: [], now: NOW }).freeRanges).toEqual([DEFAULT_HOURS].map(({ opening, closing }) => ({ start: opening, end: closing })));
+    expect(availability({ date: TOMORROW, hours: DEFAULT_HOURS, busy: [], now: NOW }).freeRanges).toEqual(
+      [DEFAULT_HOURS].map(({ opening, closing }) => ({ start: opening, end: closing })),
+    );
     expect(availability({ date: "2026-11-20", hours: DEFAULT_HOURS, busy: [], now: NOW }).freeRanges).toEqual([]);
     const far = availability({ date: "2027-06-01", hours: DEFAULT_HOURS, busy: [], now: NOW });
     expect(far.slots).toHaveLength(13);
@@ -131,7 +136,9 @@ describe("availability", () => {
     .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 }))
     .map(([open, len]): VenueHours => ({ opening: open * 60, closing: Math.min(1440, (open + len) * 60) }));
   const busyArb = fc.array(
-    fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 300 })).map(([s, l]): Interval => ({ start: s, end: Math.min(1440, s + l) })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 300 }))
+      .map(([s, l]): Interval => ({ start: s, end: Math.min(1440, s + l) })),
     { maxLength: 8 },
   );
 

@@ -35,19 +35,16 @@ describe("money", () => {
     expect(isMoney("12")).toBe(true);
   });
 
-  it.each(["", "-1", "1.234", "1e5", "abc", " 1", "1,00", "12345678901", "0x10", "١٢"])(
-    "rejects %j as INVALID_MONEY",
-    (bad) => {
-      let caught: unknown;
-      try {
-        toMinor(bad, "price_per_hour");
-      } catch (e) {
-        caught = e;
-      }
-      expect(isDomainError(caught, "INVALID_MONEY")).toBe(true);
-      expect((caught as { field?: string }).field).toBe("price_per_hour");
-    },
-  );
+  it.each(["", "-1", "1.234", "1e5", "abc", " 1", "1,00", "12345678901", "0x10", "١٢"])("rejects %j as INVALID_MONEY", (bad) => {
+    let caught: unknown;
+    try {
+      toMinor(bad, "price_per_hour");
+    } catch (e) {
+      caught = e;
+    }
+    expect(isDomainError(caught, "INVALID_MONEY")).toBe(true);
+    expect((caught as { field?: string }).field).toBe("price_per_hour");
+  });
 
   it("accepts only prices above zero", () => {
     expect(parsePrice("0.01")).toBe("0.01");

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assertTransition, BOOKING_STATUSES, canCancel, canTransition, isBookingStatus, isFinal, isLive, nextStatuses } from "../src/status.ts";
+import {
+  assertTransition,
+  BOOKING_STATUSES,
+  canCancel,
+  canTransition,
+  isBookingStatus,
+  isFinal,
+  isLive,
+  nextStatuses,
+} from "../src/status.ts";
 
 describe("booking status machine", () => {
   const allowed = new Set(["pending>confirmed", "pending>cancelled", "confirmed>cancelled", "confirmed>completed"]);

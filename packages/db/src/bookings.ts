@@ -202,14 +202,19 @@ export function bookingsRepository(db: Database) {
       .orderBy(desc(bookings.createdAt), desc(bookings.id))
       .limit(limit)
       .offset(offset);
-    return finishPage(rows, { page, limit }, (r) => toBooking(r as unknown as Selected), async () => {
-      const [c] = await db
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(bookings)
-        .innerJoin(users, eq(users.id, bookings.userId))
-        .where(where);
-      return c?.n ?? 0;
-    });
+    return finishPage(
+      rows,
+      { page, limit },
+      (r) => toBooking(r as unknown as Selected),
+      async () => {
+        const [c] = await db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(bookings)
+          .innerJoin(users, eq(users.id, bookings.userId))
+          .where(where);
+        return c?.n ?? 0;
+      },
+    );
   }
 
   async function history(id: number): Promise<BookingEvent[]> {
@@ -233,9 +238,7 @@ export function bookingsRepository(db: Database) {
     const rows = await db
       .select({ start: bookings.startTime, end: bookings.endTime })
       .from(bookings)
-      .where(
-        and(eq(bookings.venueId, venueId), eq(bookings.bookingDate, date), inArray(bookings.status, [...LIVE_STATUSES])),
-      );
+      .where(and(eq(bookings.venueId, venueId), eq(bookings.bookingDate, date), inArray(bookings.status, [...LIVE_STATUSES])));
     return rows.map((r) => ({ start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 

@@ -94,8 +94,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client =
-    options.pglite ??
-    (await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: EXTENSIONS }));
+    options.pglite ?? (await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: EXTENSIONS }));
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,

@@ -1,8 +1,7 @@
 // Demo venues of Tashkent in three languages. Prices are in UZS per hour.
 import type { VenueInput } from "./venues.ts";
 
-const img = (slug: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `https://picsum.photos/seed/${slug}-${i + 1}/1200/800`);
+const img = (slug: string, n: number) => Array.from({ length: n }, (_, i) => `https://picsum.photos/seed/${slug}-${i + 1}/1200/800`);
 
 const A = {
   showers: { ru: "Душевые", uz: "Dush xonalari", en: "Showers" },
@@ -24,7 +23,11 @@ const A = {
 export const SEED_VENUES: VenueInput[] = [
   {
     name: { ru: "Футбольное поле «Бунёдкор Арена»", uz: "«Bunyodkor Arena» futbol maydoni", en: "Bunyodkor Arena Football Pitch" },
-    address: { ru: "Чиланзарский район, ул. Бунёдкор, 47", uz: "Chilonzor tumani, Bunyodkor ko'chasi, 47", en: "47 Bunyodkor St, Chilanzar District" },
+    address: {
+      ru: "Чиланзарский район, ул. Бунёдкор, 47",
+      uz: "Chilonzor tumani, Bunyodkor ko'chasi, 47",
+      en: "47 Bunyodkor St, Chilanzar District",
+    },
     description: {
       ru: "Полноразмерное поле с искусственным газоном FIFA Quality, 105×68 м. Подходит для матчей 11×11 и турниров.",
       uz: "FIFA Quality sun'iy qoplamali to'liq o'lchamli maydon, 105×68 m. 11×11 o'yinlar va turnirlar uchun.",
@@ -50,7 +53,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Футзал-холл «Мирзо Улугбек»", uz: "«Mirzo Ulug'bek» futzal zali", en: "Mirzo Ulugbek Futsal Hall" },
-    address: { ru: "Мирзо-Улугбекский район, ул. Буюк Ипак Йули, 158", uz: "Mirzo Ulug'bek tumani, Buyuk Ipak yo'li ko'chasi, 158", en: "158 Buyuk Ipak Yuli St, Mirzo Ulugbek District" },
+    address: {
+      ru: "Мирзо-Улугбекский район, ул. Буюк Ипак Йули, 158",
+      uz: "Mirzo Ulug'bek tumani, Buyuk Ipak yo'li ko'chasi, 158",
+      en: "158 Buyuk Ipak Yuli St, Mirzo Ulugbek District",
+    },
     description: {
       ru: "Крытый зал с паркетом для футзала, 40×20 м, трибуны на 150 мест.",
       uz: "Futzal uchun parket qoplamali yopiq zal, 40×20 m, 150 o'rinli tribuna.",
@@ -64,7 +71,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Баскетбольный зал «Олимпия»", uz: "«Olimpiya» basketbol zali", en: "Olympia Basketball Hall" },
-    address: { ru: "Мирабадский район, ул. Амира Темура, 24", uz: "Mirobod tumani, Amir Temur ko'chasi, 24", en: "24 Amir Temur St, Mirabad District" },
+    address: {
+      ru: "Мирабадский район, ул. Амира Темура, 24",
+      uz: "Mirobod tumani, Amir Temur ko'chasi, 24",
+      en: "24 Amir Temur St, Mirabad District",
+    },
     description: {
       ru: "Зал с профессиональным покрытием и стеклянными щитами, разметка FIBA.",
       uz: "Professional qoplama va shisha shitlar, FIBA belgilari bilan zal.",
@@ -76,7 +87,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Теннисные корты «Ташкент Сити»", uz: "«Tashkent City» tennis kortlari", en: "Tashkent City Tennis Courts" },
-    address: { ru: "Шайхантахурский район, ул. Фурката, 3", uz: "Shayxontohur tumani, Furqat ko'chasi, 3", en: "3 Furkat St, Shaykhantakhur District" },
+    address: {
+      ru: "Шайхантахурский район, ул. Фурката, 3",
+      uz: "Shayxontohur tumani, Furqat ko'chasi, 3",
+      en: "3 Furkat St, Shaykhantakhur District",
+    },
     description: {
       ru: "Хардовые корты с освещением, прокат ракеток и тренер по записи.",
       uz: "Yoritilgan hard kortlar, raketka ijarasi va yozilish bo'yicha murabbiy.",
@@ -90,7 +105,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Поле «Сергели Спорт»", uz: "«Sergeli Sport» maydoni", en: "Sergeli Sport Pitch" },
-    address: { ru: "Сергелийский район, ул. Янги Сергели, 9", uz: "Sergeli tumani, Yangi Sergeli ko'chasi, 9", en: "9 Yangi Sergeli St, Sergeli District" },
+    address: {
+      ru: "Сергелийский район, ул. Янги Сергели, 9",
+      uz: "Sergeli tumani, Yangi Sergeli ko'chasi, 9",
+      en: "9 Yangi Sergeli St, Sergeli District",
+    },
     description: {
       ru: "Поле 60×40 м для игр 8×8, прожекторы для вечерних матчей.",
       uz: "8×8 o'yinlar uchun 60×40 m maydon, kechki o'yinlar uchun projektorlar.",
@@ -116,7 +135,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Футбольный манеж «Яккасарай»", uz: "«Yakkasaroy» futbol manej", en: "Yakkasaray Indoor Football Arena" },
-    address: { ru: "Яккасарайский район, ул. Шота Руставели, 41", uz: "Yakkasaroy tumani, Shota Rustaveli ko'chasi, 41", en: "41 Shota Rustaveli St, Yakkasaray District" },
+    address: {
+      ru: "Яккасарайский район, ул. Шота Руставели, 41",
+      uz: "Yakkasaroy tumani, Shota Rustaveli ko'chasi, 41",
+      en: "41 Shota Rustaveli St, Yakkasaray District",
+    },
     description: {
       ru: "Крытый манеж с искусственным газоном — играйте круглый год в любую погоду.",
       uz: "Sun'iy qoplamali yopiq manej — yil bo'yi har qanday ob-havoda o'ynang.",
@@ -130,7 +153,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Теннисный клуб «Юкори Чирчик»", uz: "«Yuqori Chirchiq» tennis klubi", en: "Yukori Chirchik Tennis Club" },
-    address: { ru: "Юнусабадский район, ул. Богишамол, 220", uz: "Yunusobod tumani, Bog'ishamol ko'chasi, 220", en: "220 Bogishamol St, Yunusabad District" },
+    address: {
+      ru: "Юнусабадский район, ул. Богишамол, 220",
+      uz: "Yunusobod tumani, Bog'ishamol ko'chasi, 220",
+      en: "220 Bogishamol St, Yunusabad District",
+    },
     description: {
       ru: "Грунтовые корты в тихом районе, раздевалки и кафе с террасой.",
       uz: "Tinch hududdagi grunt kortlar, kiyinish xonalari va ayvonli kafe.",
@@ -144,7 +171,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Площадка «Бектемир 5×5»", uz: "«Bektemir 5×5» maydoni", en: "Bektemir 5-a-side Court" },
-    address: { ru: "Бектемирский район, ул. Хусейна Байкаро, 18", uz: "Bektemir tumani, Husayn Boyqaro ko'chasi, 18", en: "18 Husayn Boykaro St, Bektemir District" },
+    address: {
+      ru: "Бектемирский район, ул. Хусейна Байкаро, 18",
+      uz: "Bektemir tumani, Husayn Boyqaro ko'chasi, 18",
+      en: "18 Husayn Boykaro St, Bektemir District",
+    },
     description: {
       ru: "Недорогая площадка для дворового футбола с новым газоном.",
       uz: "Yangi qoplamali hovli futboli uchun arzon maydon.",
@@ -156,7 +187,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Баскетбольная площадка «Анхор»", uz: "«Anhor» basketbol maydonchasi", en: "Ankhor Streetball Court" },
-    address: { ru: "Шайхантахурский район, набережная Анхора, 2", uz: "Shayxontohur tumani, Anhor sohili, 2", en: "2 Ankhor Embankment, Shaykhantakhur District" },
+    address: {
+      ru: "Шайхантахурский район, набережная Анхора, 2",
+      uz: "Shayxontohur tumani, Anhor sohili, 2",
+      en: "2 Ankhor Embankment, Shaykhantakhur District",
+    },
     description: {
       ru: "Открытая площадка для стритбола 3×3 у канала Анхор.",
       uz: "Anhor kanali bo'yidagi 3×3 stritbol uchun ochiq maydoncha.",
@@ -170,7 +205,11 @@ export const SEED_VENUES: VenueInput[] = [
   },
   {
     name: { ru: "Стадион «Дустлик»", uz: "«Do'stlik» stadioni", en: "Dustlik Stadium" },
-    address: { ru: "Чиланзарский район, ул. Катартал, 60", uz: "Chilonzor tumani, Qatortol ko'chasi, 60", en: "60 Katartal St, Chilanzar District" },
+    address: {
+      ru: "Чиланзарский район, ул. Катартал, 60",
+      uz: "Chilonzor tumani, Qatortol ko'chasi, 60",
+      en: "60 Katartal St, Chilanzar District",
+    },
     description: {
       ru: "Стадион с натуральным газоном и беговыми дорожками, трибуны на 2000 зрителей.",
       uz: "Tabiiy qoplamali va yugurish yo'lakchali stadion, 2000 tomoshabinlik tribuna.",

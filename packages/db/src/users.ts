@@ -77,10 +77,18 @@ export function usersRepository(db: Database) {
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(limit)
       .offset(offset);
-    return finishPage(rows, { page, limit }, (r) => r.user, async () => {
-      const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where);
-      return c?.n ?? 0;
-    });
+    return finishPage(
+      rows,
+      { page, limit },
+      (r) => r.user,
+      async () => {
+        const [c] = await db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(users)
+          .where(where);
+        return c?.n ?? 0;
+      },
+    );
   }
 
   return { signIn, get, getByPhone, update, list };

@@ -116,10 +116,18 @@ export function venuesRepository(db: Database) {
       .orderBy(asc(venues.id))
       .limit(limit)
       .offset(offset);
-    return finishPage(rows, { page, limit }, (r) => toVenue(r as unknown as VenueRow), async () => {
-      const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(venues).where(where);
-      return c?.n ?? 0;
-    });
+    return finishPage(
+      rows,
+      { page, limit },
+      (r) => toVenue(r as unknown as VenueRow),
+      async () => {
+        const [c] = await db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(venues)
+          .where(where);
+        return c?.n ?? 0;
+      },
+    );
   }
 
   /**
@@ -128,9 +136,16 @@ export function venuesRepository(db: Database) {
    * other inside the exclusion check and one dies as a deadlock; with it the later one meets the
    * committed earlier one and gets 23P01 at once. The constraint still decides; this only orders.
    */
-  async function lockForBooking(id: number): Promise<{ pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean } | null> {
+  async function lockForBooking(
+    id: number,
+  ): Promise<{ pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean } | null> {
     const [row] = await db
-      .select({ pricePerHour: venues.pricePerHour, openingTime: venues.openingTime, closingTime: venues.closingTime, isActive: venues.isActive })
+      .select({
+        pricePerHour: venues.pricePerHour,
+        openingTime: venues.openingTime,
+        closingTime: venues.closingTime,
+        isActive: venues.isActive,
+      })
       .from(venues)
       .where(eq(venues.id, id))
       .for("no key update")

@@ -200,7 +200,14 @@ describe.each(testBackends())("data access on $name", (backend) => {
     });
 
     const book = (start: string, end: string, over: { userId?: number; date?: string } = {}) =>
-      insertBooking(repos, { userId: over.userId ?? userId, venueId, start, end, ...(over.date ? { date: over.date } : {}), totalPrice: "299.97" });
+      insertBooking(repos, {
+        userId: over.userId ?? userId,
+        venueId,
+        start,
+        end,
+        ...(over.date ? { date: over.date } : {}),
+        totalPrice: "299.97",
+      });
 
     it("inserts a pending booking and reads it back joined, with its audit row", async () => {
       const b = await book("09:00", "12:00");
@@ -216,7 +223,9 @@ describe.each(testBackends())("data access on $name", (backend) => {
         canCancel: true,
         venueName: { ru: "Стадион Пахтакор" },
       });
-      expect(await repos.bookings.history(b.id)).toMatchObject([{ fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId }]);
+      expect(await repos.bookings.history(b.id)).toMatchObject([
+        { fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId },
+      ]);
       expect(await repos.bookings.statusOf(b.id)).toEqual({ status: "pending", userId });
       expect(await repos.bookings.statusOf(999_999)).toBeNull();
     });
@@ -232,7 +241,11 @@ describe.each(testBackends())("data access on $name", (backend) => {
         handle.db.execute(
           sql`insert into bookings (user_id, venue_id, booking_date, start_time, end_time, total_price) values (${userId}, ${venueId}, ${DAY}, '09:30', '10:30', 1)`,
         ),
-      ).rejects.toSatisfy((e: unknown) => JSON.stringify(e, Object.getOwnPropertyNames(e)).includes("23P01") || String((e as { cause?: { code?: string } }).cause?.code) === "23P01");
+      ).rejects.toSatisfy(
+        (e: unknown) =>
+          JSON.stringify(e, Object.getOwnPropertyNames(e)).includes("23P01") ||
+          String((e as { cause?: { code?: string } }).cause?.code) === "23P01",
+      );
       await expect(
         handle.db.execute(
           sql`insert into bookings (user_id, venue_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, ${DAY}, '15:00', '14:00', 1, 'pending')`,
@@ -272,7 +285,11 @@ describe.each(testBackends())("data access on $name", (backend) => {
     it("lists a user's bookings newest first and hides others' bookings", async () => {
       const me = await newUser(repos);
       const made = [];
-      for (const [s, e] of [["09:00", "10:00"], ["10:00", "11:00"], ["11:00", "12:00"]] as const) {
+      for (const [s, e] of [
+        ["09:00", "10:00"],
+        ["10:00", "11:00"],
+        ["11:00", "12:00"],
+      ] as const) {
         made.push(await book(s, e, { userId: me.id, date: "2026-11-26" }));
       }
       const page = await repos.bookings.list({ userId: me.id });
@@ -313,7 +330,14 @@ describe.each(testBackends())("data access on $name", (backend) => {
           withTransaction(handle.db, async (tx) => {
             const r = repositories(tx);
             await r.venues.lockForBooking(venue.id);
-            return r.bookings.insert({ userId: user.id, venueId: venue.id, bookingDate: DAY, startTime: hh(s), endTime: hh(e), totalPrice: "1.00" });
+            return r.bookings.insert({
+              userId: user.id,
+              venueId: venue.id,
+              bookingDate: DAY,
+              startTime: hh(s),
+              endTime: hh(e),
+              totalPrice: "1.00",
+            });
           }),
         ),
       );

@@ -41,7 +41,11 @@ describe.each(testBackends())("booking lifecycle on $name", (backend) => {
       actorUserId: null,
       reason: "expired",
     });
-    expect((await repos.bookings.history(confirmedEnded.id)).at(-1)).toMatchObject({ toStatus: "completed", actor: "system", reason: "ended" });
+    expect((await repos.bookings.history(confirmedEnded.id)).at(-1)).toMatchObject({
+      toStatus: "completed",
+      actor: "system",
+      reason: "ended",
+    });
 
     // idempotent, also when replicas run it at the same moment
     const again = await Promise.all([0, 1, 2].map(() => runLifecycle(handle.db, `${DAY} 12:00`)));

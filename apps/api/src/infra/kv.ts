@@ -120,10 +120,10 @@ export class RedisStore implements KeyValueStore {
   }
 
   async incr(key: string, ttlMs: number) {
-    const [count, left] = (await (this.#client as unknown as { vbIncr(k: string, ttl: number): Promise<[number, number]> }).vbIncr(
+    const [count, left] = await (this.#client as unknown as { vbIncr(k: string, ttl: number): Promise<[number, number]> }).vbIncr(
       this.#k(key),
       ttlMs,
-    ));
+    );
     return { count, ttlMs: left };
   }
 

@@ -37,17 +37,19 @@ export function bufferedStdout(): (line: string) => void {
 
 export function createLogger(opts: { level: LogLevel; pretty: boolean; write?: (line: string) => void }): Logger {
   const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const log = (level: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < ORDER[opts.level]) return;
-    if (opts.pretty) {
-      const extra = Object.entries(fields)
-        .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
-        .join(" ");
-      write(`${new Date().toISOString().slice(11, 23)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? ` ${extra}` : ""}`);
-    } else {
-      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
-    }
-  };
+  const log =
+    (level: Exclude<LogLevel, "silent">) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[level] < ORDER[opts.level]) return;
+      if (opts.pretty) {
+        const extra = Object.entries(fields)
+          .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+          .join(" ");
+        write(`${new Date().toISOString().slice(11, 23)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? ` ${extra}` : ""}`);
+      } else {
+        write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+      }
+    };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 

@@ -58,7 +58,13 @@ class TtlMap<T> {
   }
 }
 
-export type VenueListKey = { page: number; search?: string | undefined; minPrice?: string | undefined; maxPrice?: string | undefined; includeInactive: boolean };
+export type VenueListKey = {
+  page: number;
+  search?: string | undefined;
+  minPrice?: string | undefined;
+  maxPrice?: string | undefined;
+  includeInactive: boolean;
+};
 
 export class ReadCache {
   readonly #venues: TtlMap<Venue | null>;
@@ -155,5 +161,4 @@ export class ReadCache {
     } else if (message === "busy:*") this.#busy.clear();
     else if (message.startsWith("busy:")) this.#busy.delete(message.slice(5));
   }
-
 }

@@ -30,7 +30,9 @@ export function configureOpenApi(app: BaseApp, assets: Map<string, StaticAsset> 
   // the document shows the canonical, slashed form of the contract.
   app.get("/openapi.json", (c) => {
     const doc = app.getOpenAPI31Document(documentConfig(new URL(c.req.url).origin));
-    doc.paths = Object.fromEntries(Object.entries(doc.paths ?? {}).map(([path, item]) => [path.startsWith("/api/") ? `${path}/` : path, item]));
+    doc.paths = Object.fromEntries(
+      Object.entries(doc.paths ?? {}).map(([path, item]) => [path.startsWith("/api/") ? `${path}/` : path, item]),
+    );
     return c.json(doc);
   });
 

@@ -40,7 +40,9 @@ export function createBaseApp(deps: AppDeps) {
     exposeHeaders: ["Content-Language", "Retry-After", "X-Request-Id"],
     maxAge: 600,
   });
-  app.use("*", async (c, next) => (c.req.header("origin") === undefined ? next() : corsMiddleware(c as Parameters<typeof corsMiddleware>[0], next)));
+  app.use("*", async (c, next) =>
+    c.req.header("origin") === undefined ? next() : corsMiddleware(c as Parameters<typeof corsMiddleware>[0], next),
+  );
   app.on(["POST", "PUT", "PATCH", "DELETE"], "*", readBody);
 
   app.notFound((c) => problemResponse(c, problemOf("NOT_FOUND", c.var.lang ?? "ru", c.var.requestId ?? "")));
@@ -53,12 +55,16 @@ export function createBaseApp(deps: AppDeps) {
       const headers: Record<string, string> = err.code === "RATE_LIMITED" ? { "Retry-After": String(err.params.seconds ?? 60) } : {};
       return problemResponse(c, problemOf(err.code, lang, requestId, err.params), headers);
     }
-    if (err instanceof HTTPException && err.status === 413) return problemResponse(c, problemOf("PAYLOAD_TOO_LARGE", lang, requestId, { limit: "1 MB" }));
+    if (err instanceof HTTPException && err.status === 413)
+      return problemResponse(c, problemOf("PAYLOAD_TOO_LARGE", lang, requestId, { limit: "1 MB" }));
     // Hono's body validator: unparsable JSON (400) or a body that is not JSON at all (415).
-    if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) return problemResponse(c, problemOf("MALFORMED_JSON", lang, requestId));
+    if (err instanceof HTTPException && (err.status === 400 || err.status === 415))
+      return problemResponse(c, problemOf("MALFORMED_JSON", lang, requestId));
     if (isUnavailable(err)) {
       deps.logger.warn("backing service unavailable", { path: c.req.path, request_id: requestId, error: err.message });
-      return problemResponse(c, problemOf("SERVICE_UNAVAILABLE", lang, requestId), { "Retry-After": String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+      return problemResponse(c, problemOf("SERVICE_UNAVAILABLE", lang, requestId), {
+        "Retry-After": String(RETRY_AFTER_UNAVAILABLE_SECONDS),
+      });
     }
     deps.logger.error("unexpected error", { path: c.req.path, request_id: requestId, error: err.stack ?? err.message });
     return problemResponse(c, problemOf("INTERNAL", lang, requestId));

@@ -63,7 +63,11 @@ export function publicRoute<const R extends RouteConfig>(route: R) {
 
 /** A public route that shows more to a signed-in admin: a token, when sent, must be valid. */
 export function optionalUserRoute<const R extends RouteConfig>(route: R) {
-  return createRoute({ ...route, middleware: [optionalUser] as const, responses: { ...commonErrors, ...unauthorized, ...route.responses } });
+  return createRoute({
+    ...route,
+    middleware: [optionalUser] as const,
+    responses: { ...commonErrors, ...unauthorized, ...route.responses },
+  });
 }
 
 /** A route for a signed-in, active user. */

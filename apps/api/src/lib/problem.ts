@@ -89,5 +89,8 @@ export function problemFromDomain(e: DomainError, lang: Lang, requestId: string)
  * Content-Language, the request id) come along.
  */
 export function problemResponse(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8", ...headers });
+  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {
+    "content-type": "application/problem+json; charset=utf-8",
+    ...headers,
+  });
 }

@@ -31,4 +31,3 @@ export async function refreshTokens(deps: AppDeps, refresh: string): Promise<Tok
   if (!user.isActive) throw new DomainError("USER_INACTIVE");
   return deps.tokens.issue(user.id);
 }
-

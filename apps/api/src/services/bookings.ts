@@ -14,7 +14,9 @@ export type CreateBookingInput = { userId: number; request: BookingCreate; idemp
 export type CreatedBooking = { booking: Booking; replayed: boolean };
 
 function requestHash(r: BookingCreate): string {
-  return createHash("sha256").update(JSON.stringify([r.venue_id, r.booking_date, r.start_time, r.end_time])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([r.venue_id, r.booking_date, r.start_time, r.end_time]))
+    .digest("hex");
 }
 
 /** The booking an earlier request with this key made, or null; a different request under the key is refused. */

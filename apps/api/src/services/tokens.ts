@@ -34,7 +34,7 @@ export class TokenService {
   async verify(token: string, type: TokenType): Promise<{ userId: number; jti?: string }> {
     let payload: Record<string, unknown>;
     try {
-      payload = (await verify(token, this.secret, "HS256"));
+      payload = await verify(token, this.secret, "HS256");
     } catch (e) {
       throw new HttpError("UNAUTHORIZED", {}, { cause: e });
     }

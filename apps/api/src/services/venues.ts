@@ -28,7 +28,10 @@ export function listVenues(deps: AppDeps, query: VenueListQuery): Promise<Page<V
 }
 
 /** The public list page as finished JSON, from the cache when another request made it lately. */
-export function publicVenueListJson(deps: AppDeps, input: { query: VenueListQuery & { page: number }; lang: Lang; url: string }): Promise<string> {
+export function publicVenueListJson(
+  deps: AppDeps,
+  input: { query: VenueListQuery & { page: number }; lang: Lang; url: string },
+): Promise<string> {
   const { query, lang, url } = input;
   return deps.cache.renderedVenues(`list:${lang}:${url}`, async () => {
     const page = await deps.cache.venueList({ ...query, includeInactive: false }, () => deps.repos.venues.list(query));

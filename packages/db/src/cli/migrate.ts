@@ -2,7 +2,7 @@
 import { DEFAULT_DATA_DIR, openDatabase } from "../client.ts";
 
 const url = process.env.DATABASE_URL || undefined;
-const handle = await openDatabase({ url, dataDir: url ? undefined : (process.env.PGLITE_DIR || DEFAULT_DATA_DIR) });
+const handle = await openDatabase({ url, dataDir: url ? undefined : process.env.PGLITE_DIR || DEFAULT_DATA_DIR });
 try {
   await handle.migrate();
   console.log(`migrations applied (${handle.kind})`);

@@ -35,8 +35,12 @@ export const bookings = pgTable(
     index("bookings_venue_date_idx").on(t.venueId, t.bookingDate),
     index("bookings_created_idx").on(t.createdAt.desc(), t.id.desc()),
     // what the lifecycle job looks for: live bookings by start and by end
-    index("bookings_pending_start_idx").using("btree", sql`lower(${t.during})`).where(sql`${t.status} = 'pending'`),
-    index("bookings_confirmed_end_idx").using("btree", sql`upper(${t.during})`).where(sql`${t.status} = 'confirmed'`),
+    index("bookings_pending_start_idx")
+      .using("btree", sql`lower(${t.during})`)
+      .where(sql`${t.status} = 'pending'`),
+    index("bookings_confirmed_end_idx")
+      .using("btree", sql`upper(${t.during})`)
+      .where(sql`${t.status} = 'confirmed'`),
   ],
 );
 

@@ -24,9 +24,7 @@ export const venues = pgTable(
     // lower-cased names in every language, for one case-insensitive substring search
     searchText: text()
       .notNull()
-      .generatedAlwaysAs(
-        sql`lower(coalesce(name->>'ru', '') || ' ' || coalesce(name->>'uz', '') || ' ' || coalesce(name->>'en', ''))`,
-      ),
+      .generatedAlwaysAs(sql`lower(coalesce(name->>'ru', '') || ' ' || coalesce(name->>'uz', '') || ' ' || coalesce(name->>'en', ''))`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,8 +34,12 @@ export const venues = pgTable(
     check("venues_name_ru", sql`coalesce(${t.name}->>'ru', '') <> ''`),
     check("venues_images_array", sql`jsonb_typeof(${t.images}) = 'array'`),
     check("venues_amenities_array", sql`jsonb_typeof(${t.amenities}) = 'array'`),
-    index("venues_price_idx").on(t.pricePerHour, t.id).where(sql`${t.isActive}`),
-    index("venues_active_id_idx").on(t.id).where(sql`${t.isActive}`),
+    index("venues_price_idx")
+      .on(t.pricePerHour, t.id)
+      .where(sql`${t.isActive}`),
+    index("venues_active_id_idx")
+      .on(t.id)
+      .where(sql`${t.isActive}`),
     index("venues_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );

@@ -22,7 +22,10 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
     phone: q.phone,
   });
   const lang = c.var.lang;
-  return c.json(pageEnvelope(c.req.url, result, (b) => toAdminBookingJson(b, lang)), 200);
+  return c.json(
+    pageEnvelope(c.req.url, result, (b) => toAdminBookingJson(b, lang)),
+    200,
+  );
 };
 
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {
@@ -32,6 +35,11 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 
 export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => {
   const { status, reason } = c.req.valid("json");
-  const { booking, history } = await setBookingStatus(c.var.deps, { adminId: c.var.user.id, id: c.req.valid("param").id, to: status, reason });
+  const { booking, history } = await setBookingStatus(c.var.deps, {
+    adminId: c.var.user.id,
+    id: c.req.valid("param").id,
+    to: status,
+    reason,
+  });
   return c.json(detail(booking, history, c.var.lang), 200);
 };

@@ -8,7 +8,10 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const { page, status } = c.req.valid("query");
   const result = await listBookings(c.var.deps, { page, status, userId: c.var.user.id });
   const lang = c.var.lang;
-  return c.json(pageEnvelope(c.req.url, result, (b) => toBookingJson(b, lang)), 200);
+  return c.json(
+    pageEnvelope(c.req.url, result, (b) => toBookingJson(b, lang)),
+    200,
+  );
 };
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {

@@ -1,4 +1,11 @@
-import { BookingCreateSchema, BookingListQuerySchema, BookingSchema, IdParamSchema, IdempotencyHeaderSchema, pageSchema } from "@venue-booking/contract";
+import {
+  BookingCreateSchema,
+  BookingListQuerySchema,
+  BookingSchema,
+  IdParamSchema,
+  IdempotencyHeaderSchema,
+  pageSchema,
+} from "@venue-booking/contract";
 import { conflictResponse, idempotencyResponse, jsonBody, jsonContent, notFoundResponse, userRoute } from "../../lib/openapi.ts";
 
 const tags = ["Bookings"];

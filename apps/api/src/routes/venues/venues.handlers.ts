@@ -36,7 +36,10 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const query = { page: q.page ?? 1, search: q.search?.trim() || undefined, minPrice: q.min_price, maxPrice: q.max_price, includeInactive };
   if (includeInactive || all) {
     const page = await listVenues(deps, query);
-    return c.json(pageEnvelope(c.req.url, page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))), 200);
+    return c.json(
+      pageEnvelope(c.req.url, page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))),
+      200,
+    );
   }
   return renderedJson(c, await publicVenueListJson(deps, { query, lang, url: c.req.url }));
 };

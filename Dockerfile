@@ -10,6 +10,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/api/package.json apps/api/
 COPY apps/cli/package.json apps/cli/
 COPY packages/core/package.json packages/core/
+COPY packages/contract/package.json packages/contract/
 COPY packages/db/package.json packages/db/
 RUN pnpm install --frozen-lockfile
 COPY tsconfig.base.json tsconfig.json ./

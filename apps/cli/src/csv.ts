@@ -6,7 +6,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   const s = text.replace(/^\uFEFF/, "");
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
+    const ch = s.charAt(i);
     if (quoted) {
       if (ch === '"' && s[i + 1] === '"') {
         field += '"';

@@ -10,9 +10,9 @@ export type Output = {
   color: Colors;
 };
 
-export type Colors = { green: (s: string) => string; red: (s: string) => string; dim: (s: string) => string; bold: (s: string) => string };
+type Colors = { green: (s: string) => string; red: (s: string) => string; dim: (s: string) => string; bold: (s: string) => string };
 
-export function colors(enabled: boolean): Colors {
+function colors(enabled: boolean): Colors {
   const wrap = (open: number, close: number) => (s: string) => (enabled ? `\x1b[${open}m${s}\x1b[${close}m` : s);
   return { green: wrap(32, 39), red: wrap(31, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }

@@ -1,17 +1,19 @@
-// The commander program: global options, every command, and one error handler.
+// The commander program: global options, every command group, and the runner that prints results
+// and turns failures into exit codes.
 import { Command, CommanderError } from "commander";
-import { registerAuth } from "./commands/auth.ts";
-import { registerBookings } from "./commands/bookings.ts";
-import { registerTransfer } from "./commands/transfer.ts";
-import type { Runner } from "./commands/types.ts";
-import { registerUsers } from "./commands/users.ts";
-import { registerVenues } from "./commands/venues.ts";
+import { authCommands } from "./commands/auth/index.ts";
+import { bookingsCommand } from "./commands/bookings/index.ts";
+import { exportCommand, importCommand } from "./commands/transfer/index.ts";
+import { usersCommand } from "./commands/users/index.ts";
+import { venuesCommand } from "./commands/venues/index.ts";
 import { createContext, DEFAULT_API_URL } from "./context.ts";
 import type { CliContext } from "./context.ts";
-import { CliError } from "./errors.ts";
+import { EXIT } from "./exit-codes.ts";
 import { runMenu } from "./menu.ts";
 import type { Output } from "./output.ts";
 import type { Prompter } from "./prompts.ts";
+import { handleError, present } from "./runner.ts";
+import type { Runner } from "./runner.ts";
 
 export type ProgramIo = {
   env: Record<string, string | undefined>;
@@ -32,56 +34,67 @@ export function createProgram(io: ProgramIo): Command {
     .configureOutput({ writeOut: (s) => io.out.line(s.replace(/\n$/, "")), writeErr: io.writeErr })
     .exitOverride();
 
-  const fail = (e: unknown) => {
-    if (e instanceof CliError) {
-      io.writeErr(`${io.out.color.red("error:")} ${e.message}\n`);
-      io.setExitCode(e.exitCode);
-    } else if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
-      io.writeErr("cancelled\n");
-      io.setExitCode(130);
-    } else {
-      io.writeErr(`${io.out.color.red("error:")} ${e instanceof Error ? e.message : String(e)}\n`);
-      io.setExitCode(1);
-    }
-  };
-
+  const fail = (e: unknown) => handleError(e, io);
   const context = (): CliContext =>
-    createContext({ env: io.env, out: io.out, prompter: io.prompter, interactive: io.interactive, apiUrl: program.opts().apiUrl, ...(io.fetch ? { fetch: io.fetch } : {}) });
+    createContext({
+      env: io.env,
+      out: io.out,
+      prompter: io.prompter,
+      interactive: io.interactive,
+      apiUrl: program.opts<{ apiUrl?: string }>().apiUrl,
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+    });
 
-  const run: Runner = async (action) => {
+  const run: Runner = async (action, options) => {
     try {
-      await action(context());
+      const ctx = context();
+      present(ctx.out, await action(ctx), options?.json === true);
     } catch (e) {
       fail(e);
     }
   };
 
-  registerAuth(program, run);
-  registerVenues(program, run);
-  registerBookings(program, run);
-  registerUsers(program, run);
-  registerTransfer(program, run);
+  for (const command of [
+    ...authCommands(run),
+    venuesCommand(run),
+    bookingsCommand(run),
+    usersCommand(run),
+    importCommand(run),
+    exportCommand(run),
+  ]) {
+    program.addCommand(command);
+  }
+  inheritSettings(program);
 
+  // Only the program itself takes any word, to answer an unknown command with exit code 2.
   program.allowExcessArguments(true).action(async () => {
     if (program.args.length > 0) {
       io.writeErr(`error: unknown command '${program.args[0]}' (see venue-admin --help)\n`);
-      io.setExitCode(2);
+      io.setExitCode(EXIT.USAGE);
       return;
     }
     if (!io.interactive) {
       program.outputHelp({ error: true });
-      io.setExitCode(2);
+      io.setExitCode(EXIT.USAGE);
       return;
     }
-    await run((ctx) => runMenu(ctx, fail));
+    try {
+      await runMenu(context(), fail);
+    } catch (e) {
+      fail(e);
+    }
   });
 
-  for (const cmd of [program, ...allSubcommands(program)]) cmd.exitOverride();
   return program;
 }
 
-function allSubcommands(cmd: Command): Command[] {
-  return cmd.commands.flatMap((c) => [c, ...allSubcommands(c)]);
+/** Commands made with `new Command()` start from commander's defaults: give each the program's output,
+ *  help-after-error and exit override, as `.command()` would have. */
+function inheritSettings(parent: Command): void {
+  for (const c of parent.commands) {
+    c.copyInheritedSettings(parent);
+    inheritSettings(c);
+  }
 }
 
 /** Parses argv and runs; commander's own usage errors become exit code 2. */
@@ -90,7 +103,7 @@ export async function runProgram(program: Command, argv: string[], io: Pick<Prog
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
-      io.setExitCode(e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : 2);
+      io.setExitCode(e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? EXIT.OK : EXIT.USAGE);
       return;
     }
     throw e;

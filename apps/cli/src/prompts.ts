@@ -1,21 +1,50 @@
-// Questions to a person. The real ones use @inquirer/prompts; tests pass scripted answers.
-import { confirm, input, password, select } from "@inquirer/prompts";
+// Questions to a person. The real ones use @inquirer/prompts, loaded only when a question is
+// actually asked (so `--help` and scripted runs never load it); tests pass scripted answers.
+import type { CliContext } from "./context.ts";
+import { UsageError } from "./errors.ts";
 
 export type Choice<T extends string> = { value: T; name: string };
+type Validate = (v: string) => true | string;
 
 export type Prompter = {
-  input(opts: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
-  secret(opts: { message: string; validate?: (v: string) => true | string }): Promise<string>;
+  input(opts: { message: string; default?: string; validate?: Validate }): Promise<string>;
+  secret(opts: { message: string; validate?: Validate }): Promise<string>;
   select<T extends string>(opts: { message: string; choices: Choice<T>[] }): Promise<T>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
 };
 
+const inquirer = () => import("@inquirer/prompts");
+
 export const inquirerPrompter: Prompter = {
-  input: (o) => input({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) }),
-  secret: (o) => password({ message: o.message, mask: "*", ...(o.validate ? { validate: o.validate } : {}) }),
-  select: (o) => select({ message: o.message, choices: o.choices }),
-  confirm: (o) => confirm({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
+  input: async (o) =>
+    (await inquirer()).input({
+      message: o.message,
+      ...(o.default !== undefined ? { default: o.default } : {}),
+      ...(o.validate ? { validate: o.validate } : {}),
+    }),
+  secret: async (o) => (await inquirer()).password({ message: o.message, mask: "*", ...(o.validate ? { validate: o.validate } : {}) }),
+  select: async (o) => (await inquirer()).select({ message: o.message, choices: o.choices }),
+  confirm: async (o) => (await inquirer()).confirm({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
 };
+
+/** The flag's value, or (with a person at the terminal) the answer to a question; otherwise a usage error. */
+export async function need(
+  ctx: CliContext,
+  value: string | undefined,
+  flag: string,
+  question: string,
+  validate?: Validate,
+): Promise<string> {
+  if (value !== undefined && value !== "") return value;
+  if (!ctx.interactive) throw new UsageError(`missing ${flag}`);
+  return ctx.prompter.input({ message: question, ...(validate ? { validate } : {}) });
+}
+
+/** With a person at the terminal, an optional value the flags did not give (empty answer: none). */
+export async function maybe(ctx: CliContext, value: string | undefined, question: string): Promise<string | undefined> {
+  if (value !== undefined || !ctx.interactive) return value;
+  return (await ctx.prompter.input({ message: question, default: "" })) || undefined;
+}
 
 /** Answers in order, for tests and scripted runs; asking more than given is an error. */
 export function scriptedPrompter(answers: (string | boolean)[]): Prompter & { asked: string[] } {
@@ -23,24 +52,29 @@ export function scriptedPrompter(answers: (string | boolean)[]): Prompter & { as
   const asked: string[] = [];
   const next = (message: string) => {
     asked.push(message);
-    if (queue.length === 0) throw new Error(`unexpected question: ${message}`);
-    return queue.shift()!;
+    const answer = queue.shift();
+    if (answer === undefined) throw new Error(`unexpected question: ${message}`);
+    return answer;
   };
+  // Answers arrive as promises, as a person's do; a wrong answer is a rejection.
+  const later = <T>(answer: () => T) => new Promise<T>((resolve) => resolve(answer()));
   return {
     asked,
-    input: async (o) => {
-      const v = String(next(o.message));
-      const answer = v === "" && o.default !== undefined ? o.default : v;
-      const ok = o.validate?.(answer) ?? true;
-      if (ok !== true) throw new Error(`invalid answer to "${o.message}": ${ok}`);
-      return answer;
-    },
-    secret: async (o) => String(next(o.message)),
-    select: async <T extends string>(o: { message: string; choices: Choice<T>[] }) => {
-      const v = String(next(o.message));
-      if (!o.choices.some((c) => c.value === v)) throw new Error(`"${v}" is not a choice of "${o.message}"`);
-      return v as T;
-    },
-    confirm: async (o) => Boolean(next(o.message)),
+    input: (o) =>
+      later(() => {
+        const v = String(next(o.message));
+        const answer = v === "" && o.default !== undefined ? o.default : v;
+        const ok = o.validate?.(answer) ?? true;
+        if (ok !== true) throw new Error(`invalid answer to "${o.message}": ${ok}`);
+        return answer;
+      }),
+    secret: (o) => later(() => String(next(o.message))),
+    select: <T extends string>(o: { message: string; choices: Choice<T>[] }) =>
+      later(() => {
+        const v = String(next(o.message));
+        if (!o.choices.some((c) => c.value === v)) throw new Error(`"${v}" is not a choice of "${o.message}"`);
+        return v as T;
+      }),
+    confirm: (o) => later(() => Boolean(next(o.message))),
   };
 }

@@ -1,10 +1,11 @@
 // A real API (embedded database) on a loopback port, and ways to run the CLI against it:
-// through action functions with a captured output, and through the real binary.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// through action functions with a captured output, and through the real (bundled) binary.
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { testBackends } from "@venue-booking/api/testing";
@@ -14,8 +15,23 @@ import type { CliContext } from "../src/context.ts";
 import { createOutput } from "../src/output.ts";
 import { createProgram, runProgram } from "../src/program.ts";
 import { scriptedPrompter } from "../src/prompts.ts";
+import { present } from "../src/runner.ts";
+import type { Outcome } from "../src/runner.ts";
 
-const BIN = fileURLToPath(new URL("../bin/venue-admin.js", import.meta.url));
+const CLI_DIR = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(CLI_DIR, "bin/venue-admin.js");
+
+/** Builds dist/ from the current source, as `pnpm --filter @venue-booking/cli build` does; the binary runs it. */
+export function buildBinary(): void {
+  const pkg = createRequire(join(CLI_DIR, "package.json")).resolve("tsup/package.json");
+  const tsup = join(dirname(pkg), (JSON.parse(readFileSync(pkg, "utf8")) as { bin: { tsup: string } }).bin.tsup);
+  execFileSync(process.execPath, [tsup, "--silent"], { cwd: CLI_DIR, stdio: ["ignore", "ignore", "pipe"] });
+}
+
+/** What the runner does with an action's outcome: prints it (as JSON with `json`) and gives its data. */
+export async function perform<T>(ctx: CliContext, pending: Promise<Outcome<T>>, json = false): Promise<T> {
+  return present(ctx.out, await pending, json);
+}
 
 export type CliHarness = {
   api: Harness;
@@ -24,9 +40,16 @@ export type CliHarness = {
   configDir: string;
   env: Record<string, string>;
   /** A context for calling action functions; `lines` collects what they print. */
-  context(opts?: { answers?: (string | boolean)[]; interactive?: boolean; token?: string | null }): { ctx: CliContext; lines: string[]; asked: string[] };
+  context(opts?: { answers?: (string | boolean)[]; interactive?: boolean; token?: string | null }): {
+    ctx: CliContext;
+    lines: string[];
+    asked: string[];
+  };
   /** Runs argv through the commander program in process (prompts answered from `answers`). */
-  program(argv: string[], opts?: { answers?: (string | boolean)[]; interactive?: boolean }): Promise<{ code: number; stdout: string; stderr: string; asked: string[] }>;
+  program(
+    argv: string[],
+    opts?: { answers?: (string | boolean)[]; interactive?: boolean },
+  ): Promise<{ code: number; stdout: string; stderr: string; asked: string[] }>;
   /** Runs the real venue-admin binary. */
   bin(args: string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
   close(): Promise<void>;
@@ -82,10 +105,15 @@ export async function startCliHarness(): Promise<CliHarness> {
     },
     bin(args, extraEnv = {}) {
       return new Promise((resolve) => {
-        execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          resolve({ code, stdout, stderr });
-        });
+        execFile(
+          process.execPath,
+          [BIN, ...args],
+          { env: { ...process.env, ...env, ...extraEnv }, timeout: 60_000 },
+          (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+            resolve({ code, stdout, stderr });
+          },
+        );
       });
     },
     async close() {

@@ -1,7 +1,8 @@
 // `venue-admin` with no command on a terminal: the menu, driven by injected answers.
 import { addDays, localDateTime } from "@venue-booking/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getVenueAll } from "../src/commands/venues.ts";
+import { AdminBookingDetailSchema, VenueSchema } from "@venue-booking/contract";
+import { getVenueAll } from "../src/commands/venues/get-venue.ts";
 import { MENU } from "../src/menu.ts";
 import { nextPhone, startCliHarness } from "./harness.ts";
 import type { CliHarness } from "./harness.ts";
@@ -16,7 +17,13 @@ describe("the interactive menu", () => {
   it("reaches every command", async () => {
     const program = (await import("../src/program.ts")).createProgram({
       env: t.env,
-      out: { json: () => {}, line: () => {}, table: () => {}, progress: () => {}, color: { green: String, red: String, dim: String, bold: String } },
+      out: {
+        json: () => {},
+        line: () => {},
+        table: () => {},
+        progress: () => {},
+        color: { green: String, red: String, dim: String, bold: String },
+      },
       writeErr: () => {},
       prompter: (await import("../src/prompts.ts")).scriptedPrompter([]),
       interactive: true,
@@ -31,18 +38,31 @@ describe("the interactive menu", () => {
   });
 
   it("creates a venue, asking for each value", async () => {
-    const r = await t.program([], { interactive: true, answers: ["venues create", "Меню Арена", "Menu arenasi", "Menu Arena", "ул. Меню, 1", "175000", "quit"] });
+    const r = await t.program([], {
+      interactive: true,
+      answers: ["venues create", "Меню Арена", "Menu arenasi", "Menu Arena", "ул. Меню, 1", "175000", "quit"],
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const id = Number(/created venue #(\d+)/.exec(r.stdout)?.[1]);
     const v = await getVenueAll(t.context().ctx, id);
-    expect(v).toMatchObject({ name: { ru: "Меню Арена", uz: "Menu arenasi", en: "Menu Arena" }, address: { ru: "ул. Меню, 1" }, price_per_hour: "175000.00" });
+    expect(v).toMatchObject({
+      name: { ru: "Меню Арена", uz: "Menu arenasi", en: "Menu Arena" },
+      address: { ru: "ул. Меню, 1" },
+      price_per_hour: "175000.00",
+    });
     expect(r.asked[0]).toBe("venue-admin: what would you like to do?");
   });
 
   it("translates a venue into one language", async () => {
     const { ctx } = t.context();
-    const id = (await ctx.api.post<{ id: number }>("/api/venues/", { name: { ru: "Перевод" }, address: { ru: "ул. Слов" }, price_per_hour: "1000", amenities: [{ ru: "Душ" }, { ru: "Кафе" }] })).id;
+    const id = (
+      await ctx.api.post(
+        "/api/venues/",
+        { name: { ru: "Перевод" }, address: { ru: "ул. Слов" }, price_per_hour: "1000", amenities: [{ ru: "Душ" }, { ru: "Кафе" }] },
+        VenueSchema,
+      )
+    ).id;
     const r = await t.program([], {
       interactive: true,
       answers: ["venues translate", String(id), "uz", "Tarjima", "So'zlar ko'chasi", "Tavsif", "Dush, Kafe", "quit"],
@@ -58,19 +78,34 @@ describe("the interactive menu", () => {
 
   it("sets a booking's status from the choices the machine allows; a failing step returns to the menu", async () => {
     const { ctx } = t.context();
-    const venueId = (await ctx.api.post<{ id: number }>("/api/venues/", { name: { ru: "Статусы" }, address: { ru: "ул. 4" }, price_per_hour: "1000" })).id;
+    const venueId = (
+      await ctx.api.post("/api/venues/", { name: { ru: "Статусы" }, address: { ru: "ул. 4" }, price_per_hour: "1000" }, VenueSchema)
+    ).id;
     const { userId } = await t.api.tokensFor(nextPhone());
     const day = addDays(localDateTime(new Date()).date, 2);
-    const b = await t.api.deps.repos.bookings.create({ userId, venueId, bookingDate: day, startTime: "15:00", endTime: "16:00", now: new Date() });
+    const b = await t.api.book(userId, { venue_id: venueId, booking_date: day, start_time: "15:00", end_time: "16:00" });
     const r = await t.program([], {
       interactive: true,
-      answers: ["bookings show", "999999", "bookings set-status", String(b.id), "confirmed", "bookings set-status", String(b.id), "completed", "quit"],
+      answers: [
+        "bookings show",
+        "999999",
+        "bookings set-status",
+        String(b.id),
+        "confirmed",
+        "bookings set-status",
+        String(b.id),
+        "completed",
+        "quit",
+      ],
     });
     expect(r.stderr).toBe("error: Booking not found. [BOOKING_NOT_FOUND]\n");
     expect(r.stdout).toContain(`booking #${b.id} is now confirmed`);
     expect(r.stdout).toContain(`booking #${b.id} is now completed`);
-    expect(r.asked.filter((q) => q.includes("new status"))).toEqual([`Booking #${b.id} is pending; new status:`, `Booking #${b.id} is confirmed; new status:`]);
-    const detail = await ctx.api.get<{ status: string }>(`/api/admin/bookings/${b.id}/`);
+    expect(r.asked.filter((q) => q.includes("new status"))).toEqual([
+      `Booking #${b.id} is pending; new status:`,
+      `Booking #${b.id} is confirmed; new status:`,
+    ]);
+    const detail = await ctx.api.get(`/api/admin/bookings/${b.id}/`, AdminBookingDetailSchema);
     expect(detail.status).toBe("completed");
   });
 

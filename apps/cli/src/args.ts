@@ -1,0 +1,79 @@
+// Every check of a value typed on the command line or at a prompt, with the one-line usage error
+// (exit code 2) it fails with.
+import { BOOKING_STATUSES, isBookingStatus, isLang, isMoney, isPhone, isValidDate, parsePrice } from "@venue-booking/core";
+import type { BookingStatus, Lang } from "@venue-booking/core";
+import type { ZodType } from "zod";
+import { describeIssues, UsageError } from "./errors.ts";
+
+const MAX_ID = 2_147_483_647;
+
+export function parseId(value: string, what = "id"): number {
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ID) throw new UsageError(`invalid ${what}: ${value}`);
+  return Number(value);
+}
+
+/** An id flag that may be absent (`--venue`, `--user`). */
+export function parseOptionalId(value: string | undefined, flag: string): number | undefined {
+  return value === undefined ? undefined : parseId(value, flag);
+}
+
+export function parsePage(value: string | undefined): number | undefined {
+  return parseOptionalId(value, "--page");
+}
+
+/** A non-negative amount like 150000.00 (a price filter). */
+export function parseMoney(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !isMoney(value)) throw new UsageError(`invalid ${flag}: expected a non-negative amount like 150000.00`);
+  return value;
+}
+
+export function parseDate(value: string, flag = "--date"): string {
+  if (!isValidDate(value)) throw new UsageError(`invalid ${flag}: expected a real date as YYYY-MM-DD`);
+  return value;
+}
+
+export function parsePhone(value: string, flag = "--phone"): string {
+  if (!isPhone(value)) throw new UsageError(`invalid ${flag}: expected +998 followed by 9 digits`);
+  return value;
+}
+
+export function parseLang(value: string): Lang {
+  if (!isLang(value)) throw new UsageError("--lang must be uz, ru or en");
+  return value;
+}
+
+export function parseStatus(value: string | undefined): BookingStatus | undefined {
+  if (value !== undefined && !isBookingStatus(value)) throw new UsageError(`--status must be one of ${BOOKING_STATUSES.join(", ")}`);
+  return value;
+}
+
+/** "a, b,,c" -> ["a", "b", "c"]; an absent flag stays absent. */
+export function commaList(value: string | undefined): string[] | undefined {
+  return value === undefined
+    ? undefined
+    : value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+/** A request body checked with the contract's schema before it is sent; the problems as one line. */
+export function check<T>(schema: ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new UsageError(`invalid ${what}: ${describeIssues(r.error.issues, what)}`);
+}
+
+// Checks of prompt answers, as they are typed: true, or what is wrong.
+export const phoneAnswer = (v: string): true | string => isPhone(v) || "+998 and 9 digits";
+export const dateAnswer = (v: string): true | string => isValidDate(v) || "YYYY-MM-DD, a real date";
+export const langAnswer = (v: string): true | string => isLang(v) || "uz, ru or en";
+export const codeAnswer = (v: string): true | string => /^\d{6}$/.test(v) || "6 digits";
+export function priceAnswer(v: string): true | string {
+  try {
+    parsePrice(v);
+    return true;
+  } catch {
+    return "a positive amount like 150000.00";
+  }
+}

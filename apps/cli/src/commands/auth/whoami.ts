@@ -1,0 +1,20 @@
+// whoami: the signed-in user, as the API sees the token.
+import { UserSchema } from "@venue-booking/contract";
+import type { User } from "@venue-booking/contract";
+import { Command } from "commander";
+import type { CliContext } from "../../context.ts";
+import { outcome } from "../../runner.ts";
+import type { Outcome, Runner } from "../../runner.ts";
+
+export async function whoamiAction(ctx: CliContext): Promise<Outcome<User>> {
+  const me = await ctx.api.get("/api/auth/me/", UserSchema);
+  const at = ctx.api.baseUrl;
+  return outcome(me, (out) => out.line(`${me.phone}${me.name ? ` (${me.name})` : ""} #${me.id}${me.is_admin ? ", admin" : ""} at ${at}`));
+}
+
+export function whoamiCommand(run: Runner): Command {
+  return new Command("whoami")
+    .description("the signed-in user")
+    .option("--json", "print JSON")
+    .action((o: { json?: boolean }) => run((ctx) => whoamiAction(ctx), o));
+}

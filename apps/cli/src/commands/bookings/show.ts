@@ -1,0 +1,47 @@
+// bookings show <id>: one booking with its status history.
+import { AdminBookingDetailSchema } from "@venue-booking/contract";
+import type { AdminBookingDetail } from "@venue-booking/contract";
+import { Command } from "commander";
+import { parseId } from "../../args.ts";
+import type { CliContext } from "../../context.ts";
+import type { Output } from "../../output.ts";
+import { outcome } from "../../runner.ts";
+import type { Outcome, Runner } from "../../runner.ts";
+import { statusText } from "./status-text.ts";
+
+export function getBooking(ctx: CliContext, id: number): Promise<AdminBookingDetail> {
+  return ctx.api.get(`/api/admin/bookings/${id}/`, AdminBookingDetailSchema);
+}
+
+function printBooking(out: Output, b: AdminBookingDetail): void {
+  out.line(out.color.bold(`Booking #${b.id}: ${statusText(out, b.status)}`));
+  out.line(`venue   #${b.venue_id} ${b.venue.name}`);
+  out.line(`player  #${b.user.id} ${b.user.phone}`);
+  out.line(`when    ${b.booking_date} ${b.start_time}-${b.end_time} (${b.duration_minutes} min)`);
+  out.line(`total   ${b.total_price}`);
+  if (b.history.length) {
+    out.table(
+      ["At", "From", "To", "By", "Reason"],
+      b.history.map((e) => [
+        e.at,
+        e.from_status ?? "-",
+        e.to_status,
+        e.actor_user_id ? `${e.actor} #${e.actor_user_id}` : e.actor,
+        e.reason ?? "",
+      ]),
+    );
+  }
+}
+
+export async function showBookingAction(ctx: CliContext, idArg: string): Promise<Outcome<AdminBookingDetail>> {
+  const b = await getBooking(ctx, parseId(idArg));
+  return outcome(b, (out) => printBooking(out, b));
+}
+
+export function showCommand(run: Runner): Command {
+  return new Command("show")
+    .argument("<id>")
+    .description("one booking with its status history")
+    .option("--json", "print JSON")
+    .action((id: string, o: { json?: boolean }) => run((ctx) => showBookingAction(ctx, id), o));
+}

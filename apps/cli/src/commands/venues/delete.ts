@@ -1,0 +1,29 @@
+// venues delete <id>: a soft delete, confirmed on a terminal or by --yes.
+import { Command } from "commander";
+import { parseId } from "../../args.ts";
+import type { CliContext } from "../../context.ts";
+import { UsageError } from "../../errors.ts";
+import { outcome } from "../../runner.ts";
+import type { Outcome, Runner } from "../../runner.ts";
+import { getVenueAll } from "./get-venue.ts";
+
+/** true when the venue was deactivated, false when the person chose to keep it. */
+export async function deleteVenueAction(ctx: CliContext, idArg: string, o: { yes?: boolean }): Promise<Outcome<boolean>> {
+  const id = parseId(idArg);
+  if (!o.yes) {
+    if (!ctx.interactive) throw new UsageError("refusing to delete without --yes");
+    const v = await getVenueAll(ctx, id);
+    if (!(await ctx.prompter.confirm({ message: `Deactivate venue #${id} ${v.name.ru}?`, default: false })))
+      return outcome(false, (out) => out.line("kept"));
+  }
+  await ctx.api.delete(`/api/venues/${id}/`);
+  return outcome(true, (out) => out.line(`venue #${id} deactivated`));
+}
+
+export function deleteCommand(run: Runner): Command {
+  return new Command("delete")
+    .argument("<id>")
+    .description("deactivate a venue (soft delete)")
+    .option("--yes", "do not ask")
+    .action((id: string, o: { yes?: boolean }) => run((ctx) => deleteVenueAction(ctx, id, o)));
+}

@@ -1,0 +1,24 @@
+// venues: list, show, create, update, delete, translate, images, availability.
+import { Command } from "commander";
+import type { Runner } from "../../runner.ts";
+import { availabilityCommand } from "./availability.ts";
+import { createCommand } from "./create.ts";
+import { deleteCommand } from "./delete.ts";
+import { imagesCommand } from "./images.ts";
+import { listCommand } from "./list.ts";
+import { showCommand } from "./show.ts";
+import { translateCommand } from "./translate.ts";
+import { updateCommand } from "./update.ts";
+
+export function venuesCommand(run: Runner): Command {
+  return new Command("venues")
+    .description("venues, their translations and images")
+    .addCommand(listCommand(run))
+    .addCommand(showCommand(run))
+    .addCommand(createCommand(run))
+    .addCommand(updateCommand(run))
+    .addCommand(deleteCommand(run))
+    .addCommand(translateCommand(run))
+    .addCommand(imagesCommand(run))
+    .addCommand(availabilityCommand(run));
+}

@@ -1,0 +1,52 @@
+// venues list: a page of venues in the admin's language.
+import { pageSchema, VenueSchema } from "@venue-booking/contract";
+import type { Page, Venue } from "@venue-booking/contract";
+import { compareMoney, PAGE_SIZE } from "@venue-booking/core";
+import { Command } from "commander";
+import { query } from "../../api-client.ts";
+import { parseMoney, parsePage } from "../../args.ts";
+import type { CliContext } from "../../context.ts";
+import { UsageError } from "../../errors.ts";
+import { outcome } from "../../runner.ts";
+import type { Outcome, Runner } from "../../runner.ts";
+
+const VenuePageSchema = pageSchema(VenueSchema, "VenuePage");
+
+export type ListOptions = { search?: string; minPrice?: string; maxPrice?: string; inactive?: boolean; page?: string };
+
+export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise<Outcome<Page<Venue>>> {
+  const minPrice = parseMoney(o.minPrice, "--min-price");
+  const maxPrice = parseMoney(o.maxPrice, "--max-price");
+  if (minPrice && maxPrice && compareMoney(minPrice, maxPrice) > 0)
+    throw new UsageError("--min-price must not be greater than --max-price");
+  const page = await ctx.api.get(
+    `/api/venues/${query({ search: o.search, min_price: minPrice, max_price: maxPrice, include_inactive: o.inactive ? "true" : undefined, page: parsePage(o.page) })}`,
+    VenuePageSchema,
+  );
+  return outcome(page, (out) => {
+    const c = out.color;
+    out.table(
+      ["ID", "Name", "Price/h", "Hours", "Active"],
+      page.results.map((v) => [
+        v.id,
+        v.name,
+        v.price_per_hour,
+        `${v.opening_time}-${v.closing_time}`,
+        v.is_active ? c.green("yes") : c.red("no"),
+      ]),
+    );
+    out.line(c.dim(`${page.count} venue(s), page ${o.page ?? 1} of ${Math.max(1, Math.ceil(page.count / PAGE_SIZE))}`));
+  });
+}
+
+export function listCommand(run: Runner): Command {
+  return new Command("list")
+    .description("list venues")
+    .option("--search <text>", "part of the name, any language")
+    .option("--min-price <amount>")
+    .option("--max-price <amount>")
+    .option("--inactive", "include inactive venues")
+    .option("--page <n>")
+    .option("--json", "print JSON")
+    .action((o: ListOptions & { json?: boolean }) => run((ctx) => listVenuesAction(ctx, o), o));
+}

@@ -1,0 +1,35 @@
+// venues show <id>: one venue, all three languages side by side.
+import type { TranslatedText, VenueAllLanguages } from "@venue-booking/contract";
+import { LANGS } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
+import { Command } from "commander";
+import { parseId } from "../../args.ts";
+import type { CliContext } from "../../context.ts";
+import { outcome } from "../../runner.ts";
+import type { Outcome, Runner } from "../../runner.ts";
+import { getVenueAll } from "./get-venue.ts";
+
+export async function showVenueAction(ctx: CliContext, idArg: string): Promise<Outcome<VenueAllLanguages>> {
+  const v = await getVenueAll(ctx, parseId(idArg));
+  return outcome(v, (out) => {
+    const cell = (t: TranslatedText, l: Lang) => t[l] ?? "";
+    const rows: string[][] = [
+      ["name", ...LANGS.map((l) => cell(v.name, l))],
+      ["address", ...LANGS.map((l) => cell(v.address, l))],
+      ["description", ...LANGS.map((l) => cell(v.description, l))],
+      ...v.amenities.map((a, i) => [`amenity ${i + 1}`, ...LANGS.map((l) => cell(a, l))]),
+    ];
+    out.line(out.color.bold(`Venue #${v.id}${v.is_active ? "" : " (inactive)"}`));
+    out.table(["", "uz", "ru", "en"], rows);
+    out.line(`price per hour: ${v.price_per_hour}   hours: ${v.opening_time}-${v.closing_time}   active: ${v.is_active ? "yes" : "no"}`);
+    out.line(`images: ${v.images.length ? v.images.join(" ") : "none"}`);
+  });
+}
+
+export function showCommand(run: Runner): Command {
+  return new Command("show")
+    .argument("<id>")
+    .description("one venue, all three languages side by side")
+    .option("--json", "print JSON")
+    .action((id: string, o: { json?: boolean }) => run((ctx) => showVenueAction(ctx, id), o));
+}

@@ -1,0 +1,27 @@
+// venues update <id>: changes only the fields whose flags are given.
+import { VenueSchema, VenueUpdateSchema } from "@venue-booking/contract";
+import type { Venue } from "@venue-booking/contract";
+import { Command } from "commander";
+import { check, parseId } from "../../args.ts";
+import type { CliContext } from "../../context.ts";
+import { UsageError } from "../../errors.ts";
+import { outcome } from "../../runner.ts";
+import type { Outcome, Runner } from "../../runner.ts";
+import { getVenueAll } from "./get-venue.ts";
+import { venueBody, venueOptions } from "./venue-flags.ts";
+import type { VenueFlags } from "./venue-flags.ts";
+
+export async function updateVenueAction(ctx: CliContext, idArg: string, f: VenueFlags): Promise<Outcome<Venue>> {
+  const id = parseId(idArg);
+  const current = await getVenueAll(ctx, id);
+  const payload = check(VenueUpdateSchema, venueBody(f, current), "venue");
+  if (Object.keys(payload).length === 0) throw new UsageError("nothing to change: pass at least one flag (see --help)");
+  const v = await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);
+  return outcome(v, (out) => out.line(`updated venue #${v.id} ${v.name}`));
+}
+
+export function updateCommand(run: Runner): Command {
+  return venueOptions(new Command("update").argument("<id>").description("change the given fields of a venue")).action(
+    (id: string, o: VenueFlags & { json?: boolean }) => run((ctx) => updateVenueAction(ctx, id, o), o),
+  );
+}

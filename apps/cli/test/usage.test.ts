@@ -1,0 +1,42 @@
+// The command line itself: every command's usage errors and help go through the program's output
+// (as a script sees them), with the named exit codes, before anything is sent to the API.
+import { describe, expect, it } from "vitest";
+import { EXIT } from "../src/exit-codes.ts";
+import { runInProcess } from "./in-process.ts";
+
+describe("the command line", () => {
+  it("answers an unknown option of a subcommand on stderr, with its usage, and exit code 2", async () => {
+    const r = await runInProcess(["venues", "list", "--bogus"]);
+    expect(r.code).toBe(EXIT.USAGE);
+    expect(r.stderr).toMatch(/^error: unknown option '--bogus'\n\nUsage: venue-admin venues list \[options\]/);
+    expect(r.requests).toEqual([]);
+  });
+
+  it("prints a subcommand's help on stdout with exit code 0", async () => {
+    const r = await runInProcess(["bookings", "set-status", "--help"]);
+    expect(r.code).toBe(EXIT.OK);
+    expect(r.stdout).toMatch(/^Usage: venue-admin bookings set-status \[options\] \[id\] \[status\]/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("refuses extra arguments to a subcommand", async () => {
+    const r = await runInProcess(["venues", "show", "1", "2"]);
+    expect(r.code).toBe(EXIT.USAGE);
+    expect(r.stderr).toMatch(/too many arguments/);
+  });
+
+  it("checks values before sending anything", async () => {
+    for (const [argv, pattern] of [
+      [["venues", "show", "0"], /^error: invalid id: 0\n$/],
+      [["venues", "list", "--page", "x"], /^error: invalid --page: x\n$/],
+      [["bookings", "list", "--date", "2026-02-30"], /^error: invalid --date: expected a real date as YYYY-MM-DD\n$/],
+      [["bookings", "list", "--phone", "12"], /^error: invalid --phone: expected \+998 followed by 9 digits\n$/],
+      [["venues", "delete", "3"], /^error: refusing to delete without --yes\n$/],
+    ] as const) {
+      const r = await runInProcess([...argv]);
+      expect(r.code, argv.join(" ")).toBe(EXIT.USAGE);
+      expect(r.stderr, argv.join(" ")).toMatch(pattern);
+      expect(r.requests, argv.join(" ")).toEqual([]);
+    }
+  });
+});

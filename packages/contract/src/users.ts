@@ -1,5 +1,5 @@
 // The user as the API shows it, to its owner and to admins.
-import { PhoneSchema, TimestampSchema } from "./common.ts";
+import { PageQuerySchema, PhoneSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export const NameSchema = z.string().trim().min(1).max(100).openapi({ example: "Aziz" });
@@ -16,14 +16,7 @@ export const UserSchema = z
   })
   .openapi("User");
 
-export const UserListQuerySchema = z.object({
-  page: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(1_000_000)
-    .optional()
-    .openapi({ param: { name: "page", in: "query" }, example: 1 }),
+export const UserListQuerySchema = PageQuerySchema.extend({
   search: z
     .string()
     .max(100)

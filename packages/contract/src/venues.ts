@@ -1,6 +1,6 @@
 // Venue shapes: writes take every language, reads show one (or all three for admins).
 import { compareMoney, isMoney, isValidTime, parseTime, toMinor } from "@venue-booking/core";
-import { DateSchema, MoneySchema, TimeSchema, TimestampSchema } from "./common.ts";
+import { DateSchema, MoneySchema, PageQuerySchema, TimeSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
@@ -101,39 +101,30 @@ const translationsParam = z
   .optional()
   .openapi({ param: { name: "translations", in: "query" }, description: "admins: all three languages as objects" });
 
-export const VenueListQuerySchema = z
-  .object({
-    page: z.coerce
-      .number()
-      .int()
-      .positive()
-      .max(1_000_000)
-      .optional()
-      .openapi({ param: { name: "page", in: "query" }, example: 1 }),
-    min_price: MoneySchema.optional().openapi({ param: { name: "min_price", in: "query" }, example: "100000" }),
-    max_price: MoneySchema.optional().openapi({ param: { name: "max_price", in: "query" }, example: "300000" }),
-    search: z
-      .string()
-      .max(100)
-      .optional()
-      .openapi({
-        param: { name: "search", in: "query" },
-        example: "стадион",
-        description: "part of the name in any language, case-insensitive",
-      }),
-    translations: translationsParam,
-    include_inactive: z
-      .enum(["true", "false"])
-      .optional()
-      .openapi({ param: { name: "include_inactive", in: "query" }, description: "admins: list inactive venues too" }),
-  })
-  .refine(
-    (q) => !q.min_price || !q.max_price || !isMoney(q.min_price) || !isMoney(q.max_price) || compareMoney(q.min_price, q.max_price) <= 0,
-    {
-      path: ["min_price"],
-      params: { code: "INVALID_PRICE_RANGE" },
-    },
-  );
+export const VenueListQuerySchema = PageQuerySchema.extend({
+  min_price: MoneySchema.optional().openapi({ param: { name: "min_price", in: "query" }, example: "100000" }),
+  max_price: MoneySchema.optional().openapi({ param: { name: "max_price", in: "query" }, example: "300000" }),
+  search: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({
+      param: { name: "search", in: "query" },
+      example: "стадион",
+      description: "part of the name in any language, case-insensitive",
+    }),
+  translations: translationsParam,
+  include_inactive: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ param: { name: "include_inactive", in: "query" }, description: "admins: list inactive venues too" }),
+}).refine(
+  (q) => !q.min_price || !q.max_price || !isMoney(q.min_price) || !isMoney(q.max_price) || compareMoney(q.min_price, q.max_price) <= 0,
+  {
+    path: ["min_price"],
+    params: { code: "INVALID_PRICE_RANGE" },
+  },
+);
 
 export const TranslationsQuerySchema = z.object({ translations: translationsParam });
 

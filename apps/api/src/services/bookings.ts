@@ -147,8 +147,15 @@ export async function setBookingStatus(
   deps: AppDeps,
   input: { adminId: number; id: number; to: BookingStatus; reason?: string | undefined },
 ): Promise<BookingWithHistory> {
-  await changeBookingStatus(deps, { id: input.id, to: input.to, actor: "admin", actorUserId: input.adminId, reason: input.reason ?? null });
-  return getBookingWithHistory(deps, input.id);
+  const booking = await changeBookingStatus(deps, {
+    id: input.id,
+    to: input.to,
+    actor: "admin",
+    actorUserId: input.adminId,
+    reason: input.reason ?? null,
+  });
+  // The booking is fresh from the change; only its history is still to read.
+  return { booking, history: await deps.repos.bookings.history(input.id) };
 }
 
 export function listBookings(deps: AppDeps, filter: BookingFilter): Promise<Page<Booking>> {

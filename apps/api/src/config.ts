@@ -28,6 +28,10 @@ const EnvSchema = z
       .optional()
       .transform((v) => v || undefined),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     REDIS_URL: z
       .string()
       .optional()
@@ -53,7 +57,43 @@ const EnvSchema = z
       ),
     APP_TIMEZONE: z.string().default("Asia/Tashkent").refine(isTimeZone, "must be an IANA time zone like Asia/Tashkent"),
     AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-    TRUST_PROXY: bool,
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx): TrustProxy => {
+        const value = (v ?? "").trim();
+        if (["", "false", "0", "no"].includes(value)) return false;
+        if (["true", "yes"].includes(value)) return { hops: 1 };
+        if (/^\d+$/.test(value)) return { hops: Number(value) };
+        const addresses = list(value);
+        if (addresses.every((a) => /^[\da-fA-F.:/]+$/.test(a) || ["loopback", "linklocal", "uniquelocal"].includes(a)))
+          return { addresses };
+        ctx.addIssue({ code: "custom", message: "must be false, a number of proxy hops, or comma-separated proxy addresses/CIDRs" });
+        return z.NEVER;
+      }),
+    PUBLIC_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.replace(/\/+$/, "") : undefined))
+      .refine(
+        (v) => v === undefined || /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(v),
+        "must be an http(s) URL like https://api.example.uz",
+      ),
+    MAX_LIVE_BOOKINGS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
+    SMS_PROVIDER: z
+      .enum(["console", "http", ""])
+      .optional()
+      .transform((v) => v || undefined),
+    SMS_HTTP_URL: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^https?:\/\//.test(v), "must be an http(s) URL"),
+    SMS_HTTP_TOKEN: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined),
+    SEED_DEMO: bool,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     BOOKING_HORIZON_DAYS: z.coerce.number().int().min(0).max(365).default(60),
     METRICS_TOKEN: z
@@ -66,10 +106,23 @@ const EnvSchema = z
     if (env.NODE_ENV === "production" && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
       ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "is required in production, at least 32 characters" });
     }
+    if (env.NODE_ENV === "production" && env.SMS_PROVIDER === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_PROVIDER"],
+        message: "is required in production: http (with SMS_HTTP_URL), or console to print codes (for trials only)",
+      });
+    }
+    if (env.SMS_PROVIDER === "http" && env.SMS_HTTP_URL === undefined) {
+      ctx.addIssue({ code: "custom", path: ["SMS_HTTP_URL"], message: "is required when SMS_PROVIDER=http" });
+    }
     if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 16) {
       ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "must be at least 16 characters" });
     }
   });
+
+/** Which proxies to believe about the client address: none, the nearest N, or those at these addresses. */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
 
 export type Config = {
   nodeEnv: "development" | "production" | "test";
@@ -78,6 +131,14 @@ export type Config = {
   databaseUrl: string | undefined;
   pgliteDir: string | undefined;
   databasePoolMax: number;
+  /** How long to wait for a PostgreSQL connection (new or from the pool) before answering 503. */
+  databaseConnectTimeoutMs: number;
+  /** statement_timeout on the server, and the client-side limit for a query on a frozen connection. */
+  databaseStatementTimeoutMs: number;
+  /** Connect and command timeout of Redis. */
+  redisTimeoutMs: number;
+  /** Longest a request may take before it is answered 503. */
+  requestTimeoutMs: number;
   redisUrl: string | undefined;
   redisPrefix: string;
   /** undefined in development without JWT_SECRET: the server makes a random one per start. */
@@ -86,7 +147,16 @@ export type Config = {
   corsOrigins: string[];
   timeZone: string;
   authIpLimitPerMinute: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** The public origin (and path prefix) of the API for links; undefined: relative links. */
+  publicUrl: string | undefined;
+  maxLiveBookingsPerUser: number;
+  /** console prints codes (development, tests, trials); http posts them to SMS_HTTP_URL. */
+  smsProvider: "console" | "http";
+  smsHttpUrl: string | undefined;
+  smsHttpToken: string | undefined;
+  /** Adds the demo venues at start when the database has none. */
+  seedDemo: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   horizonDays: number;
   metricsToken: string | undefined;
@@ -109,6 +179,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    redisTimeoutMs: e.REDIS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     jwtSecret: e.JWT_SECRET,
@@ -117,6 +191,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.APP_TIMEZONE,
     authIpLimitPerMinute: e.AUTH_IP_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL,
+    maxLiveBookingsPerUser: e.MAX_LIVE_BOOKINGS_PER_USER,
+    smsProvider: e.SMS_PROVIDER ?? "console",
+    smsHttpUrl: e.SMS_HTTP_URL,
+    smsHttpToken: e.SMS_HTTP_TOKEN,
+    seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     horizonDays: e.BOOKING_HORIZON_DAYS,
     metricsToken: e.METRICS_TOKEN,

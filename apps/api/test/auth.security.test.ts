@@ -195,7 +195,7 @@ describe.each(testBackends())("per-IP limit on the auth endpoints on $name", (ba
     expect((await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99" }), ip })).status).toBe(
       429,
     );
-    h.deps.config.trustProxy = true;
+    h.deps.config.trustProxy = { hops: 1 };
     try {
       expect(
         (await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99, 10.0.0.1" }), ip })).status,

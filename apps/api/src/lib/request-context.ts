@@ -42,7 +42,7 @@ export function requestContext(deps: AppDeps) {
     const lang = parseAcceptLanguage(c.req.header("accept-language"));
     c.set("lang", lang);
     let ip = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? "unknown";
-    if (deps.config.trustProxy) {
+    if (deps.config.trustProxy !== false) {
       const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
       if (forwarded) ip = forwarded;
     }

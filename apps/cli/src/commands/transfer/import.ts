@@ -14,8 +14,8 @@ import { CSV_COLUMNS } from "./columns.ts";
 export type ImportRow = { row: number; name: string; result: "created" | "valid" | "invalid" | "failed"; id?: number; message?: string };
 export type ImportOptions = { dryRun?: boolean };
 
-function rowsFromCsv(text: string): Record<string, unknown>[] {
-  const [head, ...rows] = parseCsv(text);
+function rowsFromCsv(text: string, file: string): Record<string, unknown>[] {
+  const [head, ...rows] = parseCsv(text, file);
   if (!head) return [];
   const unknown = head.filter((h) => !CSV_COLUMNS.includes(h));
   if (unknown.length) throw new UsageError(`unknown CSV column(s): ${unknown.join(", ")}; expected ${CSV_COLUMNS.join(",")}`);
@@ -62,7 +62,7 @@ function readRows(file: string): Record<string, unknown>[] {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  if (/\.csv$/i.test(file)) return rowsFromCsv(text);
+  if (/\.csv$/i.test(file)) return rowsFromCsv(text, file);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,5 +1,8 @@
 // Requests through a real socket (@hono/node-server), where the API reads bodies itself.
+import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+import { VenueAllLanguagesSchema, VenueSchema } from "@venue-booking/contract";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testBackends } from "../src/testing.ts";
@@ -35,6 +38,38 @@ describe("bodies over HTTP", () => {
     const id = await createVenue(h, admin, { name: { ru: "Сокет «Ёлка» ✓" } });
     const venue = (await (await fetch(`${base}/api/venues/${id}/`)).json()) as { name: string };
     expect(venue.name).toBe("Сокет «Ёлка» ✓");
+  });
+
+  it("a body whose multi-byte characters arrive split across TCP packets is stored intact", async () => {
+    const name = { ru: "Стадион «Ёлка» — ✓", uz: "Oʻzbekiston “Ғалаба” қўрғони 🏟" };
+    const body = Buffer.from(JSON.stringify({ name, address: { ru: "ул. Ўрда, 1" }, price_per_hour: "100000" }));
+    // Cut inside a two-byte (Ё), a three-byte (✓) and a four-byte (🏟) character.
+    const cuts = ["Ё", "✓", "🏟"].map((ch) => body.indexOf(Buffer.from(ch)) + 1);
+    const bounds = [0, ...cuts, body.length];
+    const parts = bounds.slice(1).map((end, i) => body.subarray(bounds[i], end));
+    // Each part on its own is broken UTF-8: decoding per packet would store U+FFFD.
+    for (const part of parts) expect(part.toString("utf8")).toContain("\ufffd");
+
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, "127.0.0.1");
+    await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+    let response = "";
+    socket.setEncoding("utf8").on("data", (d: string) => (response += d));
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socket.setNoDelay(true);
+    socket.write(
+      "POST /api/venues/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+        `Authorization: Bearer ${admin}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+    );
+    for (const part of parts) {
+      socket.write(part);
+      await delay(30); // the server reads each part on its own
+    }
+    await closed;
+    expect(response).toMatch(/^HTTP\/1\.1 201 /);
+    const created = VenueSchema.parse(JSON.parse(response.slice(response.indexOf("\r\n\r\n") + 4)));
+    const stored = await fetch(`${base}/api/venues/${created.id}/?translations=all`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(VenueAllLanguagesSchema.parse(await stored.json()).name).toMatchObject(name);
   });
 
   it("bad JSON is 400 MALFORMED_JSON", async () => {

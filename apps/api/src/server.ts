@@ -2,13 +2,15 @@
 // and shuts down gracefully on SIGTERM/SIGINT.
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
-import { DEFAULT_DATA_DIR, isEmpty, openDatabase, seed } from "@venue-booking/db";
+import type { Http2Bindings, HttpBindings } from "@hono/node-server";
+import type { DatabaseHandle } from "@venue-booking/db";
+import { DEFAULT_DATA_DIR, isEmpty, openDatabase, seed, withTransaction } from "@venue-booking/db";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { buildDeps, memoryState, redisState } from "./deps.ts";
 import { bufferedStdout, createLogger } from "./infra/logger.ts";
 import { startLifecycleJob } from "./services/lifecycle.ts";
-import { ConsoleSmsSender } from "./infra/sms.ts";
+import { smsSenderFrom } from "./infra/sms.ts";
 import { loadSwaggerAssets } from "./swagger-assets.ts";
 
 let config;
@@ -26,22 +28,42 @@ const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !==
 const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
 const cfg = config;
 
-/** Opens the database (migrating it, and seeding a brand-new embedded one) and builds the app. */
+// One arbitrary 64-bit key for the advisory lock under which a replica checks and seeds.
+const SEED_LOCK = 7_231_002_105;
+
+/**
+ * Adds the demo venues to a database that has none. Replicas starting together on one empty
+ * PostgreSQL seed it once: the emptiness check and the seed run in one transaction under a lock.
+ */
+async function seedIfEmpty(database: DatabaseHandle) {
+  const created = await withTransaction(database.db, async (tx) => {
+    await tx.execute(`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    return (await isEmpty(tx)) ? (await seed(tx)).created : 0;
+  });
+  if (created > 0) logger.info(`empty database: added ${created} demo venues`);
+}
+
+/** Opens the database (migrating it, and seeding it when it is new and embedded, or SEED_DEMO) and builds the app. */
 async function boot() {
-  const database = await openDatabase({ url: cfg.databaseUrl, dataDir, poolMax: cfg.databasePoolMax });
-  await database.migrate();
-  if (database.kind === "pglite" && (await isEmpty(database.db))) {
-    const { created } = await seed(database.db);
-    logger.info(`new embedded database: added ${created} demo venues`);
-  }
-  const state = cfg.redisUrl ? redisState(cfg.redisUrl, cfg.redisPrefix) : memoryState();
+  const database = await openDatabase({
+    url: cfg.databaseUrl,
+    dataDir,
+    poolMax: cfg.databasePoolMax,
+    connectTimeoutMs: cfg.databaseConnectTimeoutMs,
+    statementTimeoutMs: cfg.databaseStatementTimeoutMs,
+  });
+  const { applied } = await database.migrate();
+  logger.info(applied > 0 ? `database migrations applied: ${applied}` : "database schema up to date");
+  if (database.kind === "pglite" || cfg.seedDemo) await seedIfEmpty(database);
+  const state = cfg.redisUrl ? redisState(cfg.redisUrl, cfg.redisPrefix, { timeoutMs: cfg.redisTimeoutMs }) : memoryState();
   let jwtSecret = cfg.jwtSecret;
   if (!jwtSecret) {
     jwtSecret = randomBytes(32).toString("hex");
     logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
   }
-  const deps = buildDeps({ config: cfg, database, state, sms: new ConsoleSmsSender(), jwtSecret, logger });
-  await deps.cache.ready();
+  const deps = buildDeps({ config: cfg, database, state, sms: smsSenderFrom(cfg, logger), jwtSecret, logger });
+  // Without Redis at start the copies still expire by themselves; the bus keeps trying to listen.
+  await deps.cache.ready().catch(() => logger.warn("not receiving cache invalidations from other replicas until redis is back"));
   const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
   const stopLifecycle = startLifecycleJob(deps, logger);
   logger.info(`ready: ${database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}, ${state.kind} store`);
@@ -56,34 +78,74 @@ async function boot() {
 
 // The server listens at once: /health (liveness) answers while the database is still opening,
 // /ready says 503 until it is open, and every other request waits for it instead of being refused.
+// The database is opened only once the port is ours, so a process that cannot listen never
+// touches it.
 let booted: Awaited<ReturnType<typeof boot>> | undefined;
-const booting = boot().then(
-  (b) => (booted = b),
-  (e: unknown) => {
-    logger.error("start-up failed", { error: e instanceof Error ? e.message : String(e) });
-    process.exit(1);
-  },
-);
+let startBooting: () => void = () => {};
+let bootStarted = false;
+const booting = new Promise<void>((resolve) => {
+  startBooting = () => {
+    bootStarted = true;
+    resolve();
+  };
+})
+  .then(boot)
+  .then(
+    (b) => (booted = b),
+    (e: unknown) => {
+      logger.error("start-up failed", { error: e instanceof Error ? e.message : String(e) });
+      process.exit(1);
+    },
+  );
+
+let stopping = false;
 
 const server = serve(
   {
-    fetch: async (request, env) => {
-      if (booted) return booted.app.fetch(request, env);
-      const path = new URL(request.url).pathname;
-      if (path === "/health") return Response.json({ status: "ok" });
-      if (path === "/ready") return Response.json({ status: "unavailable", database: "starting" }, { status: 503 });
-      const ready = await booting;
-      return ready.app.fetch(request, env);
+    fetch: async (request, env: HttpBindings | Http2Bindings) => {
+      const response = await respond(request, env);
+      // While draining, every answer tells the client to close its connection, so a keep-alive
+      // client opens a new one (to another replica) instead of reusing one that is about to go.
+      if (stopping && !env.outgoing.headersSent) env.outgoing.setHeader("Connection", "close");
+      return response;
     },
     port: config.port,
     hostname: config.host,
   },
   (info) => {
     logger.info(`venue-booking API on http://localhost:${info.port} (Swagger UI: http://localhost:${info.port}/docs)`);
+    startBooting();
   },
 );
 
-let stopping = false;
+async function respond(request: Request, env: HttpBindings | Http2Bindings): Promise<Response> {
+  if (booted) return booted.app.fetch(request, env);
+  const path = new URL(request.url).pathname;
+  if (path === "/health") return Response.json({ status: "ok" });
+  if (path === "/ready") return Response.json({ status: "unavailable", database: "starting" }, { status: 503 });
+  const ready = await booting;
+  return ready.app.fetch(request, env);
+}
+
+// A port that cannot be had is an operator's mistake: one line saying what to change, no stack.
+server.on("error", (e: NodeJS.ErrnoException) => {
+  if (server.listening) {
+    logger.error("server error", { error: e.message });
+    return;
+  }
+  const where = `${cfg.host}:${cfg.port}`;
+  const line =
+    e.code === "EADDRINUSE"
+      ? `port ${cfg.port} is already in use; stop what uses it or set PORT to a free port`
+      : e.code === "EACCES"
+        ? `port ${cfg.port} needs privileges this process lacks; set PORT to 1024 or above`
+        : e.code === "EADDRNOTAVAIL"
+          ? `HOST=${cfg.host} is not an address of this machine; set HOST (0.0.0.0 listens on all)`
+          : `cannot listen on ${where}: ${e.message}`;
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+});
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
@@ -93,8 +155,12 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   force.unref();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await booting;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections with no request in flight are closed now; the busy ones close after
+  // their answer, which says `Connection: close`.
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  await closed;
+  if (bootStarted) await booting;
   await booted?.close();
   logger.info("stopped");
   process.exit(0);

@@ -157,10 +157,34 @@ export function bookingsRepository(db: Database) {
     });
   }
 
-  /** The booking's status and owner, or null. */
-  async function statusOf(id: number): Promise<{ status: BookingStatus; userId: number } | null> {
-    const [row] = await db.select({ status: bookings.status, userId: bookings.userId }).from(bookings).where(eq(bookings.id, id)).limit(1);
-    return row ? { status: row.status as BookingStatus, userId: row.userId } : null;
+  /** The booking's status, owner and when it ends (venue-local date and HH:MM), or null. */
+  async function statusOf(id: number): Promise<{ status: BookingStatus; userId: number; bookingDate: string; endTime: string } | null> {
+    const [row] = await db
+      .select({ status: bookings.status, userId: bookings.userId, bookingDate: bookings.bookingDate, endTime: bookings.endTime })
+      .from(bookings)
+      .where(eq(bookings.id, id))
+      .limit(1);
+    return row
+      ? { status: row.status as BookingStatus, userId: row.userId, bookingDate: row.bookingDate, endTime: hhmm(row.endTime) }
+      : null;
+  }
+
+  /**
+   * How many live (pending or confirmed) bookings of the user have not ended by `localNow`, the
+   * venue wall-clock time as "YYYY-MM-DD HH:MM". Exact only while the caller holds the user's lock.
+   */
+  async function countLiveUpcoming(userId: number, localNow: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.userId, userId),
+          inArray(bookings.status, [...LIVE_STATUSES]),
+          sql`upper(${bookings.during}) > ${localNow}::timestamp`,
+        ),
+      );
+    return row?.n ?? 0;
   }
 
   /**
@@ -242,7 +266,7 @@ export function bookingsRepository(db: Database) {
     return rows.map((r) => ({ start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 
-  return { insert, addEvent, statusOf, setStatusIf, get, getForUser, list, history, busyIntervals };
+  return { insert, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, busyIntervals };
 }
 
 export type BookingsRepository = ReturnType<typeof bookingsRepository>;

@@ -45,6 +45,29 @@ export function usersRepository(db: Database) {
     return row ?? null;
   }
 
+  /**
+   * Locks the user's row until the transaction ends, so one user's bookings are made one at a time
+   * and a count of them stays true until the insert. False when there is no such user.
+   */
+  async function lockForBooking(id: number): Promise<boolean> {
+    const rows = await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for("no key update");
+    return rows.length > 0;
+  }
+
+  /**
+   * Locks every active admin's row (in id order, so callers queue instead of deadlocking) and returns
+   * their ids. Under the lock, demoting or deactivating one of them cannot race another such change.
+   */
+  async function lockActiveAdmins(): Promise<number[]> {
+    const rows = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.isAdmin, true), eq(users.isActive, true)))
+      .orderBy(users.id)
+      .for("no key update");
+    return rows.map((r) => r.id);
+  }
+
   async function update(id: number, patch: UserPatch): Promise<User | null> {
     const set: Partial<typeof users.$inferInsert> = {};
     if (patch.name !== undefined) set.name = patch.name;
@@ -91,7 +114,7 @@ export function usersRepository(db: Database) {
     );
   }
 
-  return { signIn, get, getByPhone, update, list };
+  return { signIn, get, getByPhone, lockForBooking, lockActiveAdmins, update, list };
 }
 
 export type UsersRepository = ReturnType<typeof usersRepository>;

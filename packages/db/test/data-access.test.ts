@@ -226,7 +226,7 @@ describe.each(testBackends())("data access on $name", (backend) => {
       expect(await repos.bookings.history(b.id)).toMatchObject([
         { fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId },
       ]);
-      expect(await repos.bookings.statusOf(b.id)).toEqual({ status: "pending", userId });
+      expect(await repos.bookings.statusOf(b.id)).toEqual({ status: "pending", userId, bookingDate: DAY, endTime: "12:00" });
       expect(await repos.bookings.statusOf(999_999)).toBeNull();
     });
 

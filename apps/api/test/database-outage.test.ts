@@ -1,0 +1,233 @@
+// A stalled or refusing PostgreSQL: the real app on a real PostgreSQL reached through a TCP proxy
+// that the test freezes (connections stay open, no byte passes), refuses, and heals. Every answer
+// comes within a few seconds as 503 problem+json, never 500; the app recovers by itself; no booking
+// is left half-written. Runs when DATABASE_URL is set.
+import { randomBytes } from "node:crypto";
+import { openDatabase } from "@venue-booking/db";
+import type { DatabaseHandle } from "@venue-booking/db";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Config } from "../src/config.ts";
+import { memoryState } from "../src/deps.ts";
+import { startHarness } from "../src/testing.ts";
+import type { Harness } from "../src/testing.ts";
+import { authed, createVenue, json, newPhone, problem } from "./helpers.ts";
+import { startTcpProxy } from "./tcp-proxy.ts";
+import type { TcpProxy } from "./tcp-proxy.ts";
+
+// Small database limits, so an outage is noticed in about a second; the bound asserted is far
+// above them (a loaded machine), and far below the minutes a request used to hang. The request
+// deadline is set beyond that bound here, so these answers are the database limits' own (the
+// deadline has a suite of its own below).
+const LIMITS: Partial<Config> = { databaseConnectTimeoutMs: 500, databaseStatementTimeoutMs: 1_000, requestTimeoutMs: 30_000 };
+const PROMPT_MS = 5_000;
+
+const DAY = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+
+const { DATABASE_URL } = process.env;
+const suites = DATABASE_URL ? [{ name: "PostgreSQL behind a breakable proxy", databaseUrl: DATABASE_URL }] : [];
+
+/** `fn`'s result and how long it took. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - started };
+}
+
+/** A new migrated database on the server at `serverUrl`: its URL, and how to drop it. */
+async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `vb_outage_${randomBytes(4).toString("hex")}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const migrator = await openDatabase({ url: url.toString() });
+  await migrator.migrate();
+  await migrator.close();
+  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+}
+
+/** A proxy in front of the server that `url` names. */
+function proxyFor(url: string): Promise<TcpProxy> {
+  const target = new URL(url);
+  return startTcpProxy(target.hostname, Number(target.port || 5432));
+}
+
+describe.each(suites)("$name", ({ databaseUrl }) => {
+  let testDb: { url: string; drop(): Promise<void> };
+  let proxy: TcpProxy;
+  let direct: pg.Pool;
+  let h: Harness;
+  let player: string;
+  let venueId: number;
+  const statuses: number[] = [];
+
+  const request = async (path: string, init?: RequestInit) => {
+    const res = await h.request(path, init);
+    statuses.push(res.status);
+    return res;
+  };
+  const book = (start: string) =>
+    request(
+      "/api/bookings/",
+      authed(
+        player,
+        json({
+          venue_id: venueId,
+          booking_date: DAY,
+          start_time: start,
+          end_time: `${String(Number(start.slice(0, 2)) + 1).padStart(2, "0")}:00`,
+        }),
+      ),
+    );
+  // A search no other request made, so the answer cannot come from the read cache.
+  const listVenues = () => request(`/api/venues/?search=${randomBytes(4).toString("hex")}`);
+
+  /** Answered within PROMPT_MS as 503 SERVICE_UNAVAILABLE problem+json with Retry-After. */
+  async function expectUnavailable(call: () => Promise<Response>) {
+    const { value: res, ms } = await timed(call);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await problem(res)).code).toBe("SERVICE_UNAVAILABLE");
+    expect(ms).toBeLessThan(PROMPT_MS);
+  }
+
+  beforeAll(async () => {
+    testDb = await createDatabase(databaseUrl);
+    direct = new pg.Pool({ connectionString: testDb.url, max: 2 });
+    proxy = await proxyFor(testDb.url);
+    const database = await openDatabase({
+      url: proxy.url(testDb.url),
+      poolMax: 4,
+      connectTimeoutMs: LIMITS.databaseConnectTimeoutMs,
+      statementTimeoutMs: LIMITS.databaseStatementTimeoutMs,
+    });
+    h = startHarness(database, memoryState(), LIMITS);
+    const adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
+    player = (await h.tokensFor(newPhone())).access;
+    venueId = await createVenue(h, adminToken);
+  });
+
+  afterAll(async () => {
+    await proxy?.heal();
+    await h?.close();
+    await proxy?.close();
+    await direct?.end();
+    await testDb?.drop();
+  });
+
+  it("answers normally while the database is healthy", async () => {
+    expect((await listVenues()).status).toBe(200);
+    expect((await request("/ready")).status).toBe(200);
+    expect((await book("09:00")).status).toBe(201);
+  });
+
+  it("a frozen database: lists, bookings and /ready answer 503 within seconds", async () => {
+    proxy.freeze();
+    await expectUnavailable(listVenues);
+    await expectUnavailable(() => book("11:00"));
+    await expectUnavailable(() => request(`/api/venues/${venueId}/availability/?date=${DAY}`));
+    // more requests than the pool has connections: none may keep a connection for good
+    const many = await timed(() => Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? listVenues() : book("12:00")))));
+    expect(many.value.map((r) => r.status)).toEqual(Array(6).fill(503));
+    expect(many.ms).toBeLessThan(2 * PROMPT_MS);
+    const ready = await timed(() => request("/ready"));
+    expect(ready.value.status).toBe(503);
+    expect(await ready.value.json()).toMatchObject({ status: "unavailable", database: "unavailable" });
+    expect(ready.ms).toBeLessThan(PROMPT_MS);
+  });
+
+  it("heals by itself once the database answers again", async () => {
+    await proxy.heal();
+    await expect.poll(async () => (await listVenues()).status, { timeout: 10_000, interval: 100 }).toBe(200);
+    expect((await request("/ready")).status).toBe(200);
+    expect((await book("13:00")).status).toBe(201);
+  });
+
+  it("a refusing database: 503 at once, and back to 200 after it returns", async () => {
+    await proxy.refuse();
+    await expectUnavailable(listVenues);
+    await expectUnavailable(() => book("15:00"));
+    expect((await timed(() => request("/ready"))).value.status).toBe(503);
+    await proxy.heal();
+    await expect.poll(async () => (await listVenues()).status, { timeout: 10_000, interval: 100 }).toBe(200);
+    expect((await book("16:00")).status).toBe(201);
+  });
+
+  it("answered no request with 500, and left no booking half-written", async () => {
+    expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    const { rows } = await direct.query<{ start: string; events: number }>(
+      `select to_char(lower(b.during), 'HH24:MI') as start, (select count(*)::int from booking_events e where e.booking_id = b.id) as events
+         from bookings b order by lower(b.during)`,
+    );
+    // exactly the bookings answered 201, each with its "created" event; none of those answered 503
+    expect(rows).toEqual([
+      { start: "09:00", events: 1 },
+      { start: "13:00", events: 1 },
+      { start: "16:00", events: 1 },
+    ]);
+  });
+});
+
+describe.each(suites)("$name, transactions", ({ databaseUrl }) => {
+  let proxy: TcpProxy;
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    proxy = await proxyFor(databaseUrl);
+    database = await openDatabase({ url: proxy.url(databaseUrl), poolMax: 2, connectTimeoutMs: 500, statementTimeoutMs: 500 });
+  });
+  afterAll(async () => {
+    await proxy?.heal();
+    await database?.close();
+    await proxy?.close();
+  });
+
+  it("transactions that failed on a frozen connection give their connections back to the pool", async () => {
+    // two pooled connections, open before the freeze
+    await Promise.all([database.db.transaction(async (tx) => tx.execute("select pg_sleep(0.05)")), database.ping()]);
+    proxy.freeze();
+    for (let i = 0; i < 4; i++) await expect(database.db.transaction(async (tx) => tx.execute("select 1"))).rejects.toThrow();
+    await proxy.heal();
+    await expect(database.db.transaction(async (tx) => tx.execute("select 1"))).resolves.toBeDefined();
+    expect(database.poolStats().waiting).toBe(0);
+  });
+});
+
+describe.each(suites)("$name, the request deadline", ({ databaseUrl }) => {
+  let testDb: { url: string; drop(): Promise<void> };
+  let proxy: TcpProxy;
+  let h: Harness;
+
+  beforeAll(async () => {
+    testDb = await createDatabase(databaseUrl);
+    proxy = await proxyFor(testDb.url);
+    // no database limits at all: only the request deadline stands between a caller and a hang
+    const database = await openDatabase({ url: proxy.url(testDb.url), poolMax: 2 });
+    h = startHarness(database, memoryState(), { requestTimeoutMs: 1_000 });
+    expect((await h.request("/api/venues/?search=warm-up")).status).toBe(200);
+  });
+  afterAll(async () => {
+    await proxy?.heal();
+    await h?.close();
+    await proxy?.close();
+    await testDb?.drop();
+  });
+
+  it("a request still waiting for the database after REQUEST_TIMEOUT_MS is answered 503", async () => {
+    proxy.freeze();
+    const { value: res, ms } = await timed(() => h.request(`/api/venues/?search=${randomBytes(4).toString("hex")}`));
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await problem(res)).code).toBe("SERVICE_UNAVAILABLE");
+    expect(ms).toBeLessThan(PROMPT_MS);
+  });
+});

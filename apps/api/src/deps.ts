@@ -3,7 +3,6 @@
 import type { DatabaseHandle, Repositories } from "@venue-booking/db";
 import { repositories } from "@venue-booking/db";
 import type { Store } from "hono-rate-limiter";
-import { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { localBus, redisBus } from "./infra/bus.ts";
 import type { InvalidationBus } from "./infra/bus.ts";
@@ -15,6 +14,8 @@ import { createMetrics } from "./infra/metrics.ts";
 import type { Metrics } from "./infra/metrics.ts";
 import { memoryRateLimitStore, redisRateLimitStore } from "./infra/rate-limit-store.ts";
 import { ReadCache } from "./infra/read-cache.ts";
+import { RedisAvailability, createRedisClient } from "./infra/redis-client.ts";
+import type { AvailabilityChange } from "./infra/redis-client.ts";
 import type { SmsSender } from "./infra/sms.ts";
 import type { AppEnv } from "./lib/env.ts";
 import { OtpService } from "./services/otp.ts";
@@ -43,23 +44,29 @@ export type SharedState = {
   kv: KeyValueStore;
   rateLimitStore: Store<AppEnv>;
   bus: InvalidationBus;
+  /** Tells `listener` when the shared store becomes unavailable and available again (never in memory). */
+  onAvailabilityChange(listener: (change: AvailabilityChange) => void): void;
   /** Removes every key this state wrote (tests use a prefix of their own). */
   clear(): Promise<void>;
   close(): Promise<void>;
 };
 
-/** Redis at `url`, every key under `prefix`. */
-export function redisState(url: string, prefix: string): SharedState {
-  const client = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
-  // ioredis reconnects by itself; /ready reports the outage meanwhile.
-  client.on("error", () => {});
-  const kv = new RedisStore(client, prefix);
+/**
+ * Redis at `url`, every key under `prefix`; every command answers (or fails as
+ * SERVICE_UNAVAILABLE) within about `timeoutMs`, and the client reconnects by itself.
+ */
+export function redisState(url: string, prefix: string, opts: { timeoutMs?: number } = {}): SharedState {
+  const timeoutMs = opts.timeoutMs ?? 500;
+  const client = createRedisClient(url, timeoutMs);
+  const availability = new RedisAvailability(client, Math.max(250, timeoutMs * 2));
+  const kv = new RedisStore(client, availability, prefix);
   const bus = redisBus(client, `${prefix}cache-invalidate`);
   return {
     kind: "redis",
     kv,
-    rateLimitStore: redisRateLimitStore<AppEnv>(client, `${prefix}rl:`),
+    rateLimitStore: redisRateLimitStore<AppEnv>(client, availability, `${prefix}rl:`),
     bus,
+    onAvailabilityChange: (listener) => availability.onChange(listener),
     async clear() {
       let cursor = "0";
       do {
@@ -83,6 +90,7 @@ export function memoryState(): SharedState {
     kv,
     rateLimitStore: memoryRateLimitStore<AppEnv>(),
     bus: localBus,
+    onAvailabilityChange: () => {},
     clear: () => Promise.resolve(),
     close: () => kv.close(),
   };
@@ -100,6 +108,12 @@ export type DepsInput = {
 
 export function buildDeps(input: DepsInput): AppDeps {
   const { kv } = input.state;
+  const logger = input.logger ?? silentLogger;
+  // One line when Redis goes and one when it is back, however many requests fail in between.
+  input.state.onAvailabilityChange((change) => {
+    if (change.available) logger.info("redis available again");
+    else logger.warn("redis unavailable", { reason: change.reason, per_ip_limit: "counted in this process until redis is back" });
+  });
   return {
     config: input.config,
     database: input.database,
@@ -111,7 +125,7 @@ export function buildDeps(input: DepsInput): AppDeps {
     rateLimitStore: input.state.rateLimitStore,
     clock: input.clock ?? (() => new Date()),
     metrics: createMetrics(() => input.database.poolStats()),
-    logger: input.logger ?? silentLogger,
-    cache: new ReadCache(input.state.bus),
+    logger,
+    cache: new ReadCache(input.state.bus, { clock: input.clock }),
   };
 }

@@ -1,10 +1,21 @@
+import { randomBytes } from "node:crypto";
 import type { Venue } from "@venue-booking/db";
+import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { redisState } from "../src/deps.ts";
-import { localBus } from "../src/infra/bus.ts";
+import { localBus, redisBus } from "../src/infra/bus.ts";
+import type { InvalidationBus } from "../src/infra/bus.ts";
 import { ReadCache } from "../src/infra/read-cache.ts";
+import { startTcpProxy } from "./tcp-proxy.ts";
 
 const venue = (id: number, price: string) => ({ id, pricePerHour: price }) as unknown as Venue;
+
+/** A promise and the function that settles it, for loads a test finishes by hand. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 describe("read cache", () => {
   it("loads once for concurrent readers and serves the copy until a write drops it", async () => {
@@ -35,6 +46,39 @@ describe("read cache", () => {
     expect(await cache.busy(7, "2026-12-01", async () => [])).toEqual([]);
   });
 
+  it("a reader arriving after a write does not share the load that started before it", async () => {
+    const cache = new ReadCache(localBus);
+    const before = deferred<Venue>();
+    const old = cache.venue(4, () => before.promise);
+    cache.venueChanged(4);
+    const fresh = cache.venue(4, async () => venue(4, "20.00"));
+    before.resolve(venue(4, "10.00"));
+    expect((await old)?.pricePerHour).toBe("10.00");
+    expect((await fresh)?.pricePerHour).toBe("20.00");
+    // The late, older load did not overwrite the fresh copy either.
+    expect((await cache.venue(4, async () => venue(4, "30.00")))?.pricePerHour).toBe("20.00");
+  });
+
+  it("when full, drops the least recently used copies only", async () => {
+    const cache = new ReadCache(localBus);
+    for (let id = 1; id <= 5_000; id++) await cache.venue(id, async () => venue(id, "10.00"));
+    await cache.venue(1, async () => venue(1, "never loaded"));
+    await cache.venue(5_001, async () => venue(5_001, "10.00"));
+    expect((await cache.venue(1, async () => venue(1, "reloaded")))?.pricePerHour).toBe("10.00");
+    expect((await cache.venue(3, async () => venue(3, "reloaded")))?.pricePerHour).toBe("10.00");
+    expect((await cache.venue(2, async () => venue(2, "reloaded")))?.pricePerHour).toBe("reloaded");
+  });
+
+  it("copies age with the clock it is given", async () => {
+    let now = new Date("2026-11-21T05:00:00Z");
+    const cache = new ReadCache(localBus, { clock: () => now });
+    await cache.venue(1, async () => venue(1, "10.00"));
+    now = new Date(now.getTime() + 10_000);
+    expect((await cache.venue(1, async () => venue(1, "20.00")))?.pricePerHour).toBe("10.00");
+    now = new Date(now.getTime() + 1);
+    expect((await cache.venue(1, async () => venue(1, "20.00")))?.pricePerHour).toBe("20.00");
+  });
+
   it("re-renders a day's availability each minute and after a booking change", async () => {
     const cache = new ReadCache(localBus);
     let n = 0;
@@ -48,12 +92,26 @@ describe("read cache", () => {
     cache.allBusyChanged();
     expect(await cache.availability(3, "2026-12-01", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 4");
   });
+
+  it("does not keep a day rendered while a booking of it changed", async () => {
+    const cache = new ReadCache(localBus);
+    const t = new Date("2026-11-21T05:00:10Z");
+    const slow = deferred<string>();
+    const first = cache.availability(3, "2026-12-01", t, () => slow.promise);
+    cache.busyChanged(3, "2026-12-01");
+    slow.resolve("before the booking");
+    expect(await first).toBe("before the booking");
+    expect(await cache.availability(3, "2026-12-01", t, async () => "after the booking")).toBe("after the booking");
+  });
 });
 
+/** Resolves with the next message `bus` hears. */
+const nextMessage = (bus: InvalidationBus) => new Promise<string>((resolve) => bus.onMessage(resolve));
+
 const redisUrl = process.env.REDIS_URL;
-describe.each(redisUrl ? [redisUrl] : [])("read caches of two replicas on Redis %s", (url) => {
+describe.each(redisUrl ? [redisUrl] : [])("read caches of replicas on Redis %s", (url) => {
   it("a write in one drops the copy in the other", async () => {
-    const prefix = `vb:test:cache:${Date.now()}:`;
+    const prefix = `vb:test:cache:${randomBytes(6).toString("hex")}:`;
     const states = [redisState(url, prefix), redisState(url, prefix)];
     const [a, b] = states.map((s) => new ReadCache(s.bus)) as [ReadCache, ReadCache];
     try {
@@ -62,10 +120,59 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of two replicas on Redis 
       const load = async () => venue(9, price);
       expect((await b.venue(9, load))?.pricePerHour).toBe("10.00");
       price = "20.00";
+      const heard = nextMessage(states[1]!.bus);
       a.venueChanged(9);
-      await expect.poll(async () => (await b.venue(9, load))?.pricePerHour, { timeout: 2000, interval: 10 }).toBe("20.00");
+      expect(await heard).toBe("venue:9");
+      expect((await b.venue(9, load))?.pricePerHour).toBe("20.00");
     } finally {
       await Promise.all(states.map((s) => s.close()));
+    }
+  });
+
+  it("a replica does not hear its own messages back", async () => {
+    const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
+    const clients = [new Redis(url), new Redis(url)];
+    const [a, b] = clients.map((c) => redisBus(c, channel)) as [InvalidationBus, InvalidationBus];
+    try {
+      await Promise.all([a.ready(), b.ready()]);
+      const heardByA: string[] = [];
+      a.onMessage((m) => heardByA.push(m));
+      const bHeard = nextMessage(b);
+      a.publish("venue:1");
+      // Redis has sent A's message to every subscriber once B has it; B's answer comes after it.
+      expect(await bHeard).toBe("venue:1");
+      const aHeard = nextMessage(a);
+      b.publish("venue:2");
+      expect(await aHeard).toBe("venue:2");
+      expect(heardByA).toEqual(["venue:2"]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      clients.forEach((c) => c.disconnect());
+    }
+  });
+
+  it("ready() fails while Redis is unreachable, and the bus listens once Redis is back", async () => {
+    const target = new URL(url);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
+    await proxy.refuse();
+    const client = new Redis(proxy.url(url), { maxRetriesPerRequest: 0, retryStrategy: () => 20 });
+    client.on("error", () => {});
+    const publisher = new Redis(url);
+    const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
+    const bus = redisBus(client, channel);
+    try {
+      await expect(bus.ready()).rejects.toThrow();
+      await proxy.heal();
+      // Reconnecting is up to the client's own retry timer.
+      await expect.poll(() => bus.ready().then(() => "listening", String), { timeout: 5_000, interval: 20 }).toBe("listening");
+      const heard = nextMessage(bus);
+      await publisher.publish(channel, "busy:*");
+      expect(await heard).toBe("busy:*");
+    } finally {
+      await bus.close();
+      client.disconnect();
+      publisher.disconnect();
+      await proxy.close();
     }
   });
 });

@@ -1,7 +1,11 @@
 // The key-value store behind OTP codes, refresh tokens, send limits and idempotency locks:
 // Redis through ioredis when REDIS_URL is set, otherwise an in-process map with the same
-// behaviour (atomic counters with expiry, set-if-absent, take-once).
+// behaviour (atomic counters with expiry, set-if-absent, take-once, guess-limited secrets).
 import type { Redis } from "ioredis";
+import type { RedisAvailability } from "./redis-client.ts";
+
+/** What one guess at a secret found: right, wrong, wrong for the last allowed time, or no secret. */
+type GuessResult = "match" | "miss" | "burned" | "absent";
 
 export interface KeyValueStore {
   readonly kind: "redis" | "memory";
@@ -12,11 +16,19 @@ export interface KeyValueStore {
   del(key: string): Promise<boolean>;
   /** Atomic increment; the first increment starts the expiry. Returns the count and ms left. */
   incr(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }>;
+  /** Keeps a secret for guessing (replacing any earlier one and its count of wrong guesses). */
+  putSecret(key: string, secret: string, ttlMs: number): Promise<void>;
+  /**
+   * Compares a guess with the secret and counts it in one atomic step, so however many guesses
+   * run in parallel, at most `maxGuesses` are ever compared: a match removes the secret (single
+   * use), and so does the `maxGuesses`-th wrong guess.
+   */
+  guessSecret(key: string, guess: string, maxGuesses: number): Promise<GuessResult>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-type Entry = { value: string; expiresAt: number };
+type Entry = { value: string; expiresAt: number; misses?: number };
 
 export class MemoryStore implements KeyValueStore {
   readonly kind = "memory";
@@ -71,6 +83,26 @@ export class MemoryStore implements KeyValueStore {
     return Promise.resolve({ count: Number(e.value), ttlMs: e.expiresAt - this.#now() });
   }
 
+  putSecret(key: string, secret: string, ttlMs: number) {
+    this.#sweep();
+    this.#map.set(key, { value: secret, expiresAt: this.#now() + ttlMs, misses: 0 });
+    return Promise.resolve();
+  }
+
+  // Synchronous from lookup to count, so no other guess runs in between.
+  guessSecret(key: string, guess: string, maxGuesses: number) {
+    const e = this.#live(key);
+    if (!e) return Promise.resolve<GuessResult>("absent");
+    if (e.value === guess) {
+      this.#map.delete(key);
+      return Promise.resolve<GuessResult>("match");
+    }
+    e.misses = (e.misses ?? 0) + 1;
+    if (e.misses < maxGuesses) return Promise.resolve<GuessResult>("miss");
+    this.#map.delete(key);
+    return Promise.resolve<GuessResult>("burned");
+  }
+
   ping() {
     return Promise.resolve();
   }
@@ -89,49 +121,94 @@ local t = redis.call('PTTL', KEYS[1])
 if t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); t = tonumber(ARGV[1]) end
 return {c, t}`;
 
+// A secret and its count of wrong guesses in one hash, so replacing the secret resets the count.
+const PUT_SECRET_SCRIPT = `
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'n', 0)
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
+// Compare and count in one script: Redis runs it alone, so parallel guesses queue up behind it.
+// The secrets compared are HMACs under a server key, so the plain comparison leaks nothing usable
+// through its timing.
+const GUESS_SECRET_SCRIPT = `
+local secret = redis.call('HGET', KEYS[1], 'v')
+if not secret then return 'absent' end
+if secret == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 'match'
+end
+local misses = redis.call('HINCRBY', KEYS[1], 'n', 1)
+if misses >= tonumber(ARGV[2]) then
+  redis.call('DEL', KEYS[1])
+  return 'burned'
+end
+return 'miss'`;
+
+type Scripts = {
+  vbIncr(key: string, ttlMs: number): Promise<[number, number]>;
+  vbPutSecret(key: string, secret: string, ttlMs: number): Promise<unknown>;
+  vbGuessSecret(key: string, guess: string, maxGuesses: number): Promise<GuessResult>;
+};
+
+/** Every call goes through `availability`: SERVICE_UNAVAILABLE, fast, when Redis cannot answer. */
 export class RedisStore implements KeyValueStore {
   readonly kind = "redis";
   readonly #client: Redis;
+  readonly #scripts: Scripts;
   readonly #prefix: string;
+  readonly #availability: RedisAvailability;
 
-  constructor(client: Redis, prefix = "vb:") {
+  constructor(client: Redis, availability: RedisAvailability, prefix = "vb:") {
     this.#client = client;
+    this.#availability = availability;
     this.#prefix = prefix;
     client.defineCommand("vbIncr", { numberOfKeys: 1, lua: INCR_SCRIPT });
+    client.defineCommand("vbPutSecret", { numberOfKeys: 1, lua: PUT_SECRET_SCRIPT });
+    client.defineCommand("vbGuessSecret", { numberOfKeys: 1, lua: GUESS_SECRET_SCRIPT });
+    this.#scripts = client as unknown as Scripts;
   }
 
   #k(key: string) {
     return this.#prefix + key;
   }
 
-  async get(key: string) {
-    return this.#client.get(this.#k(key));
+  get(key: string) {
+    return this.#availability.run(() => this.#client.get(this.#k(key)));
   }
 
   async set(key: string, value: string, ttlMs: number, opts: { ifAbsent?: boolean } = {}) {
-    const r = opts.ifAbsent
-      ? await this.#client.set(this.#k(key), value, "PX", ttlMs, "NX")
-      : await this.#client.set(this.#k(key), value, "PX", ttlMs);
+    const k = this.#k(key);
+    const r = await this.#availability.run(() =>
+      opts.ifAbsent ? this.#client.set(k, value, "PX", ttlMs, "NX") : this.#client.set(k, value, "PX", ttlMs),
+    );
     return r === "OK";
   }
 
   async del(key: string) {
-    return (await this.#client.del(this.#k(key))) === 1;
+    return (await this.#availability.run(() => this.#client.del(this.#k(key)))) === 1;
   }
 
   async incr(key: string, ttlMs: number) {
-    const [count, left] = await (this.#client as unknown as { vbIncr(k: string, ttl: number): Promise<[number, number]> }).vbIncr(
-      this.#k(key),
-      ttlMs,
-    );
+    const [count, left] = await this.#availability.run(() => this.#scripts.vbIncr(this.#k(key), ttlMs));
     return { count, ttlMs: left };
   }
 
+  async putSecret(key: string, secret: string, ttlMs: number) {
+    await this.#availability.run(() => this.#scripts.vbPutSecret(this.#k(key), secret, ttlMs));
+  }
+
+  guessSecret(key: string, guess: string, maxGuesses: number) {
+    return this.#availability.run(() => this.#scripts.vbGuessSecret(this.#k(key), guess, maxGuesses));
+  }
+
+  /** Asks Redis itself, even while it is known to be down: readiness wants the present answer. */
   async ping() {
     await this.#client.ping();
   }
 
   close() {
+    this.#availability.close();
     this.#client.disconnect();
     return Promise.resolve();
   }

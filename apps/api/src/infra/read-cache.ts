@@ -2,41 +2,51 @@
 // reads skip the database round trip. Writes invalidate them at once in this process and, through
 // Redis pub/sub, in every other replica; a short time to live covers a lost message. Nothing here
 // is state another replica needs: each keeps its own copies and can drop them at any moment.
-import type { Interval } from "@venue-booking/core";
+// Each kind of copy is bounded least-recently-used storage, so a flood of new keys only pushes out
+// the coldest entries, and keys are built from validated, normalised parameters only.
+import { LANGS } from "@venue-booking/core";
+import type { Interval, Lang } from "@venue-booking/core";
 import type { Page, Venue } from "@venue-booking/db";
+import { LRUCache } from "lru-cache";
 import type { InvalidationBus } from "./bus.ts";
 
-type Entry<T> = { value: T; expires: number };
+/** Ages entries by `clock`, read at every lookup (lru-cache would otherwise reuse a reading for a while). */
+function ageBy(clock: () => Date) {
+  return { perf: { now: () => clock().getTime() }, ttlResolution: 0 };
+}
 
-class TtlMap<T> {
-  readonly #map = new Map<string, Entry<T>>();
+/** Boxed, because the storage holds no null (a venue that does not exist is worth keeping too). */
+type Box<T> = { value: T };
+
+class LoadingCache<T> {
+  readonly #store: LRUCache<string, Box<T>>;
   readonly #inflight = new Map<string, Promise<T>>();
-  constructor(
-    readonly ttlMs: number,
-    readonly maxEntries: number,
-  ) {}
+
+  constructor(opts: { ttlMs: number; max: number; clock: () => Date }) {
+    this.#store = new LRUCache({ max: opts.max, ttl: opts.ttlMs, ...ageBy(opts.clock) });
+  }
+
+  get size(): number {
+    return this.#store.size;
+  }
 
   /** The cached value, or one load shared by every caller that asks meanwhile. */
-  async get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.#map.get(key);
-    const now = Date.now();
-    if (hit && hit.expires > now) return hit.value;
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.#store.get(key);
+    if (hit) return Promise.resolve(hit.value);
     const pending = this.#inflight.get(key);
     if (pending) return pending;
-    const generation = this.#generation;
-    const p = load().then(
+    const p: Promise<T> = load().then(
       (value) => {
-        this.#inflight.delete(key);
-        // A write that happened while loading makes this value suspect: serve it, do not keep it.
-        if (generation === this.#generation && !this.#dropped.has(key)) {
-          if (this.#map.size >= this.maxEntries) this.#map.clear();
-          this.#map.set(key, { value, expires: Date.now() + this.ttlMs });
+        // A write while this was loading forgot the load: its callers get the value, nobody keeps it.
+        if (this.#inflight.get(key) === p) {
+          this.#inflight.delete(key);
+          this.#store.set(key, { value });
         }
-        this.#dropped.delete(key);
         return value;
       },
       (e: unknown) => {
-        this.#inflight.delete(key);
+        if (this.#inflight.get(key) === p) this.#inflight.delete(key);
         throw e;
       },
     );
@@ -44,17 +54,14 @@ class TtlMap<T> {
     return p;
   }
 
-  #generation = 0;
-  readonly #dropped = new Set<string>();
-
   delete(key: string): void {
-    this.#map.delete(key);
-    if (this.#inflight.has(key)) this.#dropped.add(key);
+    this.#store.delete(key);
+    this.#inflight.delete(key);
   }
 
   clear(): void {
-    this.#map.clear();
-    this.#generation++;
+    this.#store.clear();
+    this.#inflight.clear();
   }
 }
 
@@ -66,27 +73,54 @@ export type VenueListKey = {
   includeInactive: boolean;
 };
 
+/** The key of a list query: its known fields only, in a fixed order, whatever else the object holds. */
+function venueListKey(q: VenueListKey): string {
+  return JSON.stringify([q.page, q.search ?? null, q.minPrice ?? null, q.maxPrice ?? null, q.includeInactive]);
+}
+
+/** A page of the public list with its results already rendered; the links are added per request. */
+type RenderedPage = { count: number; page: number; pageSize: number; resultsJson: string };
+
+type ReadCacheOptions = {
+  venueTtlMs?: number;
+  busyTtlMs?: number;
+  /** The app's clock, so copies age with the time the app runs in. */
+  clock?: (() => Date) | undefined;
+};
+
 export class ReadCache {
-  readonly #venues: TtlMap<Venue | null>;
-  readonly #lists: TtlMap<Page<Venue>>;
-  readonly #busy: TtlMap<Interval[]>;
-  readonly #rendered: TtlMap<string>;
+  readonly #venues: LoadingCache<Venue | null>;
+  readonly #lists: LoadingCache<Page<Venue>>;
+  readonly #busy: LoadingCache<Interval[]>;
+  readonly #renderedVenues: LoadingCache<string>;
+  readonly #renderedPages: LoadingCache<RenderedPage>;
   /** A day's availability body per venue and date, valid for the minute it was rendered in. */
-  readonly #days = new Map<string, { minute: number; body: string }>();
+  readonly #days: LRUCache<string, { minute: number; body: string }>;
   readonly #bus: InvalidationBus;
 
-  constructor(bus: InvalidationBus, opts: { venueTtlMs?: number; busyTtlMs?: number } = {}) {
-    this.#venues = new TtlMap(opts.venueTtlMs ?? 10_000, 5_000);
-    this.#lists = new TtlMap(opts.venueTtlMs ?? 10_000, 1_000);
-    this.#busy = new TtlMap(opts.busyTtlMs ?? 15_000, 20_000);
-    this.#rendered = new TtlMap(opts.venueTtlMs ?? 10_000, 2_000);
+  constructor(bus: InvalidationBus, opts: ReadCacheOptions = {}) {
+    const clock = opts.clock ?? (() => new Date());
+    const venueTtlMs = opts.venueTtlMs ?? 10_000;
+    this.#venues = new LoadingCache({ ttlMs: venueTtlMs, max: 5_000, clock });
+    this.#lists = new LoadingCache({ ttlMs: venueTtlMs, max: 1_000, clock });
+    this.#busy = new LoadingCache({ ttlMs: opts.busyTtlMs ?? 15_000, max: 20_000, clock });
+    this.#renderedVenues = new LoadingCache({ ttlMs: venueTtlMs, max: 5_000, clock });
+    this.#renderedPages = new LoadingCache({ ttlMs: venueTtlMs, max: 2_000, clock });
+    // Entries are per minute and checked against the minute they were rendered in; the time to
+    // live only clears out days nobody asks for any more.
+    this.#days = new LRUCache({ max: 20_000, ttl: 120_000, ...ageBy(clock) });
     this.#bus = bus;
     bus.onMessage((message) => this.#apply(message));
   }
 
-  /** Resolves once invalidations from other replicas are being received. */
+  /** Resolves once invalidations from other replicas are being received (see InvalidationBus.ready). */
   ready(): Promise<void> {
     return this.#bus.ready();
+  }
+
+  /** How many copies are held, of every kind. */
+  get size(): number {
+    return this.#venues.size + this.#lists.size + this.#busy.size + this.#renderedVenues.size + this.#renderedPages.size + this.#days.size;
   }
 
   venue(id: number, load: () => Promise<Venue | null>): Promise<Venue | null> {
@@ -94,15 +128,17 @@ export class ReadCache {
   }
 
   venueList(key: VenueListKey, load: () => Promise<Page<Venue>>): Promise<Page<Venue>> {
-    return this.#lists.get(JSON.stringify(key), load);
+    return this.#lists.get(venueListKey(key), load);
   }
 
-  /**
-   * A finished JSON body of public venue data (a page of the list, a venue in one language), so a
-   * hot read is a lookup rather than a rebuild. Dropped with every venue change.
-   */
-  renderedVenues(key: string, render: () => Promise<string>): Promise<string> {
-    return this.#rendered.get(key, render);
+  /** A venue in one language as finished JSON, so a hot read is a lookup rather than a rebuild. */
+  renderedVenue(id: number, lang: Lang, render: () => Promise<string>): Promise<string> {
+    return this.#renderedVenues.get(`${lang}:${id}`, render);
+  }
+
+  /** A page of the public list in one language, its results as finished JSON. */
+  renderedVenuePage(key: VenueListKey, lang: Lang, render: () => Promise<RenderedPage>): Promise<RenderedPage> {
+    return this.#renderedPages.get(`${lang}:${venueListKey(key)}`, render);
   }
 
   /**
@@ -116,10 +152,7 @@ export class ReadCache {
     if (hit && hit.minute === minute) return hit.body;
     const generation = this.#daysGeneration;
     const body = await render();
-    if (generation === this.#daysGeneration) {
-      if (this.#days.size >= 20_000) this.#days.clear();
-      this.#days.set(key, { minute, body });
-    }
+    if (generation === this.#daysGeneration) this.#days.set(key, { minute, body });
     return body;
   }
 
@@ -155,9 +188,12 @@ export class ReadCache {
     if (message.startsWith("busy:") && message !== "busy:*") this.#days.delete(message.slice(5));
     else this.#days.clear();
     if (message.startsWith("venue:")) {
-      this.#venues.delete(message.slice(6));
+      const id = message.slice(6);
+      this.#venues.delete(id);
+      for (const lang of LANGS) this.#renderedVenues.delete(`${lang}:${id}`);
+      // Any list may hold the venue, or hold it now.
       this.#lists.clear();
-      this.#rendered.clear();
+      this.#renderedPages.clear();
     } else if (message === "busy:*") this.#busy.clear();
     else if (message.startsWith("busy:")) this.#busy.delete(message.slice(5));
   }

@@ -1,7 +1,8 @@
 // One-time codes for phone sign-in: 6 digits from a CSPRNG, kept only as an HMAC in the store for
-// 5 minutes, single use, compared in constant time, burned after 5 wrong guesses, and at most
-// 3 sends per phone per 10 minutes (an atomic counter, so replicas share it).
-import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+// 5 minutes, single use, burned after 5 wrong guesses (compared and counted in one atomic step of
+// the store, so parallel guesses get no more than 5 comparisons), and at most 3 sends per phone
+// per 10 minutes (an atomic counter, so replicas share it).
+import { createHmac, randomInt } from "node:crypto";
 import { DomainError } from "@venue-booking/core";
 import { HttpError } from "../lib/errors.ts";
 import type { KeyValueStore } from "../infra/kv.ts";
@@ -19,8 +20,8 @@ export class OtpService {
     private readonly secret: string,
   ) {}
 
-  #hash(phone: string, code: string): Buffer {
-    return createHmac("sha256", this.secret).update(`${phone}:${code}`).digest();
+  #hash(phone: string, code: string): string {
+    return createHmac("sha256", this.secret).update(`${phone}:${code}`).digest("hex");
   }
 
   /** Sends a new code (replacing any earlier one); RATE_LIMITED with retry seconds past the limit. */
@@ -30,28 +31,15 @@ export class OtpService {
       throw new HttpError("RATE_LIMITED", { seconds: Math.max(1, Math.ceil(ttlMs / 1000)) });
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    await this.kv.del(`otp:attempts:${phone}`);
-    await this.kv.set(`otp:code:${phone}`, this.#hash(phone, code).toString("hex"), OTP_TTL_SECONDS * 1000);
+    await this.kv.putSecret(`otp:code:${phone}`, this.#hash(phone, code), OTP_TTL_SECONDS * 1000);
     await this.sms.send(phone, `venue-booking code: ${code} (valid ${OTP_TTL_SECONDS / 60} min)`);
   }
 
-  /** Consumes the code if it is right; otherwise counts a wrong guess. */
+  /** Consumes the code if it is right; otherwise counts a wrong guess, the 5th of which burns the code. */
   async verify(phone: string, code: string): Promise<void> {
-    const key = `otp:code:${phone}`;
-    const stored = await this.kv.get(key);
-    if (!stored) throw new DomainError("OTP_INVALID", { field: "code" });
-    const expected = Buffer.from(stored, "hex");
-    const given = this.#hash(phone, code);
-    if (expected.length === given.length && timingSafeEqual(expected, given)) {
-      // Single use: of two racing verifications only the one that deletes the code wins.
-      if (await this.kv.del(key)) return;
-      throw new DomainError("OTP_INVALID", { field: "code" });
-    }
-    const { count } = await this.kv.incr(`otp:attempts:${phone}`, OTP_TTL_SECONDS * 1000);
-    if (count >= OTP_MAX_ATTEMPTS) {
-      await this.kv.del(key);
-      throw new DomainError("OTP_TOO_MANY_ATTEMPTS", { field: "code" });
-    }
+    const result = await this.kv.guessSecret(`otp:code:${phone}`, this.#hash(phone, code), OTP_MAX_ATTEMPTS);
+    if (result === "match") return;
+    if (result === "burned") throw new DomainError("OTP_TOO_MANY_ATTEMPTS", { field: "code" });
     throw new DomainError("OTP_INVALID", { field: "code" });
   }
 }

@@ -1,10 +1,19 @@
 // Venue use cases: public reads (served from the read cache as finished JSON), admin reads and
 // writes (which invalidate the cache), and a day's availability.
 import type { VenueCreate, VenueUpdate } from "@venue-booking/contract";
-import { assertHours, availability as dayAvailability, DEFAULT_POLICY, DomainError, formatTime, parseTime } from "@venue-booking/core";
+import {
+  assertHours,
+  availability as dayAvailability,
+  DEFAULT_POLICY,
+  DomainError,
+  formatTime,
+  normalizeMoney,
+  parseTime,
+} from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import type { Page, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
+import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
 
@@ -27,16 +36,39 @@ export function listVenues(deps: AppDeps, query: VenueListQuery): Promise<Page<V
   return deps.repos.venues.list(query);
 }
 
-/** The public list page as finished JSON, from the cache when another request made it lately. */
-export function publicVenueListJson(
+/**
+ * The public list query as the cache knows it: the known parameters only, each in one spelling
+ * (search as the repository matches it, trimmed and in lower case; prices to two places), so
+ * requests that mean the same share one copy and nothing else in the URL makes a new one.
+ */
+function publicListQuery(query: VenueListQuery & { page: number }): VenueListKey & { includeInactive: false } {
+  const search = query.search?.trim().toLowerCase();
+  return {
+    page: query.page,
+    search: search || undefined,
+    minPrice: query.minPrice === undefined ? undefined : normalizeMoney(query.minPrice),
+    maxPrice: query.maxPrice === undefined ? undefined : normalizeMoney(query.maxPrice),
+    includeInactive: false,
+  };
+}
+
+/**
+ * The public list page as JSON, its results from the cache when another request rendered them
+ * lately. The links are this request's own, so nothing of one caller's URL reaches another.
+ */
+export async function publicVenueListJson(
   deps: AppDeps,
   input: { query: VenueListQuery & { page: number }; lang: Lang; url: string },
 ): Promise<string> {
-  const { query, lang, url } = input;
-  return deps.cache.renderedVenues(`list:${lang}:${url}`, async () => {
-    const page = await deps.cache.venueList({ ...query, includeInactive: false }, () => deps.repos.venues.list(query));
-    return JSON.stringify(pageEnvelope(url, page, (v) => toVenueJson(v, lang)));
+  const { lang, url } = input;
+  const query = publicListQuery(input.query);
+  const rendered = await deps.cache.renderedVenuePage(query, lang, async () => {
+    const page = await deps.cache.venueList(query, () => deps.repos.venues.list(query));
+    const resultsJson = JSON.stringify(page.results.map((v) => toVenueJson(v, lang)));
+    return { count: page.count, page: page.page, pageSize: page.pageSize, resultsJson };
   });
+  const { count, next, previous } = pageEnvelope(url, { ...rendered, results: [] }, (v) => v);
+  return `{"count":${count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${rendered.resultsJson}}`;
 }
 
 /** Any venue, active or not, for admins. */
@@ -49,7 +81,7 @@ export async function getVenue(deps: AppDeps, id: number): Promise<Venue> {
 /** An active venue in one language as finished JSON, from the cache when it can. */
 export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }): Promise<string> {
   const { id, lang } = input;
-  return deps.cache.renderedVenues(`venue:${lang}:${id}`, async () => {
+  return deps.cache.renderedVenue(id, lang, async () => {
     const venue = await deps.cache.venue(id, () => deps.repos.venues.get(id));
     if (!venue) throw new DomainError("VENUE_NOT_FOUND");
     return JSON.stringify(toVenueJson(venue, lang));

@@ -2,6 +2,7 @@
 import type { AppDeps } from "./deps.ts";
 import { configureOpenApi } from "./lib/configure-openapi.ts";
 import { createBaseApp } from "./lib/create-app.ts";
+import { answerWrongMethods } from "./lib/method-not-allowed.ts";
 import { adminBookingsRouter } from "./routes/admin-bookings/admin-bookings.index.ts";
 import { adminUsersRouter } from "./routes/admin-users/admin-users.index.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", adminBookingsRouter());
   app.route("/", metricsRouter(deps));
   configureOpenApi(app, options.swaggerAssets);
+  answerWrongMethods(app);
   return app;
 }
 

@@ -85,11 +85,11 @@ describe.each(testBackends())("auth, happy paths, on $name", (backend) => {
       expect(p1.results).toHaveLength(10);
       expect(p1.results[0]!.id).toBe(made[10]!.user.id);
       expect(p1.previous).toBeNull();
-      expect(p1.next).toBe("http://localhost/api/admin/users/?page=2");
+      expect(p1.next).toBe("/api/admin/users/?page=2");
       expect(p1.count).toBeGreaterThanOrEqual(12);
 
       const p2 = (await (await h.request("/api/admin/users/?page=2", bearer(admin.access))).json()) as { previous: string | null };
-      expect(p2.previous).toBe("http://localhost/api/admin/users/");
+      expect(p2.previous).toBe("/api/admin/users/");
 
       const byName = (await (
         await h.request(`/api/admin/users/?search=${encodeURIComponent("шахзода_50%")}`, bearer(admin.access))

@@ -126,7 +126,8 @@ describe.each(testBackends())("auth security on $name", (backend) => {
     expect(first.status).toBe(200);
     const reuse = await h.request("/api/auth/refresh/", json({ refresh: s.refresh }));
     expect(reuse.status).toBe(401);
-    const { refresh } = (await first.json()) as { refresh: string };
+    // A fresh sign-in: the reuse above ended the first one (auth.logout.test.ts).
+    const { refresh } = await signIn(h);
     const statuses = await Promise.all([0, 1, 2, 3].map(() => h.request("/api/auth/refresh/", json({ refresh })).then((r) => r.status)));
     expect(statuses.sort()).toEqual([200, 401, 401, 401]);
   });
@@ -195,11 +196,35 @@ describe.each(testBackends())("per-IP limit on the auth endpoints on $name", (ba
     expect((await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99" }), ip })).status).toBe(
       429,
     );
+  });
+
+  const refreshFrom = (ip: string, forwardedFor: string) =>
+    h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": forwardedFor }), ip });
+
+  it("with TRUST_PROXY=1 counts the hop the proxy added, not the hops the client wrote", async () => {
     h.deps.config.trustProxy = { hops: 1 };
     try {
-      expect(
-        (await h.request("/api/auth/refresh/", { ...json({ refresh: "x" }, { "x-forwarded-for": "192.0.2.99, 10.0.0.1" }), ip })).status,
-      ).toBe(401);
+      const proxy = "198.51.100.2";
+      // a client behind the proxy that writes a new leftmost hop each time
+      for (let i = 0; i < 5; i++) expect((await refreshFrom(proxy, `192.0.2.${i}, 203.0.113.50`)).status).toBe(401);
+      expect((await refreshFrom(proxy, "192.0.2.99, 203.0.113.50")).status).toBe(429);
+      // another client behind the same proxy is counted on its own
+      expect((await refreshFrom(proxy, "192.0.2.99, 203.0.113.51")).status).toBe(401);
+    } finally {
+      h.deps.config.trustProxy = false;
+    }
+  });
+
+  it("with TRUST_PROXY as CIDRs skips every trusted proxy and believes only them", async () => {
+    h.deps.config.trustProxy = { addresses: ["198.51.100.0/24", "10.0.0.0/8"] };
+    try {
+      // client -> 10.1.1.1 (inner proxy) -> 198.51.100.3 (edge proxy) -> app
+      for (let i = 0; i < 5; i++) expect((await refreshFrom("198.51.100.3", `192.0.2.${i}, 203.0.113.60, 10.1.1.1`)).status).toBe(401);
+      expect((await refreshFrom("198.51.100.3", "203.0.113.60, 10.1.1.1")).status).toBe(429);
+      // an address outside the list is not a proxy: its X-Forwarded-For is ignored
+      expect((await refreshFrom("203.0.113.99", "203.0.113.61")).status).toBe(401);
+      for (let i = 0; i < 4; i++) await refreshFrom("203.0.113.99", `203.0.113.${70 + i}`);
+      expect((await refreshFrom("203.0.113.99", "203.0.113.62")).status).toBe(429);
     } finally {
       h.deps.config.trustProxy = false;
     }

@@ -133,6 +133,39 @@ describe.each(testBackends())("bookings, error paths, on $name", (backend) => {
     expect((await h.request("/api/admin/bookings/999999/", authed(admin, patch({ status: "confirmed" })))).status).toBe(404);
   });
 
+  it("a confirmed booking is completed only once it has ended (venue time): 409 before", async () => {
+    const owner = (await signIn(h)).access;
+    const res = await book({ booking_date: "2026-11-26", start_time: "10:00", end_time: "11:00" }, "en", owner);
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    expect((await h.request(`/api/admin/bookings/${id}/`, authed(admin, patch({ status: "confirmed" })))).status).toBe(200);
+    const complete = () => h.request(`/api/admin/bookings/${id}/`, authed(admin, patch({ status: "completed" }), "en"));
+    try {
+      const early = await complete();
+      expect(early.status).toBe(409);
+      expect(await problem(early)).toMatchObject({
+        code: "BOOKING_NOT_ENDED",
+        detail: "A booking can be marked completed only after it ends (2026-11-26 11:00).",
+      });
+      // 10:59 in Tashkent: still playing.
+      h.setNow(new Date("2026-11-26T05:59:00Z"));
+      expect((await complete()).status).toBe(409);
+      const history = (await (await h.request(`/api/admin/bookings/${id}/`, authed(admin))).json()) as {
+        status: string;
+        history: unknown[];
+      };
+      expect(history).toMatchObject({ status: "confirmed" });
+      expect(history.history).toHaveLength(2);
+      // 11:00 in Tashkent: over.
+      h.setNow(new Date("2026-11-26T06:00:00Z"));
+      const done = await complete();
+      expect(done.status).toBe(200);
+      expect(await done.json()).toMatchObject({ status: "completed" });
+    } finally {
+      h.setNow(NOW);
+    }
+  });
+
   it("admin booking routes need an admin", async () => {
     expect((await h.request("/api/admin/bookings/")).status).toBe(401);
     expect((await h.request("/api/admin/bookings/", authed(player))).status).toBe(403);

@@ -82,7 +82,7 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
     expect(theirs.count).toBe(1);
   });
 
-  it("an admin confirms and completes a booking; the owner can then no longer cancel it", async () => {
+  it("an admin confirms and, once it has ended, completes a booking; the owner can then no longer cancel it", async () => {
     const b = BookingSchema.parse(await (await book(player.access, { start_time: "18:00", end_time: "19:00" })).json());
     const confirmed = await h.request(`/api/admin/bookings/${b.id}/`, authed(admin, patch({ status: "confirmed" })));
     expect(confirmed.status).toBe(200);
@@ -91,7 +91,14 @@ describe.each(testBackends())("bookings, happy paths, on $name", (backend) => {
       can_cancel: true,
       user: { id: player.user.id, phone: player.phone },
     });
-    const completed = await h.request(`/api/admin/bookings/${b.id}`, authed(admin, patch({ status: "completed", reason: "played" })));
+    // 19:00 in Tashkent on DAY is 14:00 UTC: the booking has just ended.
+    h.setNow(new Date(`${DAY}T14:00:00Z`));
+    let completed: Response;
+    try {
+      completed = await h.request(`/api/admin/bookings/${b.id}`, authed(admin, patch({ status: "completed", reason: "played" })));
+    } finally {
+      h.setNow(NOW);
+    }
     const detail = AdminBookingDetailSchema.parse(await completed.json());
     expect(detail.status).toBe("completed");
     expect(detail.history.map((e) => [e.from_status, e.to_status, e.actor, e.reason])).toEqual([

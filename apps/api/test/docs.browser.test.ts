@@ -12,9 +12,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 describe("Swagger UI in a browser", () => {
   let h: Harness;
-  let server: ReturnType<typeof serve>;
+  let server: ReturnType<typeof serve> | undefined;
   let base: string;
-  let browser: Browser;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
@@ -38,7 +38,8 @@ describe("Swagger UI in a browser", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    // When start-up failed half-way there is no server to wait for.
+    if (server) await new Promise((r) => server?.close(r));
     await h?.close();
   });
 

@@ -119,12 +119,12 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
       expect(p1.count).toBe(12);
       expect(p1.results.map((v) => v.id)).toEqual(ids.slice(0, 10));
       expect(p1.previous).toBeNull();
-      expect(new URL(p1.next!).searchParams.get("page")).toBe("2");
-      expect(new URL(p1.next!).searchParams.get("search")).toBe(tag);
+      expect(new URL(p1.next!, "http://localhost").searchParams.get("page")).toBe("2");
+      expect(new URL(p1.next!, "http://localhost").searchParams.get("search")).toBe(tag);
       const p2 = await page(`search=${tag}&page=2`);
       expect(p2.results.map((v) => v.id)).toEqual(ids.slice(10));
       expect(p2.next).toBeNull();
-      expect(new URL(p2.previous!).searchParams.get("page")).toBeNull();
+      expect(new URL(p2.previous!, "http://localhost").searchParams.get("page")).toBeNull();
     });
 
     it("searches names in any language, case-insensitively, with % _ and quotes as text", async () => {

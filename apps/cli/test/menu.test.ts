@@ -84,6 +84,7 @@ describe("the interactive menu", () => {
     const { userId } = await t.api.tokensFor(nextPhone());
     const day = addDays(localDateTime(new Date()).date, 2);
     const b = await t.api.book(userId, { venue_id: venueId, booking_date: day, start_time: "15:00", end_time: "16:00" });
+    t.api.setNow(new Date(`${day}T12:00:00Z`)); // 17:00 in Tashkent: the booking has ended, so it may be completed
     const r = await t.program([], {
       interactive: true,
       answers: [
@@ -98,6 +99,7 @@ describe("the interactive menu", () => {
         "quit",
       ],
     });
+    t.api.setNow(undefined);
     expect(r.stderr).toBe("error: Booking not found. [BOOKING_NOT_FOUND]\n");
     expect(r.stdout).toContain(`booking #${b.id} is now confirmed`);
     expect(r.stdout).toContain(`booking #${b.id} is now completed`);

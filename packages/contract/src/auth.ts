@@ -1,5 +1,5 @@
-// Sign-in with a phone code, and token refresh.
-import { PhoneSchema } from "./common.ts";
+// Sign-in with a phone code, token refresh, and signing out.
+import { PhoneSchema, TextSchema } from "./common.ts";
 import { UserSchema } from "./users.ts";
 import { z } from "./zod.ts";
 
@@ -16,16 +16,17 @@ export const SendOtpResponseSchema = z
   .object({ detail: z.string().openapi({ example: "Код отправлен." }), expires_in: z.number().int().openapi({ example: 300 }) })
   .openapi("SendOtpResponse");
 
-export const OtpCodeSchema = z
-  .string()
-  .regex(/^\d{6}$/)
-  .openapi({ example: "123456" });
+export const OtpCodeSchema = TextSchema.regex(/^\d{6}$/).openapi({ example: "123456" });
 
 export const VerifyOtpRequestSchema = z.object({ phone: PhoneSchema, code: OtpCodeSchema }).openapi("VerifyOtpRequest");
 
 export const SignInSchema = TokensSchema.extend({ user: UserSchema, is_new_user: z.boolean() }).openapi("SignIn");
 
-export const RefreshRequestSchema = z.object({ refresh: z.string().min(1) }).openapi("RefreshRequest");
+export const RefreshRequestSchema = z.object({ refresh: TextSchema.min(1) }).openapi("RefreshRequest");
+
+export const LogoutRequestSchema = z
+  .object({ refresh: TextSchema.min(1).openapi({ description: "A refresh token of the sign-in to end (spent or expired ones too)" }) })
+  .openapi("LogoutRequest");
 
 export type Tokens = z.infer<typeof TokensSchema>;
 export type SignIn = z.infer<typeof SignInSchema>;

@@ -1,5 +1,15 @@
 // Booking shapes for players and admins.
-import { DateSchema, IdSchema, PageQuerySchema, PhoneSchema, StatusSchema, TimeSchema, TimestampSchema, idQuery } from "./common.ts";
+import {
+  DateSchema,
+  IdSchema,
+  PageQuerySchema,
+  PhoneSchema,
+  StatusSchema,
+  TextSchema,
+  TimeSchema,
+  TimestampSchema,
+  idQuery,
+} from "./common.ts";
 import { z } from "./zod.ts";
 
 export const BookingCreateSchema = z
@@ -12,9 +22,7 @@ export const BookingCreateSchema = z
   .openapi("BookingCreate");
 
 export const IdempotencyHeaderSchema = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
+  "idempotency-key": TextSchema.min(1)
     .max(255)
     .regex(/^[\x21-\x7e]+$/)
     .optional()
@@ -75,7 +83,7 @@ export const AdminBookingListQuerySchema = BookingListQuerySchema.extend({
 });
 
 export const AdminBookingStatusSchema = z
-  .strictObject({ status: StatusSchema, reason: z.string().trim().max(500).optional() })
+  .strictObject({ status: StatusSchema, reason: TextSchema.trim().max(500).optional() })
   .openapi("AdminBookingStatus", { example: { status: "confirmed" } });
 
 export type BookingCreate = z.infer<typeof BookingCreateSchema>;

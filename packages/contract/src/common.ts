@@ -4,25 +4,36 @@ import { z } from "./zod.ts";
 
 const MAX_ID = 2_147_483_647;
 
-export const PhoneSchema = z
-  .string()
-  .refine(isPhone, { params: { code: "INVALID_PHONE" } })
-  .openapi({ example: "+998901234567", description: "+998 followed by 9 digits" });
+// PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8 form: such text is
+// refused here, before it reaches the database.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const DateSchema = z
-  .string()
-  .refine(isValidDate, { params: { code: "INVALID_DATE" } })
-  .openapi({ example: "2026-12-01", format: "date" });
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
+}
 
-export const TimeSchema = z
-  .string()
-  .refine(isValidTime, { params: { code: "INVALID_TIME" } })
-  .openapi({ example: "18:00", description: "HH:MM (HH:MM:SS with :00 seconds accepted)" });
+/** Every string a request carries (body, query or header) starts from this schema. */
+export const TextSchema = z.string().refine(isStorableText, { params: { code: "INVALID_TEXT" }, abort: true });
 
-export const MoneySchema = z
-  .string()
-  .refine(isMoney, { params: { code: "INVALID_MONEY" } })
-  .openapi({ example: "150000.00", description: "decimal string with up to 2 places" });
+export const PhoneSchema = TextSchema.refine(isPhone, { params: { code: "INVALID_PHONE" } }).openapi({
+  example: "+998901234567",
+  description: "+998 followed by 9 digits",
+});
+
+export const DateSchema = TextSchema.refine(isValidDate, { params: { code: "INVALID_DATE" } }).openapi({
+  example: "2026-12-01",
+  format: "date",
+});
+
+export const TimeSchema = TextSchema.refine(isValidTime, { params: { code: "INVALID_TIME" } }).openapi({
+  example: "18:00",
+  description: "HH:MM (HH:MM:SS with :00 seconds accepted)",
+});
+
+export const MoneySchema = TextSchema.refine(isMoney, { params: { code: "INVALID_MONEY" } }).openapi({
+  example: "150000.00",
+  description: "decimal string with up to 2 places",
+});
 
 export const TimestampSchema = z.string().openapi({ example: "2026-11-21T10:00:00.000Z", format: "date-time" });
 
@@ -31,8 +42,22 @@ export const StatusSchema = z.enum(BOOKING_STATUSES).openapi({ example: "pending
 /** A row id in a JSON body. */
 export const IdSchema = z.number().int().positive().max(MAX_ID);
 
+/**
+ * A positive whole number in a path or query string: decimal digits only, so "0x10", "1e0", "+1",
+ * "0b1", "1." and " 1" are refused rather than read as numbers.
+ */
+function digitsParam(max: number) {
+  const digits = String(max).length;
+  return z
+    .string()
+    .regex(new RegExp(`^[1-9][0-9]{0,${digits - 1}}$`))
+    .transform(Number)
+    .pipe(z.number().int().max(max))
+    .openapi({ type: "integer", minimum: 1, maximum: max });
+}
+
 /** A row id in a path or query string. */
-export const IdParam = z.coerce.number().int().positive().max(MAX_ID);
+export const IdParam = digitsParam(MAX_ID);
 
 export const IdParamSchema = z.object({
   id: IdParam.openapi({ param: { name: "id", in: "path" }, example: 1 }),
@@ -44,11 +69,7 @@ export function idQuery(name: string) {
 }
 
 export const PageQuerySchema = z.object({
-  page: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(1_000_000)
+  page: digitsParam(1_000_000)
     .optional()
     .openapi({ param: { name: "page", in: "query" }, example: 1 }),
 });
@@ -58,7 +79,10 @@ export function pageSchema<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
       count: z.number().int().openapi({ example: 42 }),
-      next: z.string().nullable().openapi({ example: "http://localhost:3000/api/venues/?page=2" }),
+      next: z
+        .string()
+        .nullable()
+        .openapi({ example: "/api/venues/?page=2", description: "under PUBLIC_URL when it is set, else relative" }),
       previous: z.string().nullable().openapi({ example: null }),
       results: z.array(item),
     })

@@ -19,6 +19,11 @@ const TRANSPORT_MESSAGES = {
     ru: "Тело запроса больше {limit}.",
     uz: "So'rov tanasi {limit} dan katta.",
   },
+  METHOD_NOT_ALLOWED: {
+    en: "This address does not accept {method}; it accepts {allow}.",
+    ru: "Этот адрес не принимает {method}; он принимает {allow}.",
+    uz: "Bu manzil {method} qabul qilmaydi; u {allow} qabul qiladi.",
+  },
   NOT_FOUND: {
     en: "Not found.",
     ru: "Не найдено.",
@@ -58,6 +63,32 @@ const TRANSPORT_MESSAGES = {
 
 export type TransportErrorCode = keyof typeof TRANSPORT_MESSAGES;
 export const TRANSPORT_ERROR_CODES = Object.keys(TRANSPORT_MESSAGES) as TransportErrorCode[];
+
+// Messages of rules that only request validation checks: they word an entry of a problem's
+// `errors`, whose own code stays VALIDATION_FAILED.
+const FIELD_RULE_MESSAGES = {
+  INVALID_TEXT: {
+    en: "The text contains a character that cannot be stored (NUL or an unpaired surrogate).",
+    ru: "Текст содержит символ, который нельзя сохранить (NUL или непарный суррогат).",
+    uz: "Matnda saqlab bo'lmaydigan belgi bor (NUL yoki juftsiz surrogat).",
+  },
+  PRICE_TOO_HIGH: {
+    en: "The price per hour must be at most {max}.",
+    ru: "Цена за час не может быть больше {max}.",
+    uz: "Bir soatlik narx {max} dan oshmasligi kerak.",
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FieldRuleCode = keyof typeof FIELD_RULE_MESSAGES;
+
+export function isFieldRuleCode(code: string): code is FieldRuleCode {
+  return Object.hasOwn(FIELD_RULE_MESSAGES, code);
+}
+
+/** The text of a field rule in a language, placeholders filled from params. */
+export function fieldRuleText(code: FieldRuleCode, lang: Lang, params: ErrorParams = {}): string {
+  return fillMessage(FIELD_RULE_MESSAGES[code][isLang(lang) ? lang : "ru"], params);
+}
 
 /** Every code a problem body can carry. */
 export type ErrorCode = DomainErrorCode | TransportErrorCode;

@@ -1,8 +1,8 @@
 // The user as the API shows it, to its owner and to admins.
-import { PageQuerySchema, PhoneSchema, TimestampSchema } from "./common.ts";
+import { PageQuerySchema, PhoneSchema, TextSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
-export const NameSchema = z.string().trim().min(1).max(100).openapi({ example: "Aziz" });
+export const NameSchema = TextSchema.trim().min(1).max(100).openapi({ example: "Aziz" });
 
 export const UserSchema = z
   .object({
@@ -17,9 +17,7 @@ export const UserSchema = z
   .openapi("User");
 
 export const UserListQuerySchema = PageQuerySchema.extend({
-  search: z
-    .string()
-    .max(100)
+  search: TextSchema.max(100)
     .optional()
     .openapi({ param: { name: "search", in: "query" }, example: "90123" }),
 });

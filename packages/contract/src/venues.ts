@@ -1,14 +1,14 @@
 // Venue shapes: writes take every language, reads show one (or all three for admins).
 import { compareMoney, isMoney, isValidTime, parseTime, toMinor } from "@venue-booking/core";
-import { DateSchema, MoneySchema, PageQuerySchema, TimeSchema, TimestampSchema } from "./common.ts";
+import { DateSchema, MoneySchema, PageQuerySchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
 
 export function translatedSchema(max: number, name: string, example: TranslatedText, ruMin = 1) {
-  const optional = z.string().trim().max(max).nullable().optional();
+  const optional = TextSchema.trim().max(max).nullable().optional();
   return z
-    .strictObject({ ru: z.string().trim().min(ruMin).max(max), uz: optional, en: optional })
+    .strictObject({ ru: TextSchema.trim().min(ruMin).max(max), uz: optional, en: optional })
     .openapi(name, { example, description: "ru is required; uz and en fall back to ru when missing" });
 }
 
@@ -27,15 +27,24 @@ export const DescriptionInput = translatedSchema(
 );
 export const AmenityInput = translatedSchema(100, "TranslatedAmenity", { ru: "Душ", uz: "Dush", en: "Shower" });
 
-export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) > 0n, { params: { code: "INVALID_PRICE" } });
+/**
+ * The highest price per hour. A booking's total is stored as numeric(12,2) (at most 9 999 999 999.99):
+ * a whole day (24 h) at this price fits 41 times over, which leaves room for bookings of several
+ * places at once.
+ */
+export const MAX_PRICE_PER_HOUR = "10000000.00";
+
+export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) > 0n, { params: { code: "INVALID_PRICE" } })
+  .refine((v) => !isMoney(v) || toMinor(v) <= toMinor(MAX_PRICE_PER_HOUR), {
+    params: { code: "PRICE_TOO_HIGH", max: MAX_PRICE_PER_HOUR },
+  })
+  .openapi({ description: `decimal string with up to 2 places, greater than 0 and at most ${MAX_PRICE_PER_HOUR}` });
 
 // An absolute http(s) URL with a host. A pattern rather than `new URL()`: the contract runs in any
 // JavaScript runtime and type-checks without DOM or Node types.
 const HTTP_URL = /^https?:\/\/[^\s/?#@:]+(:\d{1,5})?([/?#]\S*)?$/i;
 
-export const ImageUrlSchema = z
-  .string()
-  .max(2000)
+export const ImageUrlSchema = TextSchema.max(2000)
   .regex(HTTP_URL, { message: "http(s) URL" })
   .openapi({ example: "https://example.com/pitch.jpg" });
 
@@ -104,9 +113,7 @@ const translationsParam = z
 export const VenueListQuerySchema = PageQuerySchema.extend({
   min_price: MoneySchema.optional().openapi({ param: { name: "min_price", in: "query" }, example: "100000" }),
   max_price: MoneySchema.optional().openapi({ param: { name: "max_price", in: "query" }, example: "300000" }),
-  search: z
-    .string()
-    .max(100)
+  search: TextSchema.max(100)
     .optional()
     .openapi({
       param: { name: "search", in: "query" },

@@ -85,6 +85,16 @@ export function checkBooking(req: BookingRequest, ctx: BookingContext): { durati
   return { durationMinutes };
 }
 
+/**
+ * Throws BOOKING_NOT_ENDED while the booking's end (venue-local wall clock) is still ahead: a booking
+ * is completed once it has been played, never before.
+ */
+export function assertEnded(booking: { date: IsoDate; end: Minutes }, now: Date, timeZone: string = DEFAULT_POLICY.timeZone): void {
+  if (compareLocal({ date: booking.date, minutes: booking.end }, localDateTime(now, timeZone)) > 0) {
+    throw new DomainError("BOOKING_NOT_ENDED", { field: "status", params: { date: booking.date, end: formatTime(booking.end) } });
+  }
+}
+
 export type Slot = Interval & { available: boolean };
 
 export type Availability = { slots: Slot[]; freeRanges: Interval[] };

@@ -82,6 +82,16 @@ const MESSAGES = {
     ru: "Бронирование в статусе {from} нельзя перевести в {to}.",
     uz: "{from} holatidagi bronni {to} holatiga o'tkazib bo'lmaydi.",
   },
+  BOOKING_NOT_ENDED: {
+    en: "A booking can be marked completed only after it ends ({date} {end}).",
+    ru: "Отметить бронирование завершённым можно только после его окончания ({date} {end}).",
+    uz: "Bronni faqat u tugaganidan keyin ({date} {end}) yakunlangan deb belgilash mumkin.",
+  },
+  TOO_MANY_LIVE_BOOKINGS: {
+    en: "You already hold {limit} upcoming bookings, the most one player may hold. Cancel one or wait until one has passed.",
+    ru: "У вас уже {limit} предстоящих бронирований — это максимум для одного игрока. Отмените одно или дождитесь, пока одно пройдёт.",
+    uz: "Sizda allaqachon {limit} ta kelgusi bron bor — bu bitta o'yinchi uchun eng ko'p miqdor. Bittasini bekor qiling yoki biri o'tib ketishini kuting.",
+  },
   VENUE_NOT_FOUND: {
     en: "Venue not found.",
     ru: "Площадка не найдена.",
@@ -101,6 +111,16 @@ const MESSAGES = {
     en: "This account is deactivated.",
     ru: "Эта учётная запись отключена.",
     uz: "Bu hisob o'chirilgan.",
+  },
+  CANNOT_CHANGE_SELF: {
+    en: "You cannot deactivate your own account or take away your own admin role; ask another admin.",
+    ru: "Нельзя отключить свою учётную запись или снять с себя роль администратора; попросите другого администратора.",
+    uz: "O'z hisobingizni o'chira olmaysiz yoki o'zingizdan administrator huquqini ola olmaysiz; boshqa administratordan so'rang.",
+  },
+  LAST_ADMIN: {
+    en: "This is the last active admin: at least one must remain.",
+    ru: "Это последний активный администратор: хотя бы один должен остаться.",
+    uz: "Bu oxirgi faol administrator: kamida bittasi qolishi kerak.",
   },
   OTP_INVALID: {
     en: "The code is wrong or has expired.",

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertHours, availability, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
+import { assertEnded, assertHours, availability, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
 import type { BookingRequest, VenueHours } from "../src/booking-rules.ts";
 import { parseTime } from "../src/calendar.ts";
+import { isDomainError } from "../src/errors.ts";
 import type { Interval } from "../src/intervals.ts";
 import { overlaps, overlapsAny } from "../src/intervals.ts";
 
@@ -168,5 +169,31 @@ describe("availability", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("a booking ends", () => {
+  // 2026-12-01 18:00-20:00 in Tashkent (UTC+5) ends at 15:00 UTC.
+  const booking = { date: "2026-12-01", end: parseTime("20:00") };
+
+  it("is not completed before its end, venue-local, and is from its end on", () => {
+    let refused: unknown;
+    try {
+      assertEnded(booking, new Date("2026-12-01T14:59:00Z"), "Asia/Tashkent");
+    } catch (e) {
+      refused = e;
+    }
+    expect(isDomainError(refused, "BOOKING_NOT_ENDED")).toBe(true);
+    expect((refused as Error).message).toBe("A booking can be marked completed only after it ends (2026-12-01 20:00).");
+    expect(() => assertEnded(booking, new Date("2026-12-01T15:00:00Z"), "Asia/Tashkent")).not.toThrow();
+    expect(() => assertEnded(booking, new Date("2026-12-02T03:00:00Z"), "Asia/Tashkent")).not.toThrow();
+    // The same instant is still before the end in a zone behind Tashkent.
+    expect(() => assertEnded(booking, new Date("2026-12-01T15:00:00Z"), "Europe/London")).toThrow();
+  });
+
+  it("a booking that runs to midnight ends at the start of the next day", () => {
+    const late = { date: "2026-12-01", end: parseTime("24:00") };
+    expect(() => assertEnded(late, new Date("2026-12-01T18:59:00Z"), "Asia/Tashkent")).toThrow();
+    expect(() => assertEnded(late, new Date("2026-12-01T19:00:00Z"), "Asia/Tashkent")).not.toThrow();
   });
 });

@@ -3,8 +3,10 @@ import { swaggerUI } from "@hono/swagger-ui";
 import type { StaticAsset } from "../swagger-assets.ts";
 import type { BaseApp } from "./create-app.ts";
 import { HttpError } from "./errors.ts";
+import { forwardedOrigin } from "./request-context.ts";
 
-function documentConfig(origin: string) {
+/** `server`: PUBLIC_URL, or the origin a trusted proxy reports, or "/" (where the document is served). */
+function documentConfig(server: string) {
   return {
     openapi: "3.1.0",
     info: {
@@ -15,7 +17,7 @@ function documentConfig(origin: string) {
         "`Authorization: Bearer <access>`. Texts come in the language of `Accept-Language` (uz, ru, en; ru by default). " +
         "Errors are RFC 9457 problem details.",
     },
-    servers: [{ url: origin }],
+    servers: [{ url: server }],
   };
 }
 
@@ -29,7 +31,7 @@ export function configureOpenApi(app: BaseApp, assets: Map<string, StaticAsset> 
   // Routes are declared without the trailing slash (Hono's non-strict routing then matches both);
   // the document shows the canonical, slashed form of the contract.
   app.get("/openapi.json", (c) => {
-    const doc = app.getOpenAPI31Document(documentConfig(new URL(c.req.url).origin));
+    const doc = app.getOpenAPI31Document(documentConfig(c.var.deps.config.publicUrl ?? forwardedOrigin(c) ?? "/"));
     doc.paths = Object.fromEntries(
       Object.entries(doc.paths ?? {}).map(([path, item]) => [path.startsWith("/api/") ? `${path}/` : path, item]),
     );

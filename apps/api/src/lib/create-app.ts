@@ -1,24 +1,29 @@
 // The bare app every deployment and test shares: request context, CORS, the body reader, and one
 // shape (problem+json) for validation failures, unknown paths and errors of any kind.
 import { isDomainError } from "@venue-booking/core";
-import { sqlState } from "@venue-booking/db";
+import { isDatabaseUnreachable, sqlState } from "@venue-booking/db";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps.ts";
 import { readBody } from "./body-limit.ts";
 import { HttpError } from "./errors.ts";
+import { requestDeadline } from "./deadline.ts";
 import { createRouter } from "./openapi.ts";
 import { problemFromDomain, problemOf, problemResponse } from "./problem.ts";
-import { requestContext } from "./request-context.ts";
+import { requestContext, routeLabel } from "./request-context.ts";
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
-// Connection-level failures of PostgreSQL (class 08, admin shutdown 57P*) and of the network: the
-// database is not there, which is no fault of the request.
-const UNAVAILABLE_STATES = /^(08...|57P0[1-3])$/;
+// Connection-level failures of PostgreSQL (class 08, admin shutdown 57P*, too many connections
+// 53300), a statement stopped by statement_timeout (57014), the driver's own connect and read
+// timeouts, the network's failures, and the request deadline: the database is not there or not
+// answering in time, which is no fault of the request.
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|57014|53300)$/;
 const UNAVAILABLE_ERRNO = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
 
 function isUnavailable(err: unknown): boolean {
+  if (err instanceof HTTPException && err.status === 503) return true;
+  if (isDatabaseUnreachable(err)) return true;
   for (let cur: unknown = err, depth = 0; cur && typeof cur === "object" && depth < 4; depth++) {
     const code = (cur as { code?: unknown }).code;
     if (typeof code === "string" && UNAVAILABLE_ERRNO.has(code)) return true;
@@ -28,10 +33,28 @@ function isUnavailable(err: unknown): boolean {
   return state !== undefined && UNAVAILABLE_STATES.test(state);
 }
 
+/**
+ * What the log says about an error: for a database error its code (SQLSTATE) and message, for a
+ * network error its code and message, otherwise the stack. A failed query's own message holds the
+ * SQL and every parameter value (phones, names), so it is never told.
+ */
+function errorLogFields(err: Error): Record<string, unknown> {
+  const chain: Error[] = [];
+  for (let cur: unknown = err; cur instanceof Error && chain.length < 4; cur = cur.cause) chain.push(cur);
+  for (const e of chain) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    return /^[0-9A-Z]{5}$/.test(code) ? { db_code: code, db_message: e.message } : { error_code: code, error: e.message };
+  }
+  if (chain.some((e) => e.message.startsWith("Failed query:"))) return { error: "a query failed" };
+  return { error: err.stack ?? err.message };
+}
+
 export function createBaseApp(deps: AppDeps) {
   const app = createRouter();
 
   app.use("*", requestContext(deps));
+  app.use("*", requestDeadline(deps.config.requestTimeoutMs));
   // CORS concerns browsers, which always send Origin; requests without one skip it.
   const corsMiddleware = cors({
     origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
@@ -52,7 +75,8 @@ export function createBaseApp(deps: AppDeps) {
     const requestId = c.var.requestId ?? "";
     if (isDomainError(err)) return problemResponse(c, problemFromDomain(err, lang, requestId));
     if (err instanceof HttpError) {
-      const headers: Record<string, string> = err.code === "RATE_LIMITED" ? { "Retry-After": String(err.params.seconds ?? 60) } : {};
+      const retry = err.code === "RATE_LIMITED" || err.code === "SERVICE_UNAVAILABLE";
+      const headers: Record<string, string> = retry ? { "Retry-After": String(err.params.seconds ?? 60) } : {};
       return problemResponse(c, problemOf(err.code, lang, requestId, err.params), headers);
     }
     if (err instanceof HTTPException && err.status === 413)
@@ -60,13 +84,14 @@ export function createBaseApp(deps: AppDeps) {
     // Hono's body validator: unparsable JSON (400) or a body that is not JSON at all (415).
     if (err instanceof HTTPException && (err.status === 400 || err.status === 415))
       return problemResponse(c, problemOf("MALFORMED_JSON", lang, requestId));
+    const where = { method: c.req.method, route: routeLabel(c), path: c.req.path, request_id: requestId };
     if (isUnavailable(err)) {
-      deps.logger.warn("backing service unavailable", { path: c.req.path, request_id: requestId, error: err.message });
+      deps.logger.warn("backing service unavailable", { ...where, ...errorLogFields(err) });
       return problemResponse(c, problemOf("SERVICE_UNAVAILABLE", lang, requestId), {
         "Retry-After": String(RETRY_AFTER_UNAVAILABLE_SECONDS),
       });
     }
-    deps.logger.error("unexpected error", { path: c.req.path, request_id: requestId, error: err.stack ?? err.message });
+    deps.logger.error("unexpected error", { ...where, ...errorLogFields(err) });
     return problemResponse(c, problemOf("INTERNAL", lang, requestId));
   });
 

@@ -1,5 +1,5 @@
 // Turns zod issues into the problem's `errors`, with messages in the caller's language.
-import { errorText, z } from "@venue-booking/contract";
+import { errorText, fieldRuleText, isFieldRuleCode, z } from "@venue-booking/contract";
 import type { ErrorCode, FieldError } from "@venue-booking/contract";
 import { isLang } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
@@ -8,10 +8,13 @@ const localeErrors = { en: z.locales.en().localeError, ru: z.locales.ru().locale
 
 type Issue = z.core.$ZodIssue;
 
-/** Custom refinements carry a domain code in `params.code`; everything else zod words itself. */
+/** Custom refinements carry a rule code in `params.code`; everything else zod words itself. */
 function issueMessage(issue: Issue, lang: Lang): string {
-  const code = (issue as { params?: { code?: ErrorCode } }).params?.code;
-  if (issue.code === "custom" && code) return errorText(code, lang, (issue as { params?: Record<string, string> }).params ?? {});
+  const params = (issue as { params?: Record<string, string> & { code?: string } }).params ?? {};
+  const code = params.code;
+  if (issue.code === "custom" && code) {
+    return isFieldRuleCode(code) ? fieldRuleText(code, lang, params) : errorText(code as ErrorCode, lang, params);
+  }
   if (issue.code === "unrecognized_keys") {
     return { en: "Unknown field", ru: "Неизвестное поле", uz: "Noma'lum maydon" }[lang];
   }

@@ -2,11 +2,22 @@
 // invalidation; the database's exclusion constraint decides clashes, never a read before a write.
 import { createHash } from "node:crypto";
 import type { BookingCreate } from "@venue-booking/contract";
-import { assertTransition, checkBooking, DomainError, isDomainError, parseTime, price } from "@venue-booking/core";
+import {
+  assertEnded,
+  assertTransition,
+  checkBooking,
+  DomainError,
+  formatTime,
+  isDomainError,
+  localDateTime,
+  parseTime,
+  price,
+} from "@venue-booking/core";
 import type { BookingStatus } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Actor, Booking, BookingEvent, BookingFilter, Page } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
+import { HttpError } from "../lib/errors.ts";
 
 export type CreateBookingInput = { userId: number; request: BookingCreate; idempotencyKey?: string | undefined };
 
@@ -30,8 +41,9 @@ async function replay(deps: AppDeps, userId: number, key: string, hash: string):
 
 /**
  * Books a slot for a player: checks the rules against the venue (its row locked, so bookings of one
- * venue queue instead of deadlocking), prices it, inserts it with its audit row and, with an
- * Idempotency-Key, the record of it, all in one transaction.
+ * venue queue instead of deadlocking), checks the player's count of upcoming bookings (their row
+ * locked, so parallel requests cannot pass the limit together), prices it, inserts it with its audit
+ * row and, with an Idempotency-Key, the record of it, all in one transaction.
  */
 export async function createBooking(deps: AppDeps, input: CreateBookingInput): Promise<CreatedBooking> {
   const { userId, request: r, idempotencyKey: key } = input;
@@ -56,6 +68,13 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
           policy: { timeZone: deps.config.timeZone, horizonDays: deps.config.horizonDays },
         },
       );
+      // Always venue first, then user: every booking takes the two locks in the same order.
+      if (!(await repos.users.lockForBooking(userId))) throw new HttpError("UNAUTHORIZED");
+      const local = localDateTime(deps.clock(), deps.config.timeZone);
+      const limit = deps.config.maxLiveBookingsPerUser;
+      if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
+        throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
+      }
       const id = await repos.bookings.insert({
         userId,
         venueId: r.venue_id,
@@ -72,8 +91,9 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
     });
   } catch (e) {
     if (isDomainError(e, "SLOT_TAKEN")) deps.metrics.bookingConflicts.inc();
-    // A concurrent request with the same key won (its booking holds the slot, or its record the key).
-    if (key && (isDomainError(e, "SLOT_TAKEN") || !isDomainError(e))) {
+    // A concurrent request with the same key won (its booking holds the slot or the last place under
+    // the limit, or its record the key).
+    if (key && (isDomainError(e, "SLOT_TAKEN") || isDomainError(e, "TOO_MANY_LIVE_BOOKINGS") || !isDomainError(e))) {
       const winner = await replay(deps, userId, key, hash);
       if (winner) return { booking: winner, replayed: true };
     }
@@ -108,6 +128,10 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     if (!current || (change.ownerId !== undefined && current.userId !== change.ownerId)) throw new DomainError("BOOKING_NOT_FOUND");
     const from = current.status;
     assertTransition(from, change.to);
+    // A booking's date and times never change, so its end read here still holds at the write.
+    if (change.to === "completed") {
+      assertEnded({ date: current.bookingDate, end: parseTime(current.endTime) }, deps.clock(), deps.config.timeZone);
+    }
     const moved = await withTransaction(deps.database.db, async (tx) => {
       const repos = repositories(tx);
       if (!(await repos.bookings.setStatusIf(change.id, from, change.to))) return false;

@@ -2,7 +2,7 @@ import type { AdminBookingDetail } from "@venue-booking/contract";
 import type { Lang } from "@venue-booking/core";
 import type { Booking, BookingEvent } from "@venue-booking/db";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
-import { pageEnvelope } from "../../lib/paging.ts";
+import { pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toAdminBookingJson, toEventJson } from "../../mappers/bookings.ts";
 import { getBookingWithHistory, listBookings, setBookingStatus } from "../../services/bookings.ts";
 import type { get, list, setStatus } from "./admin-bookings.routes.ts";
@@ -23,7 +23,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   });
   const lang = c.var.lang;
   return c.json(
-    pageEnvelope(c.req.url, result, (b) => toAdminBookingJson(b, lang)),
+    pageEnvelope(requestLink(c), result, (b) => toAdminBookingJson(b, lang)),
     200,
   );
 };

@@ -33,7 +33,9 @@ export const setStatus = adminRoute({
   path: "/api/admin/bookings/{id}",
   tags,
   summary: "Move a booking along the status machine",
-  description: "pending → confirmed | cancelled; confirmed → cancelled | completed. Anything else is 409.",
+  description:
+    "pending → confirmed | cancelled; confirmed → cancelled | completed, and completed only once the booking has ended " +
+    "(venue time; BOOKING_NOT_ENDED). Anything else is 409.",
   request: { params: IdParamSchema, body: jsonBody(AdminBookingStatusSchema) },
   responses: { 200: jsonContent(AdminBookingDetailSchema, "The booking"), ...notFoundResponse, ...conflictResponse },
 });

@@ -1,5 +1,5 @@
 import { AdminUserUpdateSchema, IdParamSchema, pageSchema, UserListQuerySchema, UserSchema } from "@venue-booking/contract";
-import { adminRoute, jsonBody, jsonContent, notFoundResponse } from "../../lib/openapi.ts";
+import { adminRoute, jsonBody, jsonContent, notFoundResponse, problem } from "../../lib/openapi.ts";
 
 const tags = ["Admin: users"];
 
@@ -18,5 +18,9 @@ export const update = adminRoute({
   tags,
   summary: "Activate, deactivate, verify, promote, demote or rename a user",
   request: { params: IdParamSchema, body: jsonBody(AdminUserUpdateSchema) },
-  responses: { 200: jsonContent(UserSchema, "The updated user"), ...notFoundResponse },
+  responses: {
+    200: jsonContent(UserSchema, "The updated user"),
+    ...notFoundResponse,
+    409: problem(409, "CANNOT_CHANGE_SELF: you cannot deactivate or demote yourself; LAST_ADMIN: the last active admin stays"),
+  },
 });

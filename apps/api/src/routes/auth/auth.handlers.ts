@@ -1,10 +1,10 @@
 import { message } from "../../lib/messages.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { toUserJson } from "../../mappers/users.ts";
-import { refreshTokens, sendSignInCode, signIn } from "../../services/auth.ts";
+import { refreshTokens, sendSignInCode, signIn, signOut } from "../../services/auth.ts";
 import { OTP_TTL_SECONDS } from "../../services/otp.ts";
 import { renameSelf } from "../../services/users.ts";
-import type { me, refresh, sendOtp, updateMe, verifyOtp } from "./auth.routes.ts";
+import type { logout, me, refresh, sendOtp, updateMe, verifyOtp } from "./auth.routes.ts";
 
 export const sendOtpHandler: AppRouteHandler<typeof sendOtp> = async (c) => {
   await sendSignInCode(c.var.deps, c.req.valid("json").phone);
@@ -18,6 +18,11 @@ export const verifyOtpHandler: AppRouteHandler<typeof verifyOtp> = async (c) => 
 
 export const refreshHandler: AppRouteHandler<typeof refresh> = async (c) => {
   return c.json(await refreshTokens(c.var.deps, c.req.valid("json").refresh), 200);
+};
+
+export const logoutHandler: AppRouteHandler<typeof logout> = async (c) => {
+  await signOut(c.var.deps, c.req.valid("json").refresh);
+  return c.body(null, 204);
 };
 
 export const meHandler: AppRouteHandler<typeof me> = (c) => c.json(toUserJson(c.var.user), 200);

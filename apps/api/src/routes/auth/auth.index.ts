@@ -6,12 +6,18 @@ import * as r from "./auth.routes.ts";
 
 export function authRouter(deps: AppDeps) {
   const router = createRouter();
-  // "/api/auth/*" also matches "/api/auth" and "/api/auth/"
+  // "/api/auth/*" also matches "/api/auth" and "/api/auth/".
+  // Tokens and profiles: no browser or proxy keeps a copy of any answer here, refusals included.
+  router.use("/api/auth/*", async (c, next) => {
+    c.header("Cache-Control", "no-store");
+    await next();
+  });
   router.use("/api/auth/*", authIpLimit(deps));
   return router
     .openapi(r.sendOtp, h.sendOtpHandler)
     .openapi(r.verifyOtp, h.verifyOtpHandler)
     .openapi(r.refresh, h.refreshHandler)
+    .openapi(r.logout, h.logoutHandler)
     .openapi(r.me, h.meHandler)
     .openapi(r.updateMe, h.updateMeHandler);
 }

@@ -1,4 +1,4 @@
-import { pageEnvelope } from "../../lib/paging.ts";
+import { pageEnvelope, requestLink } from "../../lib/paging.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { toBookingJson } from "../../mappers/bookings.ts";
 import { cancelBooking, createBooking, getOwnBooking, listBookings } from "../../services/bookings.ts";
@@ -9,7 +9,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const result = await listBookings(c.var.deps, { page, status, userId: c.var.user.id });
   const lang = c.var.lang;
   return c.json(
-    pageEnvelope(c.req.url, result, (b) => toBookingJson(b, lang)),
+    pageEnvelope(requestLink(c), result, (b) => toBookingJson(b, lang)),
     200,
   );
 };

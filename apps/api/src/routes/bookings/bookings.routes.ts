@@ -26,7 +26,8 @@ export const create = userRoute({
   summary: "Book a slot",
   description:
     "The booking starts `pending`; the total is the venue's hourly price times the duration. Start and end lie on the " +
-    "hour grid inside the venue's hours, not in the past (venue time) and at most the horizon ahead. A taken slot is 409. " +
+    "hour grid inside the venue's hours, not in the past (venue time) and at most the horizon ahead. A taken slot is 409, and so " +
+    "is a booking past `MAX_LIVE_BOOKINGS_PER_USER` (10) upcoming pending or confirmed ones (TOO_MANY_LIVE_BOOKINGS). " +
     "With an `Idempotency-Key`, a retry returns the booking the first request made instead of booking twice (kept 24 hours).",
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(BookingCreateSchema) },
   responses: { 201: jsonContent(BookingSchema, "Booked"), ...notFoundResponse, ...conflictResponse, ...idempotencyResponse },

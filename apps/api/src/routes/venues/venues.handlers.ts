@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { assertAdmin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
-import { pageEnvelope } from "../../lib/paging.ts";
+import { pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
 import {
   availabilityJson,
@@ -37,11 +37,11 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   if (includeInactive || all) {
     const page = await listVenues(deps, query);
     return c.json(
-      pageEnvelope(c.req.url, page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))),
+      pageEnvelope(requestLink(c), page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))),
       200,
     );
   }
-  return renderedJson(c, await publicVenueListJson(deps, { query, lang, url: c.req.url }));
+  return renderedJson(c, await publicVenueListJson(deps, { query, lang, url: requestLink(c) }));
 };
 
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {

@@ -44,8 +44,16 @@ export class ApiClient {
     return this.#call("PATCH", path, schema, { body });
   }
   /** A request answered with 204 No Content. */
-  async delete(path: string): Promise<void> {
-    const { res, url } = await this.#request("DELETE", path, {});
+  delete(path: string): Promise<void> {
+    return this.#noContent("DELETE", path, {});
+  }
+  /** A POST answered with 204 No Content. */
+  postNoContent(path: string, body: unknown, opts?: { auth?: boolean }): Promise<void> {
+    return this.#noContent("POST", path, { ...opts, body });
+  }
+
+  async #noContent(method: Method, path: string, opts: RequestOptions): Promise<void> {
+    const { res, url } = await this.#request(method, path, opts);
     if (res.status !== 204) await this.#answer(res, url);
   }
 

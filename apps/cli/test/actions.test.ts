@@ -74,8 +74,16 @@ describe("CLI action functions against an in-process API", () => {
       expect((await perform(ctx, whoamiAction(ctx), true)).phone).toBe(phone);
       expect(ctx.credentials.read()!.refresh).not.toBe(stored.refresh);
 
-      await perform(ctx, logoutAction(ctx));
+      const before = ctx.credentials.read()!;
+      expect(await perform(ctx, logoutAction(ctx), true)).toEqual({ signed_out: true, revoked: true });
       expect(ctx.credentials.read()).toBeUndefined();
+      // the API ended the sign-in too: the refresh token the CLI held no longer works
+      const refresh = await t.api.request("/api/auth/refresh/", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ refresh: before.refresh }),
+      });
+      expect(refresh.status).toBe(401);
       await expect(whoamiAction(ctx)).rejects.toThrow(/not signed in/);
     });
 

@@ -1,15 +1,37 @@
-// logout: forgets the stored tokens.
+// logout: ends the sign-in on the API (no refresh token of it works again) and forgets the stored tokens.
 import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
-/** true when there were tokens to forget. */
-export function logoutAction(ctx: CliContext): Promise<Outcome<boolean>> {
-  const cleared = ctx.credentials.clear();
-  return Promise.resolve(outcome(cleared, (out) => out.line(cleared ? "signed out" : "not signed in")));
+export type LogoutResult = { signed_out: boolean; revoked: boolean };
+
+/**
+ * Tells the API to end the stored sign-in, then forgets the tokens. The tokens are forgotten even
+ * when the API cannot be reached (its refresh token then simply expires), and the output says so.
+ */
+export async function logoutAction(ctx: CliContext): Promise<Outcome<LogoutResult>> {
+  const stored = ctx.credentials.read();
+  let revoked = false;
+  let warning: string | undefined;
+  if (stored && stored.apiUrl === ctx.api.baseUrl) {
+    try {
+      await ctx.api.postNoContent("/api/auth/logout/", { refresh: stored.refresh }, { auth: false });
+      revoked = true;
+    } catch (e) {
+      warning = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const signedOut = ctx.credentials.clear();
+  return outcome({ signed_out: signedOut, revoked }, (out) => {
+    if (!signedOut) return out.line("not signed in");
+    if (warning) out.line(`signed out here; the API could not end the sign-in (${warning}), so its refresh token lives until it expires`);
+    else out.line("signed out");
+  });
 }
 
 export function logoutCommand(run: Runner): Command {
-  return new Command("logout").description("forget the stored tokens").action(() => run((ctx) => logoutAction(ctx)));
+  return new Command("logout")
+    .description("end the sign-in on the API and forget the stored tokens")
+    .action(() => run((ctx) => logoutAction(ctx)));
 }

@@ -203,3 +203,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     lifecycleIntervalSeconds: e.LIFECYCLE_INTERVAL_SECONDS,
   };
 }
+
+/** For process entries: the configuration, or the message naming what is wrong on stderr and exit 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+}

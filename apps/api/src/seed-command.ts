@@ -2,18 +2,9 @@
 // migrations to the configured database and adds the demo venues. Running it again changes nothing
 // but bringing the demo venues back to their seed values, as `pnpm db:seed` does from source.
 import { DEFAULT_DATA_DIR, openDatabase, seed } from "@venue-booking/db";
-import { ConfigError, loadConfig } from "./config.ts";
+import { loadConfigOrExit } from "./config.ts";
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(1);
-  }
-  throw e;
-}
+const config = loadConfigOrExit(process.env);
 
 try {
   const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);

@@ -6,27 +6,17 @@ import type { Http2Bindings, HttpBindings } from "@hono/node-server";
 import type { DatabaseHandle } from "@venue-booking/db";
 import { DEFAULT_DATA_DIR, isEmpty, openDatabase, seed, withTransaction } from "@venue-booking/db";
 import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { loadConfigOrExit } from "./config.ts";
 import { buildDeps, memoryState, redisState } from "./deps.ts";
 import { bufferedStdout, createLogger } from "./infra/logger.ts";
 import { startLifecycleJob } from "./services/lifecycle.ts";
 import { smsSenderFrom } from "./infra/sms.ts";
 import { loadSwaggerAssets } from "./swagger-assets.ts";
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(1);
-  }
-  throw e;
-}
+const config = loadConfigOrExit(process.env);
 
 const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !== "production", write: bufferedStdout() });
 const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
-const cfg = config;
 
 // One arbitrary 64-bit key for the advisory lock under which a replica checks and seeds.
 const SEED_LOCK = 7_231_002_105;
@@ -46,22 +36,22 @@ async function seedIfEmpty(database: DatabaseHandle) {
 /** Opens the database (migrating it, and seeding it when it is new and embedded, or SEED_DEMO) and builds the app. */
 async function boot() {
   const database = await openDatabase({
-    url: cfg.databaseUrl,
+    url: config.databaseUrl,
     dataDir,
-    poolMax: cfg.databasePoolMax,
-    connectTimeoutMs: cfg.databaseConnectTimeoutMs,
-    statementTimeoutMs: cfg.databaseStatementTimeoutMs,
+    poolMax: config.databasePoolMax,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
   const { applied } = await database.migrate();
   logger.info(applied > 0 ? `database migrations applied: ${applied}` : "database schema up to date");
-  if (database.kind === "pglite" || cfg.seedDemo) await seedIfEmpty(database);
-  const state = cfg.redisUrl ? redisState(cfg.redisUrl, cfg.redisPrefix, { timeoutMs: cfg.redisTimeoutMs }) : memoryState();
-  let jwtSecret = cfg.jwtSecret;
+  if (database.kind === "pglite" || config.seedDemo) await seedIfEmpty(database);
+  const state = config.redisUrl ? redisState(config.redisUrl, config.redisPrefix, { timeoutMs: config.redisTimeoutMs }) : memoryState();
+  let jwtSecret = config.jwtSecret;
   if (!jwtSecret) {
     jwtSecret = randomBytes(32).toString("hex");
     logger.warn("JWT_SECRET is not set: using a random secret, so tokens end with this process");
   }
-  const deps = buildDeps({ config: cfg, database, state, sms: smsSenderFrom(cfg, logger), jwtSecret, logger });
+  const deps = buildDeps({ config: config, database, state, sms: smsSenderFrom(config, logger), jwtSecret, logger });
   // Without Redis at start the copies still expire by themselves; the bus keeps trying to listen.
   await deps.cache.ready().catch(() => logger.warn("not receiving cache invalidations from other replicas until redis is back"));
   const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
@@ -133,14 +123,14 @@ server.on("error", (e: NodeJS.ErrnoException) => {
     logger.error("server error", { error: e.message });
     return;
   }
-  const where = `${cfg.host}:${cfg.port}`;
+  const where = `${config.host}:${config.port}`;
   const line =
     e.code === "EADDRINUSE"
-      ? `port ${cfg.port} is already in use; stop what uses it or set PORT to a free port`
+      ? `port ${config.port} is already in use; stop what uses it or set PORT to a free port`
       : e.code === "EACCES"
-        ? `port ${cfg.port} needs privileges this process lacks; set PORT to 1024 or above`
+        ? `port ${config.port} needs privileges this process lacks; set PORT to 1024 or above`
         : e.code === "EADDRNOTAVAIL"
-          ? `HOST=${cfg.host} is not an address of this machine; set HOST (0.0.0.0 listens on all)`
+          ? `HOST=${config.host} is not an address of this machine; set HOST (0.0.0.0 listens on all)`
           : `cannot listen on ${where}: ${e.message}`;
   process.stderr.write(`${line}\n`);
   process.exit(1);

@@ -12,6 +12,7 @@ import { memoryState } from "../src/deps.ts";
 import { startHarness } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
 import { authed, createVenue, json, newPhone, problem } from "./helpers.ts";
+import { scratchDatabase } from "./scratch.ts";
 import { startTcpProxy } from "./tcp-proxy.ts";
 import type { TcpProxy } from "./tcp-proxy.ts";
 
@@ -36,23 +37,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 
 /** A new migrated database on the server at `serverUrl`: its URL, and how to drop it. */
 async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `vb_outage_${randomBytes(4).toString("hex")}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const migrator = await openDatabase({ url: url.toString() });
+  const scratch = scratchDatabase(serverUrl, "outage");
+  await scratch.create();
+  const migrator = await openDatabase({ url: scratch.url });
   await migrator.migrate();
   await migrator.close();
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+  return scratch;
 }
 
 /** A proxy in front of the server that `url` names. */

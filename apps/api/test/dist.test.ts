@@ -12,8 +12,7 @@ import { fileURLToPath } from "node:url";
 import { BookingSchema, ReadinessSchema, SignInSchema, VenueSchema, pageSchema } from "@venue-booking/contract";
 import { addDays, localDateTime } from "@venue-booking/core";
 import { SEED_VENUES } from "@venue-booking/db";
-import { Redis } from "ioredis";
-import pg from "pg";
+import { clearRedisPrefix, scratchDatabase, scratchPrefix } from "./scratch.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -132,16 +131,14 @@ const { DATABASE_URL, REDIS_URL } = process.env;
 const services = DATABASE_URL && REDIS_URL ? [{ name: "on PostgreSQL and Redis", databaseUrl: DATABASE_URL, redisUrl: REDIS_URL }] : [];
 
 describe.each(services)("the bundle from the production install, $name", ({ databaseUrl, redisUrl }) => {
-  const dbName = `vb_dist_${randomBytes(4).toString("hex")}`;
-  const prefix = `vb:dist:${randomBytes(4).toString("hex")}:`;
+  const db = scratchDatabase(databaseUrl, "dist");
+  const prefix = scratchPrefix("dist");
   const adminPhone = "+998911000777";
-  const url = new URL(databaseUrl);
-  url.pathname = `/${dbName}`;
   const env = {
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: "0",
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: db.url,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     JWT_SECRET: randomBytes(32).toString("hex"),
@@ -149,22 +146,11 @@ describe.each(services)("the bundle from the production install, $name", ({ data
     ADMIN_PHONES: adminPhone,
   };
 
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create database "${dbName}"`);
-    await admin.end();
-  });
+  beforeAll(() => db.create());
 
   afterAll(async () => {
-    const redis = new Redis(redisUrl);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists "${dbName}" with (force)`);
-    await admin.end();
+    await clearRedisPrefix(redisUrl, prefix);
+    await db.drop();
   });
 
   it("starts, becomes ready, signs in, books, takes the demo venues from dist/seed.js, and stops on SIGTERM", async () => {

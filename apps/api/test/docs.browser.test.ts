@@ -19,10 +19,11 @@ describe("Swagger UI in a browser", () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     h = await testBackends()[0]!.start();
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: h.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+    const listening = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: h.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = listening;
+    base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -44,6 +45,7 @@ describe("Swagger UI in a browser", () => {
   });
 
   it("shows the endpoints and runs 'Try it out' against the live API with no internet", async () => {
+    if (!browser) throw new Error("the browser did not start");
     const page = await browser.newPage();
     const foreign: string[] = [];
     await page.route("**/*", (route) => {

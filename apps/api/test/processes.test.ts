@@ -2,10 +2,8 @@
 // replicas on one PostgreSQL and one Redis behave as one API (run when DATABASE_URL and REDIS_URL are set).
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
-import pg from "pg";
+import { clearRedisPrefix, scratchDatabase, scratchPrefix } from "./scratch.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const SERVER = fileURLToPath(new URL("../src/server.ts", import.meta.url));
@@ -66,21 +64,16 @@ const replicaSuites =
   DATABASE_URL && REDIS_URL ? [{ name: "two replicas on PostgreSQL + Redis", databaseUrl: DATABASE_URL, redisUrl: REDIS_URL }] : [];
 
 describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
-  const dbName = `vb_replicas_${randomBytes(4).toString("hex")}`;
-  const prefix = `vb:replicas:${randomBytes(4).toString("hex")}:`;
+  const db = scratchDatabase(databaseUrl, "replicas");
+  const prefix = scratchPrefix("replicas");
   const adminPhone = "+998911000001";
   let a: Proc;
   let b: Proc;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create database "${dbName}"`);
-    await admin.end();
-    const url = new URL(databaseUrl);
-    url.pathname = `/${dbName}`;
+    await db.create();
     const env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: db.url,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: prefix,
       JWT_SECRET: "replica-secret-replica-secret-replica!",
@@ -94,14 +87,8 @@ describe.each(replicaSuites)("$name", ({ databaseUrl, redisUrl }) => {
   afterAll(async () => {
     for (const p of [a, b]) p?.child.kill("SIGTERM");
     await Promise.all([a, b].map((p) => (p && p.child.exitCode === null ? exitOf(p.child) : Promise.resolve(null))));
-    const redis = new Redis(redisUrl);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists "${dbName}" with (force)`);
-    await admin.end();
+    await clearRedisPrefix(redisUrl, prefix);
+    await db.drop();
   });
 
   const call = async (p: Proc, path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {

@@ -3,14 +3,13 @@
 // flight finish, telling its keep-alive client to close the connection.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { request as httpRequest, Agent } from "node:http";
 import type { IncomingMessage } from "node:http";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { SEED_VENUES } from "@venue-booking/db";
-import pg from "pg";
+import { scratchDatabase } from "./scratch.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const SERVER = fileURLToPath(new URL("../src/server.ts", import.meta.url));
@@ -81,25 +80,14 @@ const { DATABASE_URL } = process.env;
 const suites = DATABASE_URL ? [{ name: "the server process on PostgreSQL", databaseUrl: DATABASE_URL }] : [];
 
 describe.each(suites)("$name", ({ databaseUrl }) => {
-  const dbName = `vb_server_${randomBytes(4).toString("hex")}`;
-  const dbUrl = new URL(databaseUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const env = { DATABASE_URL: dbUrl.toString(), SEED_DEMO: "true", LIFECYCLE_INTERVAL_SECONDS: "0", AUTH_IP_LIMIT_PER_MINUTE: "10000" };
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
+  const db = scratchDatabase(databaseUrl, "server");
+  const env = { DATABASE_URL: db.url, SEED_DEMO: "true", LIFECYCLE_INTERVAL_SECONDS: "0", AUTH_IP_LIMIT_PER_MINUTE: "10000" };
   let server: Proc | undefined;
 
-  beforeAll(() => admin(`create database "${dbName}"`));
+  beforeAll(() => db.create());
   afterAll(async () => {
     if (server && server.child.exitCode === null) await stop(server);
-    await admin(`drop database if exists "${dbName}" with (force)`);
+    await db.drop();
   });
 
   const venueCount = async (p: Proc) => ((await (await fetch(`${p.base}/api/venues/`)).json()) as { count: number }).count;

@@ -1,5 +1,6 @@
 // The limit on a player's upcoming bookings (MAX_LIVE_BOOKINGS_PER_USER): one player cannot hold a
 // venue's whole window. Checked under a lock of the player's row, so parallel requests cannot pass it.
+import { repositories, withTransaction } from "@venue-booking/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BookingSchema } from "@venue-booking/contract";
@@ -93,10 +94,9 @@ describe.each(testBackends())("live bookings per player on $name", (backend) => 
     }
     const key = { "idempotency-key": "limit-last-place" };
     const body = { booking_date: "2026-11-30", start_time: "17:00", end_time: "18:00" };
-    const first = await book(player.access, body, key);
-    expect(first.status).toBe(201);
-    const retry = await book(player.access, body, key);
-    expect(retry.status).toBe(201);
+    // Sent together, so the retry finds no record yet and meets the limit inside its transaction.
+    const [first, retry] = await Promise.all([book(player.access, body, key), book(player.access, body, key)]);
+    expect([first.status, retry.status]).toEqual([201, 201]);
     expect(BookingSchema.parse(await retry.json()).id).toBe(BookingSchema.parse(await first.json()).id);
     expect(await liveInSql(player.user.id)).toBe(LIMIT);
   });
@@ -118,5 +118,53 @@ describe.each(testBackends())("live bookings per player on $name", (backend) => 
     expect(statuses.filter((s) => s === 409)).toHaveLength(20 - LIMIT);
     for (const r of answers.filter((a) => a.status === 409)) expect((await problem(r)).code).toBe("TOO_MANY_LIVE_BOOKINGS");
     expect(await liveInSql(player.user.id)).toBe(LIMIT);
+  });
+});
+
+// Only PostgreSQL runs two transactions at once: the booking must really wait behind the venue lock.
+describe.each(testBackends().filter((b) => b.name.startsWith("PostgreSQL")))("a player deactivated mid-booking on $name", (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await backend.start();
+    h.setNow(NOW);
+  });
+  afterAll(async () => h.close());
+
+  it("books nothing when deactivated while the booking waited for the venue", async () => {
+    const admin = (await signInAdmin(h)).access;
+    const venueId = await createVenue(h, admin);
+    const player = await signIn(h);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Someone else holds the venue's row while the player's booking arrives.
+    const holder = withTransaction(h.deps.database.db, async (tx) => {
+      await repositories(tx).venues.lockForBooking(venueId);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const booking = h.request(
+      "/api/bookings/",
+      authed(player.access, json({ venue_id: venueId, booking_date: "2026-11-25", start_time: "10:00", end_time: "11:00" })),
+    );
+    // The request has passed authentication and waits on the venue lock; now the admin deactivates the player.
+    await expect
+      .poll(async () => {
+        const r: unknown = await h.deps.database.db.execute(
+          sql`select count(*)::int as n from pg_locks where not granted and locktype in ('tuple', 'transactionid')`,
+        );
+        return (r as { rows: { n: number }[] }).rows[0]?.n;
+      })
+      .toBeGreaterThan(0);
+    await h.deps.database.db.execute(sql`update users set is_active = false where id = ${player.user.id}`);
+    release();
+    await holder;
+    const res = await booking;
+    expect(res.status).toBe(401);
+    expect((await problem(res)).code).toBe("USER_INACTIVE");
+    const rows: unknown = await h.deps.database.db.execute(sql`select count(*)::int as n from bookings where user_id = ${player.user.id}`);
+    expect((rows as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
   });
 });

@@ -49,9 +49,10 @@ export function usersRepository(db: Database) {
    * Locks the user's row until the transaction ends, so one user's bookings are made one at a time
    * and a count of them stays true until the insert. False when there is no such user.
    */
-  async function lockForBooking(id: number): Promise<boolean> {
-    const rows = await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for("no key update");
-    return rows.length > 0;
+  /** Locks the user's row for a booking; what the locked row says (undefined: no such user). */
+  async function lockForBooking(id: number): Promise<{ isActive: boolean } | undefined> {
+    const rows = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, id)).for("no key update");
+    return rows[0];
   }
 
   /**

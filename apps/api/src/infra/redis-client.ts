@@ -31,8 +31,10 @@ export function createRedisClient(url: string, timeoutMs: number): Redis {
 
 export type AvailabilityChange = { available: boolean; reason?: string };
 
-/** Replies of Redis itself that mean "not now" rather than a wrong command. */
-const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN)\b/;
+/**
+ * Replies of Redis itself that mean "not usable now" (starting, failing over, out of memory, wrong
+ * credentials) rather than a wrong command: the request is answered 503, not 500. */
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|READONLY|OOM|NOAUTH|WRONGPASS|MISCONF|CLUSTERDOWN|NOREPLICAS)\b/;
 
 /**
  * A failure of the connection (refused, dropped, timed out, not connected) rather than an error

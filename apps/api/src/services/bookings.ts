@@ -69,7 +69,11 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
         },
       );
       // Always venue first, then user: every booking takes the two locks in the same order.
-      if (!(await repos.users.lockForBooking(userId))) throw new HttpError("UNAUTHORIZED");
+      // The locked row decides, not the check made when the request was authenticated: a user
+      // deactivated meanwhile books nothing.
+      const user = await repos.users.lockForBooking(userId);
+      if (!user) throw new HttpError("UNAUTHORIZED");
+      if (!user.isActive) throw new DomainError("USER_INACTIVE");
       const local = localDateTime(deps.clock(), deps.config.timeZone);
       const limit = deps.config.maxLiveBookingsPerUser;
       if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {

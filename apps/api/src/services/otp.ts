@@ -31,13 +31,13 @@ export class OtpService {
       throw new HttpError("RATE_LIMITED", { seconds: Math.max(1, Math.ceil(ttlMs / 1000)) });
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    await this.kv.putSecret(`otp:code:${phone}`, this.#hash(phone, code), OTP_TTL_SECONDS * 1000);
+    await this.kv.putSecret(`otp:secret:${phone}`, this.#hash(phone, code), OTP_TTL_SECONDS * 1000);
     await this.sms.send(phone, `venue-booking code: ${code} (valid ${OTP_TTL_SECONDS / 60} min)`);
   }
 
   /** Consumes the code if it is right; otherwise counts a wrong guess, the 5th of which burns the code. */
   async verify(phone: string, code: string): Promise<void> {
-    const result = await this.kv.guessSecret(`otp:code:${phone}`, this.#hash(phone, code), OTP_MAX_ATTEMPTS);
+    const result = await this.kv.guessSecret(`otp:secret:${phone}`, this.#hash(phone, code), OTP_MAX_ATTEMPTS);
     if (result === "match") return;
     if (result === "burned") throw new DomainError("OTP_TOO_MANY_ATTEMPTS", { field: "code" });
     throw new DomainError("OTP_INVALID", { field: "code" });

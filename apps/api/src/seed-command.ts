@@ -8,7 +8,7 @@ const config = loadConfigOrExit(process.env);
 
 try {
   const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir, poolMax: 1 });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir, poolMax: 1, connectTimeoutMs: config.databaseConnectTimeoutMs });
   try {
     await database.migrate();
     const { created, updated } = await seed(database.db);

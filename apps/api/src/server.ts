@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
 import type { Http2Bindings, HttpBindings } from "@hono/node-server";
 import type { DatabaseHandle } from "@venue-booking/db";
-import { DEFAULT_DATA_DIR, isEmpty, openDatabase, seed, withTransaction } from "@venue-booking/db";
+import { DEFAULT_DATA_DIR, openDatabase, seed } from "@venue-booking/db";
 import { createApp } from "./app.ts";
 import { loadConfigOrExit } from "./config.ts";
 import { buildDeps, memoryState, redisState } from "./deps.ts";
@@ -18,18 +18,9 @@ const config = loadConfigOrExit(process.env);
 const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv !== "production", write: bufferedStdout() });
 const dataDir = config.databaseUrl ? undefined : (config.pgliteDir ?? DEFAULT_DATA_DIR);
 
-// One arbitrary 64-bit key for the advisory lock under which a replica checks and seeds.
-const SEED_LOCK = 7_231_002_105;
-
-/**
- * Adds the demo venues to a database that has none. Replicas starting together on one empty
- * PostgreSQL seed it once: the emptiness check and the seed run in one transaction under a lock.
- */
+/** Adds the demo venues to a database that has none (once, however many replicas start together). */
 async function seedIfEmpty(database: DatabaseHandle) {
-  const created = await withTransaction(database.db, async (tx) => {
-    await tx.execute(`select pg_advisory_xact_lock(${SEED_LOCK})`);
-    return (await isEmpty(tx)) ? (await seed(tx)).created : 0;
-  });
+  const { created } = await seed(database.db, { onlyIfEmpty: true });
   if (created > 0) logger.info(`empty database: added ${created} demo venues`);
 }
 

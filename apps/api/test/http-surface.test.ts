@@ -129,6 +129,27 @@ describe.each(testBackends())("the HTTP surface on $name", (backend) => {
     expect(text).not.toMatch(/Failed query|params:|select 1/);
   });
 
+  it("a database error that quotes the offending value logs the message without it", async () => {
+    const phone = newPhone();
+    const { users } = h.deps.repos;
+    const list = users.list;
+    // PostgreSQL's own message names the value: invalid input syntax for type uuid: "+998...".
+    users.list = async (query) => {
+      await h.deps.database.db.execute(sql`select (${phone}::text)::uuid as boom`);
+      return list(query);
+    };
+    lines.length = 0;
+    try {
+      const res = await h.request("/api/admin/users/", { headers: { authorization: `Bearer ${admin}` } });
+      expect(res.status).toBe(500);
+    } finally {
+      users.list = list;
+    }
+    const errors = lines.filter((l) => l.level === "error");
+    expect(errors).toEqual([expect.objectContaining({ db_code: "22P02", db_message: 'invalid input syntax for type uuid: "…"' })]);
+    expect(JSON.stringify(errors)).not.toContain(phone.slice(4));
+  });
+
   describe("links and the OpenAPI server", () => {
     const forged = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
     const list = async (headers: Record<string, string>, ip?: string) => {

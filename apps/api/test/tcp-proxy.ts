@@ -1,6 +1,6 @@
 // A TCP proxy in front of a real PostgreSQL or Redis that tests can break on purpose: `freeze()`
 // keeps every connection open but passes no bytes (a stalled server or a dead network path),
-// `refuse()` drops every connection and refuses new ones (a server that is down), `heal()` goes back
+// `refuse()` drops every connection and every new one at once (a server that is down), `heal()` goes back
 // to forwarding. The services themselves stay untouched, so other tests running alongside are not
 // disturbed.
 import { createServer, connect } from "node:net";
@@ -33,6 +33,10 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   };
 
   const onConnection = (client: Socket) => {
+    if (mode === "refused") {
+      client.destroy();
+      return;
+    }
     const pair: Pair = { client, upstream: undefined };
     pairs.add(pair);
     client.on("error", () => pair.upstream?.destroy());
@@ -44,17 +48,11 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     else wire(pair);
   };
 
-  let server: Server = createServer(onConnection);
+  // The listener stays open while "refused" (each new connection is dropped at once): giving the
+  // port up could let another test running alongside take it.
+  const server: Server = createServer(onConnection);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
-
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      server = createServer(onConnection);
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", resolve);
-    });
-  const stopListening = () => new Promise<void>((resolve) => server.close(() => resolve()));
 
   return {
     port,
@@ -71,30 +69,29 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         upstream?.pause();
       }
     },
-    async refuse() {
+    refuse() {
       mode = "refused";
       for (const { client, upstream } of pairs) {
         client.destroy();
         upstream?.destroy();
       }
-      await stopListening();
+      return Promise.resolve();
     },
-    async heal() {
-      const was = mode;
+    heal() {
       mode = "open";
-      if (was === "refused") await listen();
       for (const pair of pairs) {
         if (!pair.upstream) wire(pair);
         pair.client.resume();
         pair.upstream?.resume();
       }
+      return Promise.resolve();
     },
     async close() {
       for (const { client, upstream } of pairs) {
         client.destroy();
         upstream?.destroy();
       }
-      if (mode !== "refused") await stopListening();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

@@ -26,5 +26,5 @@ export function repositories(db: Database) {
 
 export type Repositories = ReturnType<typeof repositories>;
 
-export { isEmpty, seed } from "./seed.ts";
+export { seed } from "./seed.ts";
 export { SEED_VENUES } from "./seed-data.ts";

@@ -1,6 +1,7 @@
 import { LANGS } from "@venue-booking/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isEmpty, repositories, seed, SEED_VENUES } from "../src/index.ts";
+import { repositories, seed, SEED_VENUES } from "../src/index.ts";
+import { isEmpty } from "../src/seed.ts";
 import type { DatabaseHandle } from "../src/index.ts";
 import { testBackends } from "../src/testing.ts";
 
@@ -37,5 +38,23 @@ describe.each(testBackends())("seed on $name", (backend) => {
     expect(await seed(handle.db)).toEqual({ created: 0, updated: SEED_VENUES.length });
     const second = await repos.venues.list({ pageSize: 100 });
     expect(second.results.map(({ updatedAt: _u, ...v }) => v)).toEqual(first.results.map(({ updatedAt: _u, ...v }) => v));
+    // not empty any more: an only-if-empty seed leaves it alone
+    expect(await seed(handle.db, { onlyIfEmpty: true })).toEqual({ created: 0, updated: 0 });
+  });
+});
+
+// Only PostgreSQL runs seeds at the same moment (replicas starting together with SEED_DEMO).
+describe.each(testBackends().filter((b) => b.name === "postgres"))("seeds at once on $name", (backend) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await backend.open();
+  });
+  afterAll(async () => handle.close());
+
+  it("add each demo venue once", async () => {
+    const results = await Promise.all([seed(handle.db), seed(handle.db), seed(handle.db, { onlyIfEmpty: true }), seed(handle.db)]);
+    expect(results.reduce((n, r) => n + r.created, 0)).toBe(SEED_VENUES.length);
+    const all = await repositories(handle.db).venues.list({ pageSize: 100, includeInactive: true });
+    expect(all.count).toBe(SEED_VENUES.length);
   });
 });

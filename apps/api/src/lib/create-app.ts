@@ -44,7 +44,10 @@ function errorLogFields(err: Error): Record<string, unknown> {
   for (const e of chain) {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== "string") continue;
-    return /^[0-9A-Z]{5}$/.test(code) ? { db_code: code, db_message: e.message } : { error_code: code, error: e.message };
+    if (!/^[0-9A-Z]{5}$/.test(code)) return { error_code: code, error: e.message };
+    // Data exceptions (class 22) quote the offending value ('invalid input syntax for type integer:
+    // "+998..."'), which may be a phone or a token: the quoted parts are left out of the log.
+    return { db_code: code, db_message: code.startsWith("22") ? e.message.replace(/"[^"]*"|'[^']*'/g, '"…"') : e.message };
   }
   if (chain.some((e) => e.message.startsWith("Failed query:"))) return { error: "a query failed" };
   return { error: err.stack ?? err.message };

@@ -121,7 +121,7 @@ export function buildDeps(input: DepsInput): AppDeps {
     kv,
     sms: input.sms,
     otp: new OtpService(kv, input.sms, input.jwtSecret),
-    tokens: new TokenService(input.jwtSecret, kv),
+    tokens: new TokenService(input.jwtSecret, kv, input.clock),
     rateLimitStore: input.state.rateLimitStore,
     clock: input.clock ?? (() => new Date()),
     metrics: createMetrics(() => input.database.poolStats()),

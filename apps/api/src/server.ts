@@ -48,6 +48,7 @@ async function boot() {
   const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
   const stopLifecycle = startLifecycleJob(deps, logger);
   logger.info(`ready: ${database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}, ${state.kind} store`);
+  logger.info(`venue-booking API ready on http://localhost:${listeningPort} (Swagger UI: http://localhost:${listeningPort}/docs)`);
   return {
     app,
     async close() {
@@ -61,6 +62,7 @@ async function boot() {
 // /ready says 503 until it is open, and every other request waits for it instead of being refused.
 // The database is opened only once the port is ours, so a process that cannot listen never
 // touches it.
+let listeningPort = config.port;
 let booted: Awaited<ReturnType<typeof boot>> | undefined;
 let startBooting: () => void = () => {};
 let bootStarted = false;
@@ -94,7 +96,8 @@ const server = serve(
     hostname: config.host,
   },
   (info) => {
-    logger.info(`venue-booking API on http://localhost:${info.port} (Swagger UI: http://localhost:${info.port}/docs)`);
+    listeningPort = info.port;
+    logger.info(`listening on http://localhost:${info.port}; opening the database`);
     startBooting();
   },
 );

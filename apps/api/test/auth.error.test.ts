@@ -67,6 +67,29 @@ describe.each(testBackends())("auth, error paths, on $name", (backend) => {
     expect((await h.request("/api/auth/verify-otp/", json({ phone, code }))).status).toBe(200);
   });
 
+  it("a right code whose sign-in failed on the database stays usable", async () => {
+    const phone = newPhone();
+    await h.request("/api/auth/send-otp/", json({ phone }));
+    const code = h.sms.lastCode(phone)!;
+    const { users } = h.deps.repos;
+    const signInUser = users.signIn;
+    // The database refuses once, as a restarting server would.
+    users.signIn = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    try {
+      const failed = await h.request("/api/auth/verify-otp/", json({ phone, code }));
+      expect(failed.status).toBe(503);
+    } finally {
+      users.signIn = signInUser;
+    }
+    const retry = await h.request("/api/auth/verify-otp/", json({ phone, code }));
+    expect(retry.status).toBe(200);
+  });
+
+  it("a wrong-type value is named with its type in the message", async () => {
+    const res = await h.request("/api/auth/send-otp/", json({ phone: 12345 }, { "accept-language": "en" }));
+    expect((await problem(res)).errors).toEqual([{ field: "phone", message: "Invalid input: expected string, received number" }]);
+  });
+
   it("a malformed, missing or unknown refresh token is 401 or 400", async () => {
     expect((await problem(await h.request("/api/auth/refresh/", json({ refresh: "abc" })))).code).toBe("UNAUTHORIZED");
     expect((await h.request("/api/auth/refresh/", json({}))).status).toBe(400);

@@ -195,21 +195,102 @@ describe.each(suites)("$name, transactions", ({ databaseUrl }) => {
 describe.each(suites)("$name, the request deadline", ({ databaseUrl }) => {
   let testDb: { url: string; drop(): Promise<void> };
   let proxy: TcpProxy;
+  let direct: pg.Pool;
   let h: Harness;
+  let player: string;
+  let venueId: number;
+
+  const booking = (start: string) =>
+    authed(player, json({ venue_id: venueId, booking_date: DAY, start_time: start, end_time: `${Number(start.slice(0, 2)) + 1}:00` }));
+  /** The bookings of the test venue and their audit rows, as the database has them. */
+  const stored = async () =>
+    (
+      await direct.query<{ start: string; events: number }>(
+        `select to_char(lower(b.during), 'HH24:MI') as start, (select count(*)::int from booking_events e where e.booking_id = b.id) as events
+           from bookings b where b.venue_id = $1 order by lower(b.during)`,
+        [venueId],
+      )
+    ).rows;
+  /** The app's transactions still open on the server (the test's own connection left out). */
+  const openTransactions = async () =>
+    (
+      await direct.query<{ state: string; wait: string | null }>(
+        `select state, wait_event_type as wait from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null and application_name <> 'locker'`,
+      )
+    ).rows;
+  /** A transaction outside the app holding the test venue's row lock, as a booking in progress would. */
+  async function lockVenue(): Promise<{ release(): Promise<void> }> {
+    const locker = await direct.connect();
+    await locker.query("set application_name = 'locker'");
+    await locker.query("begin");
+    await locker.query("select id from venues where id = $1 for update", [venueId]);
+    return {
+      async release() {
+        await locker.query("commit");
+        locker.release();
+      },
+    };
+  }
 
   beforeAll(async () => {
     testDb = await createDatabase(databaseUrl);
+    direct = new pg.Pool({ connectionString: testDb.url, max: 3 });
     proxy = await proxyFor(testDb.url);
     // no database limits at all: only the request deadline stands between a caller and a hang
     const database = await openDatabase({ url: proxy.url(testDb.url), poolMax: 2 });
     h = startHarness(database, memoryState(), { requestTimeoutMs: 1_000 });
     expect((await h.request("/api/venues/?search=warm-up")).status).toBe(200);
+    const adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
+    player = (await h.tokensFor(newPhone())).access;
+    venueId = await createVenue(h, adminToken);
   });
   afterAll(async () => {
     await proxy?.heal();
     await h?.close();
     await proxy?.close();
+    await direct?.end();
     await testDb?.drop();
+  });
+
+  it("a booking answered 503 by the deadline is never committed afterwards, and its retry books it", async () => {
+    // The booking waits inside its transaction for the venue's lock; the lock is given while the
+    // network is frozen, so the transaction is still open when the deadline answers.
+    const lock = await lockVenue();
+    const pending = timed(() => h.request("/api/bookings/", booking("10:00")));
+    await expect.poll(async () => (await openTransactions()).map((t) => t.wait), { timeout: 5_000, interval: 20 }).toEqual(["Lock"]);
+    proxy.freeze();
+    await lock.release();
+    const { value: res, ms } = await pending;
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await problem(res)).code).toBe("SERVICE_UNAVAILABLE");
+    expect(ms).toBeLessThan(PROMPT_MS);
+    // the booking's transaction has its lock and waits for the app's next statement
+    expect(await openTransactions()).toEqual([{ state: "idle in transaction", wait: "Client" }]);
+
+    await proxy.heal();
+    // the handler carries on now; its transaction ends (without a COMMIT) once it reaches the end
+    await expect.poll(openTransactions, { timeout: 5_000, interval: 20 }).toEqual([]);
+    expect(await stored()).toEqual([]);
+
+    // the client does as told and retries: its slot is free, not SLOT_TAKEN by its own booking
+    expect((await h.request("/api/bookings/", booking("10:00"))).status).toBe(201);
+    expect(await stored()).toEqual([{ start: "10:00", events: 1 }]);
+  });
+
+  it("a booking stuck on a lock past the deadline stops waiting then, giving its connection back", async () => {
+    const lock = await lockVenue();
+    try {
+      const res = await h.request("/api/bookings/", booking("12:00"));
+      expect(res.status).toBe(503);
+      // the server ends the lock wait at the deadline (statement_timeout), while the lock is still held
+      await expect.poll(openTransactions, { timeout: 2_000, interval: 20 }).toEqual([]);
+    } finally {
+      await lock.release();
+    }
+    expect(await stored()).toEqual([{ start: "10:00", events: 1 }]);
+    expect((await h.request("/api/bookings/", booking("12:00"))).status).toBe(201);
   });
 
   it("a request still waiting for the database after REQUEST_TIMEOUT_MS is answered 503", async () => {

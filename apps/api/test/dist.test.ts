@@ -110,7 +110,7 @@ describe("the production install", () => {
         unwanted,
       ).toEqual([]);
     }
-    for (const needed of ["hono@", "@hono+node-server@", "pg@", "ioredis@", "zod@", "prom-client@"]) {
+    for (const needed of ["hono@", "@hono+node-server@", "pg@", "ioredis@", "zod@", "prom-client@", "proper-lockfile@"]) {
       expect(
         installed.some((name) => name.startsWith(needed)),
         needed,

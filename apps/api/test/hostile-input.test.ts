@@ -33,6 +33,8 @@ function spoiled(body: Record<string, unknown>, path: string, spoil: (valid: str
 const UNSTORABLE = [
   ["a NUL character", (v: string) => `${v}\u0000`],
   ["a lone high surrogate", (v: string) => `${v}\uD800`],
+  ["a terminal escape sequence", (v: string) => `${v}\u001b[2J\u001b]0;title\u0007`],
+  ["a C1 control character", (v: string) => `${v}\u009b31m`],
   ["a lone low surrogate", (v: string) => `${v}\uDC00`],
 ] as const;
 
@@ -136,7 +138,7 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
   it("says which character is wrong, in the caller's language", async () => {
     const res = await h.request("/api/auth/me/", authed(player.access, patch({ name: "a\u0000" }), "en"));
     expect((await problem(res)).errors).toEqual([
-      { field: "name", message: "The text contains a character that cannot be stored (NUL or an unpaired surrogate)." },
+      { field: "name", message: "The text contains a character that cannot be stored (a control character or an unpaired surrogate)." },
     ]);
   });
 

@@ -45,6 +45,9 @@ describe.each(testBackends())("the HTTP surface on $name", (backend) => {
     expect(otp.headers.get("allow")).toBe("POST, OPTIONS");
     expect((await h.request("/health", { method: "DELETE" })).headers.get("allow")).toBe("GET, HEAD, OPTIONS");
 
+    // A doubled slash is no path of the API, whatever the method: 404, not a 405 that names the method asked.
+    for (const path of ["/api/venues//", "/api/bookings//"]) expect((await h.request(path)).status).toBe(404);
+
     const nowhere = await h.request("/api/nowhere/", { method: "PUT" });
     expect(nowhere.status).toBe(404);
     expect(nowhere.headers.get("allow")).toBeNull();

@@ -21,6 +21,29 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
   });
 
+  it("every pattern means the same to other clients: it compiles without flags and accepts its example", () => {
+    const patterns: { pattern: string; example?: unknown }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const o = node as Record<string, unknown>;
+        if (typeof o.pattern === "string") patterns.push({ pattern: o.pattern, example: o.example });
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(doc);
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const { pattern, example } of patterns) {
+      const re = new RegExp(pattern);
+      if (typeof example === "string") expect(re.test(example), `${pattern} vs ${example}`).toBe(true);
+    }
+    const image = patterns.find((p) => p.pattern.includes("[hH][tT]"));
+    expect(image).toBeDefined();
+    const re = new RegExp(image!.pattern);
+    expect(re.test("HTTPS://example.com:8443/a.jpg")).toBe(true);
+    expect(re.test("https://example.com:99999/a.jpg")).toBe(false);
+  });
+
   it("lists every contract path with its trailing slash, a bearer scheme and problem responses", () => {
     for (const path of [
       "/api/auth/send-otp/",

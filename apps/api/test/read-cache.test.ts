@@ -175,4 +175,35 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of replicas on Redis %s",
       await proxy.close();
     }
   });
+
+  it("a SUBSCRIBE that timed out on a stalled Redis, the connection staying up, is asked for again", async () => {
+    const target = new URL(url);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
+    const client = new Redis(proxy.url(url), { commandTimeout: 300, maxRetriesPerRequest: 0 });
+    client.on("error", () => {});
+    // Redis stalls just as the bus's own connection is ready, before its SUBSCRIBE gets through.
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (...args) => {
+      const subscriber = duplicate(...args);
+      subscriber.once("ready", () => proxy.freeze());
+      return subscriber;
+    };
+    const publisher = new Redis(url);
+    const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
+    const bus = redisBus(client, channel);
+    try {
+      await expect(bus.ready()).rejects.toThrow(/timed out/);
+      await proxy.heal();
+      // no reconnect happens, so no 'ready' event: only the bus's own retry brings it back
+      await expect.poll(() => bus.ready().then(() => "listening", String), { timeout: 5_000, interval: 20 }).toBe("listening");
+      const heard = nextMessage(bus);
+      await publisher.publish(channel, "busy:*");
+      expect(await heard).toBe("busy:*");
+    } finally {
+      await bus.close();
+      client.disconnect();
+      publisher.disconnect();
+      await proxy.close();
+    }
+  });
 });

@@ -1,10 +1,14 @@
 // A small client of the venue-booking API: JSON in and out, every answer parsed with the contract's
-// schema (so a drifting API fails loudly), problem+json errors as ApiError, and a transparent
-// refresh of the access token from stored credentials when it has expired.
+// schema (so a drifting API fails loudly), problem+json errors as ApiError, a time limit on every
+// request, and a transparent refresh of the access token from stored credentials when it has expired.
 import { ProblemSchema, TokensSchema } from "@venue-booking/contract";
+import type { Problem } from "@venue-booking/contract";
 import type { ZodType } from "zod";
-import type { CredentialStore } from "./credentials.ts";
-import { ApiError, CliError, describeIssues } from "./errors.ts";
+import type { Credentials, CredentialStore } from "./credentials.ts";
+import { ApiError, CliError, describeIssues, describeProblem } from "./errors.ts";
+import type { Spinner } from "./spinner.ts";
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export type ApiClientOptions = {
   baseUrl: string;
@@ -14,10 +18,32 @@ export type ApiClientOptions = {
   lang?: string | undefined;
   credentials: CredentialStore;
   fetch?: typeof fetch;
+  /** How long one request may take, answer included. */
+  timeoutMs?: number | undefined;
+  /** The command that signs in again (it names the profile). */
+  loginCommand?: string | undefined;
+  /** A one-line note for the person (stderr): the answer is given, but something is off. */
+  notice?: ((text: string) => void) | undefined;
+  /** Shows that a slow request is still on its way. */
+  spinner?: Spinner | undefined;
 };
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
-type RequestOptions = { body?: unknown; auth?: boolean };
+export type CallOptions = {
+  /** false: never send a token (sign-in requests). */
+  auth?: boolean;
+  /**
+   * The API answers anyone here, and an admin's token only shows more: when the token is refused,
+   * the request is made again without it (with a note), instead of failing.
+   */
+  public?: boolean;
+};
+type RequestOptions = CallOptions & { body?: unknown };
+type Answer = { status: number; text: string; url: string };
+
+/** The credential a request went with, to say which one the API refused. */
+type Credential =
+  { kind: "env"; token: string } | { kind: "stored"; token: string; stored: Credentials } | { kind: "none"; elsewhere: string | undefined };
 
 export class ApiClient {
   readonly baseUrl: string;
@@ -25,6 +51,10 @@ export class ApiClient {
   readonly #lang: string;
   readonly #credentials: CredentialStore;
   readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #login: string;
+  readonly #notice: (text: string) => void;
+  readonly #spinner: Spinner | undefined;
 
   constructor(opts: ApiClientOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
@@ -32,12 +62,21 @@ export class ApiClient {
     this.#lang = opts.lang ?? "en";
     this.#credentials = opts.credentials;
     this.#fetch = opts.fetch ?? fetch;
+    this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#login = opts.loginCommand ?? "venue-admin login";
+    this.#notice = opts.notice ?? (() => {});
+    this.#spinner = opts.spinner;
   }
 
-  get<T>(path: string, schema: ZodType<T>, opts?: { auth?: boolean }): Promise<T> {
+  /** VENUE_API_TOKEN signs every request, whatever `login` stored. */
+  get usesEnvToken(): boolean {
+    return this.#token !== undefined;
+  }
+
+  get<T>(path: string, schema: ZodType<T>, opts?: CallOptions): Promise<T> {
     return this.#call("GET", path, schema, opts);
   }
-  post<T>(path: string, body: unknown, schema: ZodType<T>, opts?: { auth?: boolean }): Promise<T> {
+  post<T>(path: string, body: unknown, schema: ZodType<T>, opts?: CallOptions): Promise<T> {
     return this.#call("POST", path, schema, { ...opts, body });
   }
   patch<T>(path: string, body: unknown, schema: ZodType<T>): Promise<T> {
@@ -48,60 +87,77 @@ export class ApiClient {
     return this.#noContent("DELETE", path, {});
   }
   /** A POST answered with 204 No Content. */
-  postNoContent(path: string, body: unknown, opts?: { auth?: boolean }): Promise<void> {
+  postNoContent(path: string, body: unknown, opts?: CallOptions): Promise<void> {
     return this.#noContent("POST", path, { ...opts, body });
   }
 
   async #noContent(method: Method, path: string, opts: RequestOptions): Promise<void> {
-    const { res, url } = await this.#request(method, path, opts);
-    if (res.status !== 204) await this.#answer(res, url);
+    const answer = await this.#request(method, path, opts);
+    if (answer.status !== 204) decode(answer);
   }
 
   async #call<T>(method: Method, path: string, schema: ZodType<T>, opts: RequestOptions = {}): Promise<T> {
-    const { res, url } = await this.#request(method, path, opts);
-    return parseAnswer(schema, await this.#answer(res, url), url);
+    const answer = await this.#request(method, path, opts);
+    return parseAnswer(schema, decode(answer), answer.url);
   }
 
-  /** Sends, refreshing the access token once when the API says it is no longer valid. */
-  async #request(method: Method, path: string, opts: RequestOptions): Promise<{ res: Response; url: string }> {
+  /**
+   * Sends with the credential in use. When the API refuses it: a stored sign-in is refreshed once;
+   * a public read goes again without a token; otherwise the error says which credential was
+   * refused and what to do.
+   */
+  async #request(method: Method, path: string, opts: RequestOptions): Promise<Answer> {
     const url = `${this.baseUrl}${path}`;
-    const auth = opts.auth ?? true;
-    const token = auth ? this.#accessToken() : undefined;
-    let res = await this.#send(method, url, opts.body, token);
-    if (res.status === 401 && auth) {
-      const fresh = await this.#refresh();
-      if (fresh) res = await this.#send(method, url, opts.body, fresh);
-      else if (!token) throw new CliError("not signed in: run `venue-admin login` or set VENUE_API_TOKEN");
+    if (opts.auth === false) return this.#exchange(method, url, opts.body, undefined);
+    const credential = this.#credential();
+    const token = credential.kind === "none" ? undefined : credential.token;
+    let answer = await this.#exchange(method, url, opts.body, token);
+    if (!signInRefused(answer)) return answer;
+    if (credential.kind === "stored") {
+      const fresh = await this.#refresh(credential.token);
+      if (fresh) {
+        answer = await this.#exchange(method, url, opts.body, fresh);
+        if (!signInRefused(answer)) return answer;
+      }
     }
-    return { res, url };
+    if (opts.public && token) {
+      const anonymous = await this.#exchange(method, url, opts.body, undefined);
+      if (!signInRefused(anonymous)) {
+        this.#notice(`note: ${this.#refusal(credential)}; showing what anyone may see`);
+        return anonymous;
+      }
+      answer = anonymous;
+    }
+    const problem = problemOf(answer);
+    throw new ApiError(answer.status, problem, `${this.#refusal(credential)} (${describeProblem(answer.status, problem)})`);
   }
 
-  /** The JSON body of a successful answer; an error answer becomes an ApiError. */
-  async #answer(res: Response, url: string): Promise<unknown> {
-    const text = await res.text();
-    let data: unknown;
+  /** Which credential the API refused, and how to get one it accepts. */
+  #refusal(credential: Credential): string {
+    switch (credential.kind) {
+      case "env":
+        return `the API at ${this.baseUrl} refused VENUE_API_TOKEN: set a current access token, or unset it to use the sign-in of \`${this.#login}\``;
+      case "stored":
+        return `the sign-in of ${credential.stored.phone} at ${this.baseUrl} has ended (signed out or expired): run \`${this.#login}\``;
+      case "none":
+        return credential.elsewhere
+          ? `not signed in at ${this.baseUrl} (the stored sign-in is for ${credential.elsewhere}): run \`${this.#login}\` or set VENUE_API_TOKEN`
+          : `not signed in: run \`${this.#login}\` or set VENUE_API_TOKEN`;
+    }
+  }
+
+  #credential(): Credential {
+    if (this.#token) return { kind: "env", token: this.#token };
+    const stored = this.#credentials.read();
+    if (stored && stored.apiUrl === this.baseUrl) return { kind: "stored", token: stored.access, stored };
+    return { kind: "none", elsewhere: stored?.apiUrl };
+  }
+
+  /** One request and its whole answer within the time limit. */
+  async #exchange(method: Method, url: string, body: unknown, token: string | undefined): Promise<Answer> {
+    const stop = this.#spinner?.(`${method} ${url}`);
     try {
-      data = text ? JSON.parse(text) : undefined;
-    } catch {
-      if (!res.ok) throw new ApiError(res.status, undefined);
-      throw new CliError(`unexpected answer from ${url}: not JSON (HTTP ${res.status})`);
-    }
-    if (!res.ok) {
-      const problem = ProblemSchema.safeParse(data);
-      throw new ApiError(res.status, problem.success ? problem.data : undefined);
-    }
-    return data;
-  }
-
-  #accessToken(): string | undefined {
-    if (this.#token) return this.#token;
-    const c = this.#credentials.read();
-    return c && c.apiUrl === this.baseUrl ? c.access : undefined;
-  }
-
-  async #send(method: Method, url: string, body: unknown, token: string | undefined): Promise<Response> {
-    try {
-      return await this.#fetch(url, {
+      const res = await this.#fetch(url, {
         method,
         headers: {
           accept: "application/json",
@@ -110,21 +166,65 @@ export class ApiClient {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.#timeoutMs),
       });
+      return { status: res.status, text: await res.text(), url };
     } catch (e) {
+      if (e instanceof Error && e.name === "TimeoutError") {
+        const unsure = method === "GET" ? "" : "; the change may or may not have been made";
+        throw new CliError(
+          `no answer from ${method} ${url} within ${this.#timeoutMs / 1000} s${unsure} (is the API up? --timeout <seconds> waits longer)`,
+        );
+      }
       throw new CliError(`cannot reach the API at ${this.baseUrl} (${reason(e)}); is it running? (--api-url or VENUE_API_URL)`);
+    } finally {
+      stop?.();
     }
   }
 
-  async #refresh(): Promise<string | undefined> {
-    const c = this.#credentials.read();
-    if (this.#token || !c || c.apiUrl !== this.baseUrl) return undefined;
-    const url = `${this.baseUrl}/api/auth/refresh/`;
-    const res = await this.#send("POST", url, { refresh: c.refresh }, undefined);
-    if (!res.ok) return undefined;
-    const pair = parseAnswer(TokensSchema, await this.#answer(res, url), url);
-    this.#credentials.write({ ...c, access: pair.access, refresh: pair.refresh });
-    return pair.access;
+  /**
+   * A new access token for the stored sign-in, after `spent` was refused. One command at a time
+   * refreshes (a refresh token works once, and the API ends the whole sign-in when a spent one comes
+   * back); a command that waited finds the tokens another one stored and uses them.
+   */
+  #refresh(spent: string): Promise<string | undefined> {
+    return this.#credentials.exclusive(
+      async () => {
+        const c = this.#credentials.read();
+        if (!c || c.apiUrl !== this.baseUrl) return undefined;
+        if (c.access !== spent) return c.access;
+        const answer = await this.#exchange("POST", `${this.baseUrl}/api/auth/refresh/`, { refresh: c.refresh }, undefined);
+        if (answer.status === 401) return undefined;
+        const pair = parseAnswer(TokensSchema, decode(answer), answer.url);
+        this.#credentials.write({ ...c, access: pair.access, refresh: pair.refresh });
+        return pair.access;
+      },
+      { waitMs: 2 * this.#timeoutMs + 5_000 },
+    );
+  }
+}
+
+/** The API did not accept the token (or wants one); a deactivated account is another matter. */
+function signInRefused(answer: Answer): boolean {
+  return answer.status === 401 && problemOf(answer)?.code !== "USER_INACTIVE";
+}
+
+function problemOf(answer: Answer): Problem | undefined {
+  try {
+    const r = ProblemSchema.safeParse(JSON.parse(answer.text));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON body of a successful answer; an error answer becomes an ApiError. */
+function decode(answer: Answer): unknown {
+  if (answer.status < 200 || answer.status > 299) throw new ApiError(answer.status, problemOf(answer));
+  try {
+    return answer.text ? JSON.parse(answer.text) : undefined;
+  } catch {
+    throw new CliError(`unexpected answer from ${answer.url}: not JSON (HTTP ${answer.status})`);
   }
 }
 

@@ -1,6 +1,6 @@
 // Every check of a value typed on the command line or at a prompt, with the one-line usage error
 // (exit code 2) it fails with.
-import { BOOKING_STATUSES, isBookingStatus, isLang, isMoney, isPhone, isValidDate, parsePrice } from "@venue-booking/core";
+import { BOOKING_STATUSES, isBookingStatus, isLang, isMoney, isPhone, isValidDate } from "@venue-booking/core";
 import type { BookingStatus, Lang } from "@venue-booking/core";
 import type { ZodType } from "zod";
 import { describeIssues, UsageError } from "./errors.ts";
@@ -57,6 +57,30 @@ export function commaList(value: string | undefined): string[] | undefined {
         .filter(Boolean);
 }
 
+/** Commander's collector for a repeatable flag: `--amenity-ru Душ --amenity-ru "Кафе, бар"`. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * One list from a comma-separated flag and its repeatable one-item form (the way to give an item
+ * holding a comma); an absent list stays absent. Giving both is refused: their order against each
+ * other is lost on the command line. With `keepEmpty`, "Dush,,Kafe" keeps its empty middle item
+ * (a translation list pairs by position, so an empty item must not shift the rest).
+ */
+export function listFlag(
+  comma: string | undefined,
+  repeated: string[] | undefined,
+  flags: [string, string],
+  opts: { keepEmpty?: boolean } = {},
+): string[] | undefined {
+  if (comma !== undefined && repeated !== undefined) throw new UsageError(`use ${flags[0]} or ${flags[1]}, not both`);
+  const items = repeated ?? (comma === undefined ? undefined : comma.trim() === "" ? [] : comma.split(","));
+  if (!items) return undefined;
+  const trimmed = items.map((s) => s.trim());
+  return opts.keepEmpty ? trimmed : trimmed.filter(Boolean);
+}
+
 /** A request body checked with the contract's schema before it is sent; the problems as one line. */
 export function check<T>(schema: ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -69,11 +93,18 @@ export const phoneAnswer = (v: string): true | string => isPhone(v) || "+998 and
 export const dateAnswer = (v: string): true | string => isValidDate(v) || "YYYY-MM-DD, a real date";
 export const langAnswer = (v: string): true | string => isLang(v) || "uz, ru or en";
 export const codeAnswer = (v: string): true | string => /^\d{6}$/.test(v) || "6 digits";
-export function priceAnswer(v: string): true | string {
-  try {
-    parsePrice(v);
-    return true;
-  } catch {
-    return "a positive amount like 150000.00";
-  }
+/** A prompt check from a contract schema: true, or the schema's complaint as one line. */
+export function schemaAnswer(schema: ZodType, opts: { optional?: boolean } = {}): (v: string) => true | string {
+  return (v) => {
+    if (opts.optional && v.trim() === "") return true;
+    if (!opts.optional && v.trim() === "") return "required";
+    const r = schema.safeParse(v);
+    if (r.success) return true;
+    return r.error.issues
+      .map((i) => {
+        const code = (i as { params?: { code?: string } }).params?.code;
+        return code ? code.toLowerCase().replace(/_/g, " ") : i.message;
+      })
+      .join("; ");
+  };
 }

@@ -23,39 +23,64 @@ export function toCsv(rows: (string | number | boolean)[][]): string {
   });
 }
 
+/** A record of a CSV file and the line of the file it starts on. */
+export type CsvRecord = { line: number; cells: string[] };
+
 /**
- * The rows of a CSV text, every cell unescaped; blank lines and rows of empty cells are skipped.
- * A malformed file is a UsageError naming `source` and the line, so nothing of it is used.
+ * The records of a CSV text with the line each starts on, every cell unescaped; blank lines and
+ * records of empty cells are skipped. Cells are separated by commas, or by semicolons when the first
+ * line has more of those (spreadsheets set to a decimal comma write them). Records may have any
+ * number of cells: the caller decides about those that do not match the header. A text that cannot
+ * be split into records at all (an unclosed quote) is a UsageError naming `source` and the line.
  */
-export function parseCsv(text: string, source = "CSV"): string[][] {
-  // The line each record ends on, so that an unclosed quote can be placed where its record began.
+export function parseCsvRecords(text: string, source = "CSV"): CsvRecord[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  // The line each record ends on, so that a record (or an unclosed quote) can be placed where it began.
   let lastEnd = 0;
-  let rows: string[][];
+  let records: CsvRecord[];
   try {
-    rows = parse(text, {
+    records = parse(text, {
       bom: true,
+      delimiter: delimiterOf(lines),
+      relax_column_count: true,
       skip_empty_lines: true,
       on_record: (record: string[], context) => {
+        const line = recordStart(lines, lastEnd);
         lastEnd = context.lines;
-        return record;
+        return { line, cells: record } as unknown as string[];
       },
-    });
+    }) as unknown as CsvRecord[];
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     // csv-parse names the end of the file here; the person needs the line the quote opened on.
     if (e.code === "CSV_QUOTE_NOT_CLOSED") {
-      throw new UsageError(`${source}: line ${recordStart(text, lastEnd)}: a quoted cell is never closed (a " without its closing ")`);
+      throw new UsageError(`${source}: line ${recordStart(lines, lastEnd)}: a quoted cell is never closed (a " without its closing ")`);
     }
     throw new UsageError(`${source}: ${e.message}`);
   }
   // Every escaped cell starts with an apostrophe and a formula character only after escaping.
   const unescape = (cell: string) => (ESCAPED.test(cell) ? cell.slice(1) : cell);
-  return rows.filter((r) => r.some((f) => f !== "")).map((r) => r.map(unescape));
+  return records.filter((r) => r.cells.some((f) => f !== "")).map((r) => ({ line: r.line, cells: r.cells.map(unescape) }));
+}
+
+/** The rows of a CSV text (see parseCsvRecords); a row whose cell count differs from the first row's is refused with its line. */
+export function parseCsv(text: string, source = "CSV"): string[][] {
+  const records = parseCsvRecords(text, source);
+  const width = records[0]?.cells.length;
+  const odd = records.find((r) => r.cells.length !== width);
+  if (odd) throw new UsageError(`${source}: line ${odd.line}: ${odd.cells.length} cells where the first row has ${width}`);
+  return records.map((r) => r.cells);
+}
+
+/** ";" when the first non-blank line has more semicolons than commas outside quotes, else ",". */
+function delimiterOf(lines: string[]): string {
+  const first = (lines.find((l) => l.trim() !== "") ?? "").replace(/"[^"]*"/g, "");
+  const count = (c: string) => first.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
 }
 
 /** The first non-blank line after line `lastEnd`: where the next record begins. */
-function recordStart(text: string, lastEnd: number): number {
-  const lines = text.split(/\r\n|\n|\r/);
+function recordStart(lines: string[], lastEnd: number): number {
   let line = lastEnd + 1;
   while (line < lines.length && lines[line - 1]?.trim() === "") line++;
   return line;

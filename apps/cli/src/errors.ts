@@ -19,15 +19,35 @@ export class UsageError extends CliError {
   }
 }
 
-/** An error answer of the API: its problem+json body, or just the status when the body was not one. */
+/**
+ * An error answer of the API: its problem+json body, or just the status when the body was not one.
+ * `message` replaces the rendering when the CLI knows more than the API said (which credential a 401 refused).
+ */
 export class ApiError extends CliError {
   constructor(
     readonly status: number,
     readonly problem: Problem | undefined,
+    message?: string,
   ) {
-    const fields = problem?.errors?.length ? `: ${problem.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}` : "";
-    super(problem ? `${problem.detail}${fields} [${problem.code}]` : `HTTP ${status}`);
+    super(message ?? describeProblem(status, problem));
   }
+}
+
+const withoutFullStop = (s: string) => s.trim().replace(/[.。]+$/, "");
+
+/**
+ * A problem as one line: its detail, then each field whose message says more than the detail
+ * (a rule error repeats the detail as its field's message, which then shows as just the field name).
+ */
+export function describeProblem(status: number, problem: Problem | undefined): string {
+  if (!problem) return `HTTP ${status}`;
+  const errors = problem.errors ?? [];
+  if (errors.length === 0) return `${problem.detail} [${problem.code}]`;
+  const detail = withoutFullStop(problem.detail);
+  const repeated = errors.filter((e) => withoutFullStop(e.message) === detail).map((e) => e.field);
+  const own = errors.filter((e) => withoutFullStop(e.message) !== detail).map((e) => `${e.field}: ${withoutFullStop(e.message)}`);
+  const head = repeated.length ? `${detail} (${repeated.join(", ")})` : detail;
+  return `${own.length ? `${head}: ${own.join("; ")}` : head} [${problem.code}]`;
 }
 
 type Issue = { path: PropertyKey[]; message: string; params?: unknown };

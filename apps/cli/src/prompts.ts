@@ -41,9 +41,29 @@ export async function need(
 }
 
 /** With a person at the terminal, an optional value the flags did not give (empty answer: none). */
-export async function maybe(ctx: CliContext, value: string | undefined, question: string): Promise<string | undefined> {
+export async function maybe(
+  ctx: CliContext,
+  value: string | undefined,
+  question: string,
+  validate?: Validate,
+): Promise<string | undefined> {
   if (value !== undefined || !ctx.interactive) return value;
-  return (await ctx.prompter.input({ message: question, default: "" })) || undefined;
+  return (await ctx.prompter.input({ message: question, default: "", ...(validate ? { validate } : {}) })) || undefined;
+}
+
+/**
+ * Whether a destructive or privilege change should be confirmed first: not with --yes; with a
+ * person at the terminal, yes; with nobody there to ask, a usage error before anything is sent.
+ */
+export function mustConfirm(ctx: CliContext, yes: boolean | undefined, what: string): boolean {
+  if (yes) return false;
+  if (!ctx.interactive) throw new UsageError(`refusing to ${what} without --yes`);
+  return true;
+}
+
+/** Asks a yes/no question whose safe answer, the default, is no. */
+export function confirmed(ctx: CliContext, question: string): Promise<boolean> {
+  return ctx.prompter.confirm({ message: question, default: false });
 }
 
 /** Answers in order, for tests and scripted runs; asking more than given is an error. */

@@ -33,13 +33,13 @@ export type Runner = (action: (ctx: CliContext) => Promise<Outcome<unknown>>, op
 /** The one error handler: a line on stderr and the exit code that goes with the failure. */
 export function handleError(e: unknown, io: { writeErr: (s: string) => void; out: Output; setExitCode: (code: ExitCode) => void }): void {
   if (e instanceof CliError) {
-    io.writeErr(`${io.out.color.red("error:")} ${e.message}\n`);
+    io.writeErr(`${io.out.errColor.red("error:")} ${e.message}\n`);
     io.setExitCode(e.exitCode);
   } else if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
     io.writeErr("cancelled\n");
     io.setExitCode(EXIT.INTERRUPTED);
   } else {
-    io.writeErr(`${io.out.color.red("error:")} ${e instanceof Error ? e.message : String(e)}\n`);
+    io.writeErr(`${io.out.errColor.red("error:")} ${e instanceof Error ? e.message : String(e)}\n`);
     io.setExitCode(EXIT.FAILURE);
   }
 }

@@ -177,7 +177,7 @@ describe("CLI action functions against an in-process API", () => {
       await expect(imagesAction(ctx, "add", String(venueId), ["not a url"])).rejects.toThrow(/images/);
     });
 
-    it("draws availability as a row of cells", async () => {
+    it("draws availability as a row of cells, each with its state and its minutes", async () => {
       const { ctx, lines } = t.context();
       await t.api.book((await t.api.tokensFor(nextPhone())).userId, {
         venue_id: venueId,
@@ -187,9 +187,10 @@ describe("CLI action functions against an in-process API", () => {
       });
       const day = await perform(ctx, availabilityAction(ctx, String(venueId), { date: DAY }));
       expect(day.slots.filter((s) => !s.available).map((s) => s.start_time)).toEqual(["10:00", "11:00"]);
+      expect(day.slots.slice(0, 4).map((s) => s.state)).toEqual(["free", "pending", "pending", "free"]);
       const text = lines.join("");
-      expect(text).toContain("09 10 11 12");
-      expect(text).toContain("░░ ██ ██ ░░");
+      expect(text).toContain("09:00 10:00 11:00 12:00");
+      expect(text).toContain("░░░░░ ▒▒▒▒▒ ▒▒▒▒▒ ░░░░░");
       expect(text).toContain("free: 09:00-10:00, 12:00-23:00");
       await expect(availabilityAction(ctx, String(venueId), { date: "2026-02-30" })).rejects.toThrow(/--date/);
     });
@@ -224,7 +225,7 @@ describe("CLI action functions against an in-process API", () => {
       await expect(listBookingsAction(ctx, { status: "lost" })).rejects.toThrow(/--status/);
       await expect(listBookingsAction(ctx, { date: "21.11.2026" })).rejects.toThrow(/--date/);
 
-      expect((await perform(ctx, setStatusAction(ctx, String(bookingId), "confirmed", { reason: "paid" }))).status).toBe("confirmed");
+      expect((await perform(ctx, setStatusAction(ctx, String(bookingId), "confirmed", { reason: "paid" })))?.status).toBe("confirmed");
       await expect(setStatusAction(ctx, String(bookingId), "pending", {})).rejects.toThrow(/cannot become pending.*BAD_TRANSITION/);
       await expect(setStatusAction(ctx, String(bookingId), "lost", {})).rejects.toThrow(/invalid status/);
       const shown = t.context();
@@ -240,10 +241,10 @@ describe("CLI action functions against an in-process API", () => {
       const { userId } = await t.api.tokensFor(phone);
       const { ctx } = t.context();
       expect((await perform(ctx, listUsersAction(ctx, { search: phone }))).results.map((u) => u.id)).toEqual([userId]);
-      expect(await perform(ctx, changeUserAction(ctx, "deactivate", phone))).toMatchObject({ id: userId, is_active: false });
+      expect(await perform(ctx, changeUserAction(ctx, "deactivate", phone, { yes: true }))).toMatchObject({ id: userId, is_active: false });
       expect(await perform(ctx, changeUserAction(ctx, "activate", String(userId)))).toMatchObject({ is_active: true });
-      expect(await perform(ctx, changeUserAction(ctx, "promote", phone))).toMatchObject({ is_admin: true });
-      expect(await perform(ctx, changeUserAction(ctx, "demote", phone))).toMatchObject({ is_admin: false });
+      expect(await perform(ctx, changeUserAction(ctx, "promote", phone, { yes: true }))).toMatchObject({ is_admin: true });
+      expect(await perform(ctx, changeUserAction(ctx, "demote", phone, { yes: true }))).toMatchObject({ is_admin: false });
       await t.api.deps.repos.users.update(userId, { isVerified: false });
       expect(await perform(ctx, changeUserAction(ctx, "verify", phone))).toMatchObject({ is_verified: true });
       await expect(changeUserAction(ctx, "verify", "+998000000009")).rejects.toThrow(/no user with phone/);
@@ -265,7 +266,7 @@ describe("CLI action functions against an in-process API", () => {
       const dry = t.context();
       await expect(perform(dry.ctx, importVenuesAction(dry.ctx, json, { dryRun: true }), true)).rejects.toBeInstanceOf(CliError);
       const report = JSON.parse(dry.lines.join("")) as ImportRow[];
-      expect(report.map((r) => r.result)).toEqual(["valid", "invalid", "invalid"]);
+      expect(report.map((r) => r.result)).toEqual(["created", "invalid", "invalid"]);
       expect(report[1]?.message).toContain("name.ru");
       expect((await listVenuesAction(t.context().ctx, { search: "Импорт" })).data.count).toBe(0);
 
@@ -303,13 +304,13 @@ describe("CLI action functions against an in-process API", () => {
       expect(json.map((v) => v.name.ru)).toContain("Арена CLI");
       const csv = (await exportVenuesAction(t.context().ctx, { format: "csv" })).data;
       expect(csv.split("\n")[0]).toBe(
-        "name_uz,name_ru,name_en,address_uz,address_ru,address_en,description_uz,description_ru,description_en,amenities_uz,amenities_ru,amenities_en,price_per_hour,opening_time,closing_time,images,is_active",
+        "id,slug,name_uz,name_ru,name_en,address_uz,address_ru,address_en,description_uz,description_ru,description_en,amenities_uz,amenities_ru,amenities_en,price_per_hour,opening_time,closing_time,images,is_active",
       );
       const file = join(t.configDir, "roundtrip.csv");
       writeFileSync(file, csv);
       const check = t.context();
       const report = await perform(check.ctx, importVenuesAction(check.ctx, file, { dryRun: true }));
-      expect(report.every((r) => r.result === "valid")).toBe(true);
+      expect(report.every((r) => r.result === "unchanged")).toBe(true);
       await expect(exportVenuesAction(ctx, { format: "xml" })).rejects.toThrow(/--format/);
     });
   });

@@ -6,6 +6,7 @@ import { runInProcess } from "./in-process.ts";
 
 const venue = {
   id: 1,
+  slug: "field-1",
   price_per_hour: "150000.00",
   images: [],
   opening_time: "09:00",

@@ -127,7 +127,7 @@ describe("the venue-admin binary", () => {
       ["demote", "is_admin", false],
       ["verify", "is_verified", true],
     ] as const) {
-      expect((await okJson(["users", change, phone], UserSchema))[field]).toBe(value);
+      expect((await okJson(["users", change, phone, "--yes"], UserSchema))[field]).toBe(value);
     }
     const me = await okJson(["whoami"], UserSchema);
     expect(me.is_admin).toBe(true);
@@ -137,14 +137,14 @@ describe("the venue-admin binary", () => {
     const file = join(t.configDir, "bin-import.json");
     writeFileSync(file, JSON.stringify([{ name: { ru: "Импортированное поле" }, address: { ru: "ул. 3" }, price_per_hour: "50000" }]));
     expect(await okJson(["import", "venues", file, "--dry-run"], Report)).toEqual([
-      { row: 1, name: "Импортированное поле", result: "valid" },
+      { row: 1, name: "Импортированное поле", result: "created" },
     ]);
     const report = await okJson(["import", "venues", file], Report);
     expect(report[0]).toMatchObject({ result: "created", id: expect.any(Number) });
     const exported = Exported.parse(JSON.parse(await ok(["export", "venues"])));
     expect(exported.map((v) => v.name.ru)).toContain("Импортированное поле");
     const csv = await ok(["export", "venues", "--format", "csv"]);
-    expect(csv.split("\n")[0]).toMatch(/^name_uz,name_ru,name_en,/);
+    expect(csv.split("\n")[0]).toMatch(/^id,slug,name_uz,name_ru,name_en,/);
   });
 
   it("logs in without a terminal in two steps and stores the tokens", async () => {

@@ -1,5 +1,6 @@
 // Venue CSV files: every cell survives an export and an import (formulas escaped for spreadsheets,
-// commas, quotes and line breaks kept), and a malformed file is refused whole, naming its line.
+// commas, quotes and line breaks kept); a file that cannot be split into rows is refused whole,
+// naming its line, while a row with the wrong number of cells is reported by its line and skipped.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { VenueAllLanguagesSchema } from "@venue-booking/contract";
@@ -118,17 +119,57 @@ describe("CSV import and export against the API", () => {
 
     const csv = (await exportVenuesAction(t.context().ctx, { format: "csv" })).data;
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Поле"")"`);
-    expect(csv).toContain("\n'+998 maydon,");
+    expect(csv).toContain(",'+998 maydon,");
     const file = join(t.configDir, "export.csv");
     writeFileSync(file, csv);
+    const same = t.context();
+    expect((await perform(same.ctx, importVenuesAction(same.ctx, file, {}))).every((r) => r.result === "unchanged")).toBe(true);
+
+    // without its id the row makes a new venue: every cell of it as it was
+    const [head, ...rows] = parseCsv(csv);
+    const row = rows.find((r) => r[0] === String(id))!;
+    writeFileSync(file, toCsv([head!, ["", ...row.slice(1)]]));
     const { ctx } = t.context();
     const report = await perform(ctx, importVenuesAction(ctx, file, {}));
-    expect(report.every((r) => r.result === "created")).toBe(true);
+    expect(report.map((r) => r.result)).toEqual(["created"]);
     const copy = report.find((r) => r.name === original.name.ru);
     expect(copy?.id).toBeDefined();
     const after = VenueAllLanguagesSchema.parse(await getVenueAll(t.context().ctx, copy!.id!));
     const comparable = ({ id: _id, created_at: _c, updated_at: _u, ...v }: typeof before) => v;
     expect(comparable(after)).toEqual(comparable(before));
     expect(after).toMatchObject({ ...original, is_active: false });
+  });
+
+  it("reads ;-separated files with a BOM and headers in any case", async () => {
+    const file = join(t.configDir, "semicolons.csv");
+    writeFileSync(file, '\uFEFFName_RU;ADDRESS_RU;Price_Per_Hour;Amenities_RU\r\nТочка с запятой;"ул. 1; корпус 2";99000;Душ|Кафе\r\n');
+    const { ctx } = t.context();
+    const [row] = await perform(ctx, importVenuesAction(ctx, file, {}));
+    expect(row).toMatchObject({ line: 2, result: "created" });
+    expect(await getVenueAll(t.context().ctx, row!.id!)).toMatchObject({
+      name: { ru: "Точка с запятой" },
+      address: { ru: "ул. 1; корпус 2" },
+      price_per_hour: "99000.00",
+      amenities: [{ ru: "Душ" }, { ru: "Кафе" }],
+    });
+  });
+
+  it("a row with the wrong number of cells is reported by its line; the rows around it import", async () => {
+    const file = join(t.configDir, "ragged.csv");
+    writeFileSync(
+      file,
+      'name_ru,address_ru,price_per_hour\nСдвиг 1,ул. 1,100000\n\n"Сдвиг\n2",ул. 2,100000,лишнее\nСдвиг 3,ул. 3\nСдвиг 4,ул. 4,100000\n',
+    );
+    const r = await t.program(["import", "venues", file, "--json"]);
+    expect(r.code).toBe(EXIT.FAILURE);
+    const report = JSON.parse(r.stdout) as { line: number; result: string; message?: string }[];
+    expect(report.map((x) => [x.line, x.result])).toEqual([
+      [2, "created"],
+      [4, "invalid"],
+      [6, "invalid"],
+      [7, "created"],
+    ]);
+    expect(report[1]?.message).toBe("4 cells where the header has 3: nothing of this row was read");
+    expect((await listVenuesAction(t.context().ctx, { search: "Сдвиг", inactive: true })).data.count).toBe(2);
   });
 });

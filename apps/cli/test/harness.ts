@@ -40,15 +40,22 @@ export type CliHarness = {
   configDir: string;
   env: Record<string, string>;
   /** A context for calling action functions; `lines` collects what they print. */
-  context(opts?: { answers?: (string | boolean)[]; interactive?: boolean; token?: string | null }): {
+  context(opts?: {
+    answers?: (string | boolean)[];
+    interactive?: boolean;
+    token?: string | null;
+    env?: Record<string, string | undefined>;
+  }): {
     ctx: CliContext;
     lines: string[];
     asked: string[];
+    /** Notes written to stderr. */
+    notes: string[];
   };
   /** Runs argv through the commander program in process (prompts answered from `answers`). */
   program(
     argv: string[],
-    opts?: { answers?: (string | boolean)[]; interactive?: boolean },
+    opts?: { answers?: (string | boolean)[]; interactive?: boolean; env?: Record<string, string | undefined> },
   ): Promise<{ code: number; stdout: string; stderr: string; asked: string[] }>;
   /** Runs the real venue-admin binary. */
   bin(args: string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
@@ -84,22 +91,30 @@ export async function startCliHarness(): Promise<CliHarness> {
     adminToken,
     configDir,
     env,
-    context({ answers = [], interactive = false, token } = {}) {
-      const { out, output } = capture();
+    context({ answers = [], interactive = false, token, env: extraEnv = {} } = {}) {
+      const { out, err, output } = capture();
       const prompter = scriptedPrompter(answers);
       const ctx = createContext({
-        env: { ...env, VENUE_API_TOKEN: token === null ? undefined : (token ?? adminToken) },
+        env: { ...env, VENUE_API_TOKEN: token === null ? undefined : (token ?? adminToken), ...extraEnv },
         out: output,
         prompter,
         interactive,
+        writeErr: (s) => err.push(s),
       });
-      return { ctx, lines: out, asked: prompter.asked };
+      return { ctx, lines: out, asked: prompter.asked, notes: err };
     },
-    async program(argv, { answers = [], interactive = false } = {}) {
+    async program(argv, { answers = [], interactive = false, env: extraEnv = {} } = {}) {
       const { out, err, output } = capture();
       const prompter = scriptedPrompter(answers);
       let code = 0;
-      const io = { env, out: output, writeErr: (s: string) => err.push(s), prompter, interactive, setExitCode: (c: number) => (code = c) };
+      const io = {
+        env: { ...env, ...extraEnv },
+        out: output,
+        writeErr: (s: string) => err.push(s),
+        prompter,
+        interactive,
+        setExitCode: (c: number) => (code = c),
+      };
       await runProgram(createProgram(io), argv, io);
       return { code, stdout: out.join(""), stderr: err.join(""), asked: prompter.asked };
     },

@@ -5,11 +5,14 @@ import { z } from "./zod.ts";
 const MAX_ID = 2_147_483_647;
 
 // PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8 form: such text is
-// refused here, before it reaches the database.
+// refused here, before it reaches the database. So are the other control characters (all but tab
+// and line breaks): escape sequences in a player's name would otherwise reach the staff's terminals.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- the control characters are what it finds
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export function isStorableText(value: string): boolean {
-  return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
+  return !CONTROL.test(value) && !LONE_SURROGATE.test(value);
 }
 
 /** Every string a request carries (body, query or header) starts from this schema. */

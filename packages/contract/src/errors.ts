@@ -68,9 +68,9 @@ export const TRANSPORT_ERROR_CODES = Object.keys(TRANSPORT_MESSAGES) as Transpor
 // `errors`, whose own code stays VALIDATION_FAILED.
 const FIELD_RULE_MESSAGES = {
   INVALID_TEXT: {
-    en: "The text contains a character that cannot be stored (NUL or an unpaired surrogate).",
-    ru: "Текст содержит символ, который нельзя сохранить (NUL или непарный суррогат).",
-    uz: "Matnda saqlab bo'lmaydigan belgi bor (NUL yoki juftsiz surrogat).",
+    en: "The text contains a character that cannot be stored (a control character or an unpaired surrogate).",
+    ru: "Текст содержит символ, который нельзя сохранить (управляющий символ или непарный суррогат).",
+    uz: "Matnda saqlab bo'lmaydigan belgi bor (boshqaruv belgisi yoki juftsiz surrogat).",
   },
   PRICE_TOO_HIGH: {
     en: "The price per hour must be at most {max}.",

@@ -41,14 +41,22 @@ export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) >
   .openapi({ description: `decimal string with up to 2 places, greater than 0 and at most ${MAX_PRICE_PER_HOUR}` });
 
 // An absolute http(s) URL with a host. A pattern rather than `new URL()`: the contract runs in any
-// JavaScript runtime and type-checks without DOM or Node types.
-const HTTP_URL = /^https?:\/\/[^\s/?#@:]+(:\d{1,5})?([/?#]\S*)?$/i;
+// JavaScript runtime and type-checks without DOM or Node types. No regex flags: the pattern goes into
+// the OpenAPI document, where other clients read it without them. The port is 0-65535.
+const PORT = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4})";
+const HTTP_URL = new RegExp(`^[hH][tT][tT][pP][sS]?://[^\\s/?#@:]+(:${PORT})?([/?#]\\S*)?$`);
 
 export const ImageUrlSchema = TextSchema.max(2000)
   .regex(HTTP_URL, { message: "http(s) URL" })
   .openapi({ example: "https://example.com/pitch.jpg" });
 
+/** An admin-chosen key of a venue, unique among venues: what import files match venues by. */
+export const SlugSchema = TextSchema.max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "lowercase latin letters and digits, words joined by single hyphens" })
+  .openapi({ example: "pakhtakor-main", description: "unique among venues; lowercase a-z, 0-9 and single hyphens" });
+
 const venueFields = {
+  slug: SlugSchema.nullable().optional(),
   name: NameInput,
   address: AddressInput,
   description: DescriptionInput.optional(),
@@ -100,7 +108,14 @@ export const VenueSchema = z
   .openapi("Venue");
 
 export const VenueAllLanguagesSchema = z
-  .object({ ...common, name: TranslatedOut, address: TranslatedOut, description: TranslatedOut, amenities: z.array(TranslatedOut) })
+  .object({
+    ...common,
+    slug: z.string().nullable(),
+    name: TranslatedOut,
+    address: TranslatedOut,
+    description: TranslatedOut,
+    amenities: z.array(TranslatedOut),
+  })
   .openapi("VenueAllLanguages");
 
 export const VenueOutSchema = z.union([VenueSchema, VenueAllLanguagesSchema]);
@@ -121,6 +136,7 @@ export const VenueListQuerySchema = PageQuerySchema.extend({
       description: "part of the name in any language, case-insensitive",
     }),
   translations: translationsParam,
+  slug: SlugSchema.optional().openapi({ param: { name: "slug", in: "query" }, description: "admins: the venue with this slug" }),
   include_inactive: z
     .enum(["true", "false"])
     .optional()
@@ -156,7 +172,49 @@ export const AvailabilitySchema = z
   })
   .openapi("Availability");
 
+/**
+ * One row of a bulk import: a create body, plus the venue's `id` when it exists already. A row
+ * updates the venue with its `id`, else the one with its `slug`, else creates one; only the fields
+ * it has are compared and written.
+ */
+export const VenueImportRowSchema = z
+  .strictObject({ id: z.number().int().positive().max(2147483647).optional(), ...venueFields })
+  .refine(hoursInOrder, { path: ["closing_time"], params: { code: "INVALID_HOURS" } })
+  .openapi("VenueImportRow");
+
+export const VenueImportRequestSchema = z
+  .strictObject({
+    rows: z.array(VenueImportRowSchema).min(1).max(1000),
+    atomic: z.boolean().optional().openapi({ description: "all rows in one transaction: every row is written, or none" }),
+    dry_run: z.boolean().optional().openapi({ description: "say what would happen and write nothing" }),
+  })
+  .openapi("VenueImportRequest");
+
+export const IMPORT_RESULTS = ["created", "updated", "unchanged", "failed"] as const;
+
+export const VenueImportResultSchema = z
+  .object({
+    /** False when nothing was written: a dry run, or an atomic import with a failed row. */
+    committed: z.boolean(),
+    results: z.array(
+      z.object({
+        /** The row's position in `rows`, from 0. */
+        index: z.number().int(),
+        result: z.enum(IMPORT_RESULTS),
+        id: z.number().int().optional(),
+        code: z.string().optional(),
+        message: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi("VenueImportResult", {
+    description: "per row: what was done (or, when not committed, what would have been done)",
+  });
+
 export type VenueCreate = z.infer<typeof VenueCreateSchema>;
+export type VenueImportRow = z.infer<typeof VenueImportRowSchema>;
+export type VenueImportRequest = z.infer<typeof VenueImportRequestSchema>;
+export type VenueImportResult = z.infer<typeof VenueImportResultSchema>;
 export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;
 export type Venue = z.infer<typeof VenueSchema>;
 export type VenueAllLanguages = z.infer<typeof VenueAllLanguagesSchema>;

@@ -97,6 +97,11 @@ const MESSAGES = {
     ru: "Площадка не найдена.",
     uz: "Maydon topilmadi.",
   },
+  SLUG_TAKEN: {
+    en: "Another venue already has the slug {slug}.",
+    ru: "Слаг {slug} уже занят другой площадкой.",
+    uz: "{slug} slagi boshqa maydonga tegishli.",
+  },
   BOOKING_NOT_FOUND: {
     en: "Booking not found.",
     ru: "Бронирование не найдено.",

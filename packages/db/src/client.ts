@@ -225,16 +225,16 @@ const loadPglite = () =>
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   const { PGlite, extensions, drizzle, migrate } = await loadPglite();
-  let unlock = () => {};
+  let unlock: () => Promise<void> = () => Promise.resolve();
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
-    unlock = lockDataDir(options.dataDir);
+    unlock = await lockDataDir(options.dataDir);
   }
   let client: PGlite;
   try {
     client = options.pglite ?? (await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions }));
   } catch (e) {
-    unlock();
+    await unlock();
     throw e;
   }
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Database;
@@ -254,7 +254,7 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
       try {
         if (!client.closed) await client.close();
       } finally {
-        unlock();
+        await unlock();
       }
     },
   };

@@ -1,8 +1,10 @@
 // Venue data access: the public list with price and name search, admin writes, translations, images.
+import { DomainError } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
+import { constraintName, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
 import { finishPage, hhmm, likeContains, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { venues } from "./schema/venues.ts";
@@ -10,6 +12,7 @@ import type { TranslatedText, VenueRow } from "./schema/venues.ts";
 
 export type Venue = {
   id: number;
+  slug: string | null;
   name: TranslatedText;
   address: TranslatedText;
   description: TranslatedText;
@@ -24,6 +27,7 @@ export type Venue = {
 };
 
 export type VenueInput = {
+  slug?: string | null;
   name: TranslatedText;
   address: TranslatedText;
   description?: TranslatedText;
@@ -43,6 +47,8 @@ export type VenueListQuery = PageRequest & {
   maxPrice?: string | undefined;
   /** Admins see inactive venues too. */
   includeInactive?: boolean | undefined;
+  /** Exactly this slug (admins). */
+  slug?: string | undefined;
 };
 
 export type TranslationPatch = { name?: string; address?: string; description?: string; amenities?: string[] };
@@ -50,6 +56,7 @@ export type TranslationPatch = { name?: string; address?: string; description?: 
 function toVenue(row: VenueRow): Venue {
   return {
     id: row.id,
+    slug: row.slug,
     name: row.name,
     address: row.address,
     description: row.description,
@@ -66,6 +73,7 @@ function toVenue(row: VenueRow): Venue {
 
 const columns = {
   id: venues.id,
+  slug: venues.slug,
   name: venues.name,
   address: venues.address,
   description: venues.description,
@@ -81,6 +89,7 @@ const columns = {
 
 function setPart(input: VenuePatch) {
   const set: Partial<typeof venues.$inferInsert> = {};
+  if (input.slug !== undefined) set.slug = input.slug;
   if (input.name !== undefined) set.name = input.name;
   if (input.address !== undefined) set.address = input.address;
   if (input.description !== undefined) set.description = input.description;
@@ -91,6 +100,18 @@ function setPart(input: VenuePatch) {
   if (input.closingTime !== undefined) set.closingTime = input.closingTime;
   if (input.isActive !== undefined) set.isActive = input.isActive;
   return set;
+}
+
+/** A write that may meet the unique slug index: another venue's slug is SLUG_TAKEN, from the index itself. */
+async function slugChecked<T>(slug: string | null | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (sqlState(e) === UNIQUE_VIOLATION && constraintName(e) === "venues_slug_key") {
+      throw new DomainError("SLUG_TAKEN", { params: { slug: slug ?? "" }, field: "slug", cause: e });
+    }
+    throw e;
+  }
 }
 
 export function venuesRepository(db: Database) {
@@ -106,6 +127,7 @@ export function venuesRepository(db: Database) {
     if (!query.includeInactive) conditions.push(eq(venues.isActive, true));
     if (query.minPrice !== undefined) conditions.push(gte(venues.pricePerHour, query.minPrice));
     if (query.maxPrice !== undefined) conditions.push(lte(venues.pricePerHour, query.maxPrice));
+    if (query.slug !== undefined) conditions.push(eq(venues.slug, query.slug));
     const term = query.search?.trim();
     if (term) conditions.push(sql`${venues.searchText} like ${likeContains(term.toLowerCase())} escape '\\'`);
     const where = conditions.length ? and(...conditions) : undefined;
@@ -154,20 +176,44 @@ export function venuesRepository(db: Database) {
   }
 
   async function create(input: VenueInput): Promise<Venue> {
+    const [row] = await slugChecked(input.slug, () =>
+      db
+        .insert(venues)
+        .values({ description: { ru: "" }, ...setPart(input) } as typeof venues.$inferInsert)
+        .returning(columns),
+    );
+    return toVenue(row as VenueRow);
+  }
+
+  /**
+   * A new venue, or null when another venue holds its slug (committed, or committed meanwhile by a
+   * concurrent transaction this one waited for): the caller then updates that venue instead.
+   */
+  async function createUnlessSlugTaken(input: VenueInput & { slug: string }): Promise<Venue | null> {
     const [row] = await db
       .insert(venues)
       .values({ description: { ru: "" }, ...setPart(input) } as typeof venues.$inferInsert)
+      .onConflictDoNothing({ target: venues.slug, where: sql`${venues.slug} is not null` })
       .returning(columns);
-    return toVenue(row as VenueRow);
+    return row ? toVenue(row as VenueRow) : null;
+  }
+
+  /** The venue with this id or slug, locked until the transaction ends (an import compares, then writes). */
+  async function lockBy(key: { id: number } | { slug: string }): Promise<Venue | null> {
+    const where = "id" in key ? eq(venues.id, key.id) : eq(venues.slug, key.slug);
+    const [row] = await db.select(columns).from(venues).where(where).for("update").limit(1);
+    return row ? toVenue(row as VenueRow) : null;
   }
 
   async function update(id: number, patch: VenuePatch): Promise<Venue | null> {
     const set = setPart(patch);
-    const [row] = await db
-      .update(venues)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(eq(venues.id, id))
-      .returning(columns);
+    const [row] = await slugChecked(patch.slug, () =>
+      db
+        .update(venues)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(eq(venues.id, id))
+        .returning(columns),
+    );
     return row ? toVenue(row as VenueRow) : null;
   }
 
@@ -223,7 +269,7 @@ export function venuesRepository(db: Database) {
     });
   }
 
-  return { get, list, lockForBooking, create, update, deactivate, setTranslation, changeImages };
+  return { get, list, lockForBooking, create, createUnlessSlugTaken, lockBy, update, deactivate, setTranslation, changeImages };
 }
 
 export type VenuesRepository = ReturnType<typeof venuesRepository>;

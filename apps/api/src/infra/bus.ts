@@ -22,21 +22,41 @@ export const localBus: InvalidationBus = {
   close: () => Promise.resolve(),
 };
 
+// How soon a failed SUBSCRIBE is asked for again when the connection did not drop (the command
+// timed out on a stalled Redis, or Redis refused it): then no 'ready' event comes to retry on.
+const RESUBSCRIBE_FIRST_MS = 200;
+const RESUBSCRIBE_MAX_MS = 5_000;
+
 export function redisBus(client: Redis, channel: string): InvalidationBus {
   const subscriber = client.duplicate();
   subscriber.on("error", () => {});
-  const subscribe = () => subscriber.subscribe(channel).then(() => undefined);
   // The SUBSCRIBE reply is the moment messages start arriving. ioredis renews a subscription it
-  // once had after every reconnect by itself; one refused at start (Redis down) is asked for again
-  // each time the connection comes back, until Redis says yes.
-  let subscribed = subscribe();
-  const retryWhenBack = () => {
-    subscriber.once("ready", () => {
-      subscribed = subscribe();
-      subscribed.catch(retryWhenBack);
-    });
+  // once had after every reconnect by itself; one that failed is asked for again when the
+  // connection comes back ('ready') or after a growing pause, whichever is first, until Redis says yes.
+  let closed = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let subscribed: Promise<void>;
+  const subscribe = () => {
+    clearTimeout(timer);
+    subscriber.off("ready", subscribe);
+    if (closed) return;
+    const attempt = subscriber.subscribe(channel).then(() => undefined);
+    subscribed = attempt;
+    attempt.then(
+      () => {
+        failures = 0;
+      },
+      () => {
+        if (closed || subscribed !== attempt) return;
+        subscriber.once("ready", subscribe);
+        timer = setTimeout(subscribe, Math.min(RESUBSCRIBE_FIRST_MS * 2 ** failures++, RESUBSCRIBE_MAX_MS));
+        // A retry alone does not keep the process alive.
+        timer.unref?.();
+      },
+    );
   };
-  subscribed.catch(retryWhenBack);
+  subscribe();
   // Redis hands a message to every subscriber, this process too, which applied it already: each
   // message carries its sender so that the echo (a second, late invalidation) is ignored.
   const sender = crypto.randomUUID();
@@ -53,6 +73,9 @@ export function redisBus(client: Redis, channel: string): InvalidationBus {
     },
     ready: () => subscribed,
     close() {
+      closed = true;
+      clearTimeout(timer);
+      subscriber.off("ready", subscribe);
       subscriber.disconnect();
       return Promise.resolve();
     },

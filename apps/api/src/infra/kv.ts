@@ -7,6 +7,24 @@ import type { RedisAvailability } from "./redis-client.ts";
 /** What one guess at a secret found: right, wrong, wrong for the last allowed time, or no secret. */
 type GuessResult = "match" | "miss" | "burned" | "absent";
 
+/**
+ * Spending a single-use key and putting its successor in its place, unless `guardKey` exists. The
+ * spent key leaves a trace for `trace.ttlMs`: the successor's key and a note of the caller's.
+ */
+export type Rotation = {
+  guardKey: string;
+  key: string;
+  next: { key: string; value: string; ttlMs: number };
+  trace: { key: string; note: string; ttlMs: number };
+};
+
+/**
+ * What a rotation found: `refused` (the guard key exists), `rotated` (this call spent the key),
+ * `spent` (an earlier rotation did, recently: its note, and whether its successor is still unspent),
+ * or `absent` (no such key, and no recent trace of one). Only `rotated` changed anything.
+ */
+export type RotationResult = { status: "refused" | "rotated" | "absent" } | { status: "spent"; note: string; successorLive: boolean };
+
 export interface KeyValueStore {
   readonly kind: "redis" | "memory";
   get(key: string): Promise<string | null>;
@@ -24,11 +42,13 @@ export interface KeyValueStore {
    * use), and so does the `maxGuesses`-th wrong guess.
    */
   guessSecret(key: string, guess: string, maxGuesses: number): Promise<GuessResult>;
+  /** One atomic step: however many rotations of one key race, exactly one finds it `rotated`. */
+  rotate(rotation: Rotation): Promise<RotationResult>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-type Entry = { value: string; expiresAt: number; misses?: number };
+type Entry = { value: string; expiresAt: number; misses?: number; next?: string };
 
 export class MemoryStore implements KeyValueStore {
   readonly kind = "memory";
@@ -103,6 +123,22 @@ export class MemoryStore implements KeyValueStore {
     return Promise.resolve<GuessResult>("burned");
   }
 
+  // Synchronous from the guard's lookup to the trace, so no other call runs in between.
+  rotate(r: Rotation) {
+    if (this.#live(r.guardKey)) return Promise.resolve<RotationResult>({ status: "refused" });
+    if (this.#live(r.key)) {
+      this.#map.delete(r.key);
+      this.#sweep();
+      const now = this.#now();
+      this.#map.set(r.next.key, { value: r.next.value, expiresAt: now + r.next.ttlMs });
+      this.#map.set(r.trace.key, { value: r.trace.note, expiresAt: now + r.trace.ttlMs, next: r.next.key });
+      return Promise.resolve<RotationResult>({ status: "rotated" });
+    }
+    const trace = this.#live(r.trace.key);
+    if (!trace?.next) return Promise.resolve<RotationResult>({ status: "absent" });
+    return Promise.resolve<RotationResult>({ status: "spent", note: trace.value, successorLive: this.#live(trace.next) !== undefined });
+  }
+
   ping() {
     return Promise.resolve();
   }
@@ -145,10 +181,27 @@ if misses >= tonumber(ARGV[2]) then
 end
 return 'miss'`;
 
+// KEYS: guard, key, successor, trace; ARGV: successor's value and ttl, note, trace's ttl. The trace
+// names its successor, which a later call reads without declaring it: fine on one Redis server (a
+// cluster would want all four in one hash slot).
+const ROTATE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return {'refused'} end
+if redis.call('DEL', KEYS[2]) == 1 then
+  redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2])
+  redis.call('DEL', KEYS[4])
+  redis.call('HSET', KEYS[4], 'next', KEYS[3], 'note', ARGV[3])
+  redis.call('PEXPIRE', KEYS[4], ARGV[4])
+  return {'rotated'}
+end
+local t = redis.call('HMGET', KEYS[4], 'next', 'note')
+if not t[1] or not t[2] then return {'absent'} end
+return {'spent', t[2], redis.call('EXISTS', t[1])}`;
+
 type Scripts = {
   vbIncr(key: string, ttlMs: number): Promise<[number, number]>;
   vbPutSecret(key: string, secret: string, ttlMs: number): Promise<unknown>;
   vbGuessSecret(key: string, guess: string, maxGuesses: number): Promise<GuessResult>;
+  vbRotate(...args: [string, string, string, string, string, number, string, number]): Promise<[string, string?, number?]>;
 };
 
 /** Every call goes through `availability`: SERVICE_UNAVAILABLE, fast, when Redis cannot answer. */
@@ -166,6 +219,7 @@ export class RedisStore implements KeyValueStore {
     client.defineCommand("vbIncr", { numberOfKeys: 1, lua: INCR_SCRIPT });
     client.defineCommand("vbPutSecret", { numberOfKeys: 1, lua: PUT_SECRET_SCRIPT });
     client.defineCommand("vbGuessSecret", { numberOfKeys: 1, lua: GUESS_SECRET_SCRIPT });
+    client.defineCommand("vbRotate", { numberOfKeys: 4, lua: ROTATE_SCRIPT });
     this.#scripts = client as unknown as Scripts;
   }
 
@@ -200,6 +254,24 @@ export class RedisStore implements KeyValueStore {
 
   guessSecret(key: string, guess: string, maxGuesses: number) {
     return this.#availability.run(() => this.#scripts.vbGuessSecret(this.#k(key), guess, maxGuesses));
+  }
+
+  async rotate(r: Rotation): Promise<RotationResult> {
+    const [status, note, live] = await this.#availability.run(() =>
+      this.#scripts.vbRotate(
+        this.#k(r.guardKey),
+        this.#k(r.key),
+        this.#k(r.next.key),
+        this.#k(r.trace.key),
+        r.next.value,
+        r.next.ttlMs,
+        r.trace.note,
+        r.trace.ttlMs,
+      ),
+    );
+    if (status === "spent") return { status, note: note ?? "", successorLive: live === 1 };
+    if (status === "refused" || status === "rotated" || status === "absent") return { status };
+    throw new Error(`unexpected rotation result ${status}`);
   }
 
   /** Asks Redis itself, even while it is known to be down: readiness wants the present answer. */

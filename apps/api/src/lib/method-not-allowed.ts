@@ -40,6 +40,8 @@ export function answerWrongMethods(app: BaseApp): void {
     const methods = new Set(matches.flatMap(([m]) => [...m]));
     const allow = METHOD_ORDER.filter((m) => methods.has(m)).join(", ");
     if (c.req.method === "OPTIONS") return c.body(null, 204, { Allow: allow });
+    // The method is one the path takes, so the path itself was not found as written ("//").
+    if (methods.has(c.req.method)) return notFound(c);
     const problem = problemOf("METHOD_NOT_ALLOWED", c.var.lang ?? "ru", c.var.requestId ?? "", { method: c.req.method, allow });
     return problemResponse(c, problem, { Allow: allow });
   });

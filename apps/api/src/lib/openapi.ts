@@ -18,7 +18,7 @@ export function createRouter() {
       if (!result.success) {
         const lang = c.var.lang;
         const target = (result as { target?: string }).target;
-        const errors = fieldErrors(result.error, lang, target === "json" ? "body" : target);
+        const errors = fieldErrors(result.error, lang, target === "json" ? "body" : target, (result as { data?: unknown }).data);
         return problemResponse(c, problemOf("VALIDATION_FAILED", lang, c.var.requestId, {}, errors));
       }
       return undefined;

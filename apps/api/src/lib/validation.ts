@@ -9,7 +9,15 @@ const localeErrors = { en: z.locales.en().localeError, ru: z.locales.ru().locale
 type Issue = z.core.$ZodIssue;
 
 /** Custom refinements carry a rule code in `params.code`; everything else zod words itself. */
-function issueMessage(issue: Issue, lang: Lang): string {
+// zod leaves the offending value out of a finished issue, and its messages then say "received
+// undefined" for any wrong type: the value is looked up again in what was validated.
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let cur = input;
+  for (const key of path) cur = cur !== null && typeof cur === "object" ? (cur as Record<PropertyKey, unknown>)[key] : undefined;
+  return cur;
+}
+
+function issueMessage(issue: Issue, lang: Lang, input: unknown): string {
   const params = (issue as { params?: Record<string, string> & { code?: string } }).params ?? {};
   const code = params.code;
   if (issue.code === "custom" && code) {
@@ -18,18 +26,20 @@ function issueMessage(issue: Issue, lang: Lang): string {
   if (issue.code === "unrecognized_keys") {
     return { en: "Unknown field", ru: "Неизвестное поле", uz: "Noma'lum maydon" }[lang];
   }
-  const out = localeErrors[isLang(lang) ? lang : "ru"](issue as never);
+  const withInput = "input" in issue ? issue : { ...issue, input: valueAt(input, issue.path) };
+  const out = localeErrors[isLang(lang) ? lang : "ru"](withInput as never);
   const text = typeof out === "string" ? out : out?.message;
   return text ?? issue.message;
 }
 
-export function fieldErrors(error: z.ZodError, lang: Lang, prefix?: string): FieldError[] {
+/** `input` is what was validated, for messages that name the wrong value's type. */
+export function fieldErrors(error: z.ZodError, lang: Lang, prefix?: string, input?: unknown): FieldError[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((k) => ({ field: [...path, k].join("."), message: issueMessage(issue, lang) }));
+      return issue.keys.map((k) => ({ field: [...path, k].join("."), message: issueMessage(issue, lang, input) }));
     }
     const field = path.join(".") || prefix || "body";
-    return [{ field, message: issueMessage(issue, lang) }];
+    return [{ field, message: issueMessage(issue, lang, input) }];
   });
 }

@@ -28,5 +28,5 @@ export function toVenueJson(v: Venue, lang: Lang): VenueJson {
 }
 
 export function toVenueAllJson(v: Venue): VenueAllLanguages {
-  return { ...base(v), name: v.name, address: v.address, description: v.description, amenities: v.amenities };
+  return { ...base(v), slug: v.slug, name: v.name, address: v.address, description: v.description, amenities: v.amenities };
 }

@@ -28,18 +28,35 @@ export async function sendSignInCode(deps: AppDeps, phone: string): Promise<void
 
 export async function signIn(deps: AppDeps, input: { phone: string; code: string }): Promise<Tokens & { user: User; created: boolean }> {
   await deps.otp.verify(input.phone, input.code);
+  let signedIn: { user: User; created: boolean; tokens: Tokens };
+  try {
+    const { user, created } = await deps.repos.users.signIn(input.phone, { admin: deps.config.adminPhones.includes(input.phone) });
+    if (!user.isActive) throw new DomainError("USER_INACTIVE");
+    signedIn = { user, created, tokens: await deps.tokens.issue(user.id) };
+  } catch (e) {
+    // The code was right but the sign-in did not happen: it stays usable (best effort; when the
+    // store itself is down, a new code is the way on).
+    if (!(e instanceof DomainError)) await deps.otp.restore(input.phone, input.code).catch(() => undefined);
+    throw e;
+  }
   deps.metrics.otpVerified.inc();
-  const { user, created } = await deps.repos.users.signIn(input.phone, { admin: deps.config.adminPhones.includes(input.phone) });
-  if (!user.isActive) throw new DomainError("USER_INACTIVE");
-  return { ...(await deps.tokens.issue(user.id)), user, created };
+  return { ...signedIn.tokens, user: signedIn.user, created: signedIn.created };
 }
 
+/**
+ * A new pair for a refresh token. The user is loaded and the pair signed before the token is spent
+ * (in one atomic step), so a failing database or Redis leaves the token unspent, and a reply lost
+ * after the spend is answered again, with the same pair, by a retry within the grace window.
+ */
 export async function refreshTokens(deps: AppDeps, refresh: string): Promise<Tokens> {
-  const { userId, family } = await deps.tokens.spendRefresh(refresh);
-  const user = await deps.repos.users.get(userId);
+  const token = await deps.tokens.verify(refresh, "refresh");
+  const user = await deps.repos.users.get(token.userId);
   if (!user) throw new HttpError("UNAUTHORIZED");
   if (!user.isActive) throw new DomainError("USER_INACTIVE");
-  return deps.tokens.issue(user.id, family);
+  const rotated = await deps.tokens.rotate(token);
+  if (rotated.ok) return rotated.pair;
+  if (rotated.reason === "reused") deps.logger.warn("spent refresh token presented again: sign-in ended", { user_id: user.id });
+  throw new HttpError("UNAUTHORIZED");
 }
 
 /**

@@ -15,11 +15,17 @@ import {
 } from "@venue-booking/core";
 import type { BookingStatus } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Actor, Booking, BookingEvent, BookingFilter, Page } from "@venue-booking/db";
+import type { Actor, Booking, BookingEvent, BookingFilter, Page, TransactionDeadline } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
 
-export type CreateBookingInput = { userId: number; request: BookingCreate; idempotencyKey?: string | undefined };
+export type CreateBookingInput = {
+  userId: number;
+  request: BookingCreate;
+  idempotencyKey?: string | undefined;
+  /** The request's deadline: once it has answered, the booking is not committed. */
+  deadline?: TransactionDeadline | undefined;
+};
 
 /** The booking, and whether it is the one an earlier request with the same Idempotency-Key made. */
 export type CreatedBooking = { booking: Booking; replayed: boolean };
@@ -56,7 +62,7 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
   const endTime = r.end_time.slice(0, 5);
   let booking: Booking;
   try {
-    booking = await withTransaction(deps.database.db, async (tx) => {
+    booking = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
       const repos = repositories(tx);
       const venue = await repos.venues.lockForBooking(r.venue_id);
       if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
@@ -118,6 +124,7 @@ export type StatusChange = {
   reason?: string | null;
   /** When set, only this user's booking may change (anyone else's looks absent). */
   ownerId?: number;
+  deadline?: TransactionDeadline | undefined;
 };
 
 /**
@@ -136,7 +143,7 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     if (change.to === "completed") {
       assertEnded({ date: current.bookingDate, end: parseTime(current.endTime) }, deps.clock(), deps.config.timeZone);
     }
-    const moved = await withTransaction(deps.database.db, async (tx) => {
+    const moved = await withTransaction(deps.database.db, { deadline: change.deadline }, async (tx) => {
       const repos = repositories(tx);
       if (!(await repos.bookings.setStatusIf(change.id, from, change.to))) return false;
       await repos.bookings.addEvent({
@@ -159,7 +166,10 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
 }
 
 /** The player cancels their own booking. */
-export function cancelBooking(deps: AppDeps, input: { userId: number; id: number }): Promise<Booking> {
+export function cancelBooking(
+  deps: AppDeps,
+  input: { userId: number; id: number; deadline?: TransactionDeadline | undefined },
+): Promise<Booking> {
   return changeBookingStatus(deps, {
     id: input.id,
     to: "cancelled",
@@ -167,13 +177,14 @@ export function cancelBooking(deps: AppDeps, input: { userId: number; id: number
     actorUserId: input.userId,
     ownerId: input.userId,
     reason: "cancelled by the player",
+    deadline: input.deadline,
   });
 }
 
 /** An admin moves a booking along the status machine; returns it with its history. */
 export async function setBookingStatus(
   deps: AppDeps,
-  input: { adminId: number; id: number; to: BookingStatus; reason?: string | undefined },
+  input: { adminId: number; id: number; to: BookingStatus; reason?: string | undefined; deadline?: TransactionDeadline | undefined },
 ): Promise<BookingWithHistory> {
   const booking = await changeBookingStatus(deps, {
     id: input.id,
@@ -181,6 +192,7 @@ export async function setBookingStatus(
     actor: "admin",
     actorUserId: input.adminId,
     reason: input.reason ?? null,
+    deadline: input.deadline,
   });
   // The booking is fresh from the change; only its history is still to read.
   return { booking, history: await deps.repos.bookings.history(input.id) };

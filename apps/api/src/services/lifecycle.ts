@@ -5,6 +5,7 @@ import { runLifecycle } from "@venue-booking/db";
 import type { LifecycleResult } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { Logger } from "../infra/logger.ts";
+import { errorLogFields } from "../lib/error-log.ts";
 
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
@@ -26,7 +27,7 @@ export function startLifecycleJob(deps: AppDeps, logger: Logger): () => Promise<
       .then((r) => {
         if (r.completed || r.expired) logger.info("booking lifecycle", r);
       })
-      .catch((e: unknown) => logger.error("booking lifecycle failed", { error: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => logger.error("booking lifecycle failed", e instanceof Error ? errorLogFields(e) : { error: String(e) }));
   };
   tick();
   const timer = setInterval(tick, seconds * 1000);

@@ -35,6 +35,14 @@ export class OtpService {
     await this.sms.send(phone, `venue-booking code: ${code} (valid ${OTP_TTL_SECONDS / 60} min)`);
   }
 
+  /**
+   * Puts back a code that was consumed by a sign-in that then failed (the database or the store did
+   * not answer), so the player can try the same code again instead of asking for a new one.
+   */
+  async restore(phone: string, code: string): Promise<void> {
+    await this.kv.putSecret(`otp:secret:${phone}`, this.#hash(phone, code), OTP_TTL_SECONDS * 1000);
+  }
+
   /** Consumes the code if it is right; otherwise counts a wrong guess, the 5th of which burns the code. */
   async verify(phone: string, code: string): Promise<void> {
     const result = await this.kv.guessSecret(`otp:secret:${phone}`, this.#hash(phone, code), OTP_MAX_ATTEMPTS);

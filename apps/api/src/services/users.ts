@@ -1,7 +1,7 @@
 // User use cases: a player's own profile, and the admin's user management.
 import { DomainError } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Page, User, UserPatch } from "@venue-booking/db";
+import type { Page, TransactionDeadline, User, UserPatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
 
@@ -14,11 +14,14 @@ export function listUsers(deps: AppDeps, query: { page?: number | undefined; sea
  * a change that takes admin power away runs with every active admin's row locked, so two admins
  * demoting each other at once cannot both succeed.
  */
-export async function updateUser(deps: AppDeps, input: { adminId: number; id: number; patch: UserPatch }): Promise<User> {
+export async function updateUser(
+  deps: AppDeps,
+  input: { adminId: number; id: number; patch: UserPatch; deadline?: TransactionDeadline | undefined },
+): Promise<User> {
   const { adminId, id, patch } = input;
   const takesAdminAway = patch.isActive === false || patch.isAdmin === false;
   if (takesAdminAway && id === adminId) throw new DomainError("CANNOT_CHANGE_SELF");
-  const user = await withTransaction(deps.database.db, async (tx) => {
+  const user = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
     const repos = repositories(tx);
     if (takesAdminAway) {
       const admins = await repos.users.lockActiveAdmins();

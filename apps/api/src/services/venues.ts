@@ -17,8 +17,9 @@ import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
 
-function toPatch(body: VenueUpdate): VenuePatch {
+export function toPatch(body: VenueUpdate): VenuePatch {
   const p: VenuePatch = {};
+  if (body.slug !== undefined) p.slug = body.slug;
   if (body.name !== undefined) p.name = body.name;
   if (body.address !== undefined) p.address = body.address;
   if (body.description !== undefined) p.description = body.description;

@@ -4,7 +4,7 @@
 // for, and adding a language needs no migration. What must be searched (the names) is folded
 // into one generated column with a trigram index, so JSONB costs nothing there.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, numeric, pgTable, text, time, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, time, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
 
@@ -12,6 +12,8 @@ export const venues = pgTable(
   "venues",
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // An admin-chosen key ("pakhtakor-main") that import files match venues by; optional.
+    slug: text(),
     name: jsonb().$type<TranslatedText>().notNull(),
     address: jsonb().$type<TranslatedText>().notNull(),
     description: jsonb().$type<TranslatedText>().notNull().default({ ru: "" }),
@@ -34,6 +36,11 @@ export const venues = pgTable(
     check("venues_name_ru", sql`coalesce(${t.name}->>'ru', '') <> ''`),
     check("venues_images_array", sql`jsonb_typeof(${t.images}) = 'array'`),
     check("venues_amenities_array", sql`jsonb_typeof(${t.amenities}) = 'array'`),
+    check("venues_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 100`),
+    // Two imports of one file at once meet here: one inserts, the other finds the row and updates it.
+    uniqueIndex("venues_slug_key")
+      .on(t.slug)
+      .where(sql`${t.slug} is not null`),
     index("venues_price_idx")
       .on(t.pricePerHour, t.id)
       .where(sql`${t.isActive}`),

@@ -40,6 +40,7 @@ export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => 
     id: c.req.valid("param").id,
     to: status,
     reason,
+    deadline: c.var.deadline,
   });
   return c.json(detail(booking, history, c.var.lang), 200);
 };

@@ -15,6 +15,7 @@ export const updateHandler: AppRouteHandler<typeof update> = async (c) => {
     adminId: c.var.user.id,
     id: c.req.valid("param").id,
     patch: { isActive: body.is_active, isVerified: body.is_verified, isAdmin: body.is_admin, name: body.name },
+    deadline: c.var.deadline,
   });
   return c.json(toUserJson(user), 200);
 };

@@ -50,7 +50,9 @@ export const refresh = publicRoute({
   tags,
   summary: "Trade a refresh token for a new pair (the old refresh token is spent)",
   description:
-    "Presenting a spent refresh token again signs out its whole sign-in, as a stolen copy may be in use: " +
+    "Within 30 seconds of its first use, the same refresh token gets the same pair again (a retry whose answer " +
+    "was lost, or two tabs refreshing at once), as long as that pair's refresh token is unspent; otherwise it is " +
+    "refused. Presenting a spent refresh token later signs out its whole sign-in, as a stolen copy may be in use: " +
     "the newest refresh token of that sign-in is refused from then on too.",
   request: { body: jsonBody(RefreshRequestSchema) },
   responses: { 200: noStoreJson(TokensSchema, "New tokens"), ...refused },

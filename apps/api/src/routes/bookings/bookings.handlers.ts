@@ -19,6 +19,7 @@ export const createHandler: AppRouteHandler<typeof create> = async (c) => {
     userId: c.var.user.id,
     request: c.req.valid("json"),
     idempotencyKey: c.req.valid("header")["idempotency-key"],
+    deadline: c.var.deadline,
   });
   return c.json(toBookingJson(booking, c.var.lang), 201);
 };
@@ -29,6 +30,6 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 };
 
 export const cancelHandler: AppRouteHandler<typeof cancel> = async (c) => {
-  const booking = await cancelBooking(c.var.deps, { userId: c.var.user.id, id: c.req.valid("param").id });
+  const booking = await cancelBooking(c.var.deps, { userId: c.var.user.id, id: c.req.valid("param").id, deadline: c.var.deadline });
   return c.json(toBookingJson(booking, c.var.lang), 200);
 };

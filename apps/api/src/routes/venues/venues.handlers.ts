@@ -4,6 +4,7 @@ import type { AppEnv } from "../../lib/env.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
+import { importVenues } from "../../services/import-venues.ts";
 import {
   availabilityJson,
   createVenue,
@@ -14,7 +15,7 @@ import {
   publicVenueListJson,
   updateVenue,
 } from "../../services/venues.ts";
-import type { availability, create, get, list, remove, update } from "./venues.routes.ts";
+import type { availability, create, get, importRows, list, remove, update } from "./venues.routes.ts";
 
 function wantsAll(c: Context<AppEnv>, translations: "all" | undefined): boolean {
   if (translations !== "all") return false;
@@ -31,10 +32,17 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const q = c.req.valid("query");
   const all = wantsAll(c, q.translations);
   const includeInactive = q.include_inactive === "true";
-  if (includeInactive) assertAdmin(c);
+  if (includeInactive || q.slug !== undefined) assertAdmin(c);
   const { deps, lang } = c.var;
-  const query = { page: q.page ?? 1, search: q.search?.trim() || undefined, minPrice: q.min_price, maxPrice: q.max_price, includeInactive };
-  if (includeInactive || all) {
+  const query = {
+    page: q.page ?? 1,
+    search: q.search?.trim() || undefined,
+    minPrice: q.min_price,
+    maxPrice: q.max_price,
+    includeInactive,
+    slug: q.slug,
+  };
+  if (includeInactive || all || q.slug !== undefined) {
     const page = await listVenues(deps, query);
     return c.json(
       pageEnvelope(requestLink(c), page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))),
@@ -72,4 +80,8 @@ export const updateHandler: AppRouteHandler<typeof update> = async (c) => {
 export const removeHandler: AppRouteHandler<typeof remove> = async (c) => {
   await deactivateVenue(c.var.deps, c.req.valid("param").id);
   return c.body(null, 204);
+};
+
+export const importHandler: AppRouteHandler<typeof importRows> = async (c) => {
+  return c.json(await importVenues(c.var.deps, { request: c.req.valid("json"), lang: c.var.lang }), 200);
 };

@@ -9,5 +9,6 @@ export function venuesRouter() {
     .openapi(r.availability, h.availabilityHandler)
     .openapi(r.create, h.createHandler)
     .openapi(r.update, h.updateHandler)
-    .openapi(r.remove, h.removeHandler);
+    .openapi(r.remove, h.removeHandler)
+    .openapi(r.importRows, h.importHandler);
 }

@@ -5,15 +5,18 @@ import {
   pageSchema,
   TranslationsQuerySchema,
   VenueCreateSchema,
+  VenueImportRequestSchema,
+  VenueImportResultSchema,
   VenueListQuerySchema,
   VenueOutSchema,
   VenueSchema,
   VenueUpdateSchema,
 } from "@venue-booking/contract";
-import { adminRoute, jsonBody, jsonContent, notFoundResponse, optionalUserRoute, publicRoute } from "../../lib/openapi.ts";
+import { adminRoute, jsonBody, jsonContent, notFoundResponse, optionalUserRoute, problem, publicRoute } from "../../lib/openapi.ts";
 
 const tags = ["Venues"];
 const adminTags = ["Admin: venues"];
+const slugTaken = { 409: problem(409, "SLUG_TAKEN: another venue has this slug") };
 
 export const list = optionalUserRoute({
   method: "get",
@@ -49,7 +52,7 @@ export const create = adminRoute({
   tags: adminTags,
   summary: "Create a venue",
   request: { body: jsonBody(VenueCreateSchema) },
-  responses: { 201: jsonContent(VenueSchema, "The venue, in the caller's language") },
+  responses: { 201: jsonContent(VenueSchema, "The venue, in the caller's language"), ...slugTaken },
 });
 
 export const update = adminRoute({
@@ -58,7 +61,7 @@ export const update = adminRoute({
   tags: adminTags,
   summary: "Change some fields of a venue",
   request: { params: IdParamSchema, body: jsonBody(VenueUpdateSchema) },
-  responses: { 200: jsonContent(VenueSchema, "The venue"), ...notFoundResponse },
+  responses: { 200: jsonContent(VenueSchema, "The venue"), ...notFoundResponse, ...slugTaken },
 });
 
 export const remove = adminRoute({
@@ -68,4 +71,18 @@ export const remove = adminRoute({
   summary: "Deactivate a venue (soft delete: its bookings stay)",
   request: { params: IdParamSchema },
   responses: { 204: { description: "Deactivated" }, ...notFoundResponse },
+});
+
+export const importRows = adminRoute({
+  method: "post",
+  path: "/api/admin/venues/import",
+  tags: adminTags,
+  summary: "Create or update many venues: each row updates the venue with its id, else its slug, else creates one",
+  description:
+    "A row that changes nothing is `unchanged` and not written. With `atomic`, every row is written in one " +
+    "transaction or, when any row fails, none is (`committed: false`, the failed rows say why). Without it each " +
+    "row stands alone. `dry_run` writes nothing and says what would happen. Two imports of one file at once " +
+    "create each slug once: the unique slug index decides, and the later import updates that venue instead.",
+  request: { body: jsonBody(VenueImportRequestSchema) },
+  responses: { 200: jsonContent(VenueImportResultSchema, "What each row did (or would have done)") },
 });

@@ -23,15 +23,19 @@ export async function logoutAction(ctx: CliContext): Promise<Outcome<LogoutResul
     }
   }
   const signedOut = ctx.credentials.clear();
+  const envToken = ctx.api.usesEnvToken;
   return outcome({ signed_out: signedOut, revoked }, (out) => {
-    if (!signedOut) return out.line("not signed in");
-    if (warning) out.line(`signed out here; the API could not end the sign-in (${warning}), so its refresh token lives until it expires`);
+    if (!signedOut) out.line("not signed in");
+    else if (warning)
+      out.line(`signed out here; the API could not end the sign-in (${warning}), so its refresh token lives until it expires`);
     else out.line("signed out");
+    if (envToken) out.line("note: VENUE_API_TOKEN is set, so commands still sign in with it until it expires; unset it to be signed out");
   });
 }
 
 export function logoutCommand(run: Runner): Command {
   return new Command("logout")
     .description("end the sign-in on the API and forget the stored tokens")
+    .addHelpText("after", "\nExamples:\n  venue-admin logout\n  venue-admin logout --profile prod")
     .action(() => run((ctx) => logoutAction(ctx)));
 }

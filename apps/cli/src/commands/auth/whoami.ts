@@ -9,12 +9,16 @@ import type { Outcome, Runner } from "../../runner.ts";
 export async function whoamiAction(ctx: CliContext): Promise<Outcome<User>> {
   const me = await ctx.api.get("/api/auth/me/", UserSchema);
   const at = ctx.api.baseUrl;
-  return outcome(me, (out) => out.line(`${me.phone}${me.name ? ` (${me.name})` : ""} #${me.id}${me.is_admin ? ", admin" : ""} at ${at}`));
+  const via = ctx.api.usesEnvToken ? "VENUE_API_TOKEN" : `profile ${ctx.profile.name}`;
+  return outcome(me, (out) =>
+    out.line(`${me.phone}${me.name ? ` (${me.name})` : ""} #${me.id}${me.is_admin ? ", admin" : ""} at ${at} (${via})`),
+  );
 }
 
 export function whoamiCommand(run: Runner): Command {
   return new Command("whoami")
     .description("the signed-in user")
     .option("--json", "print JSON")
+    .addHelpText("after", "\nExamples:\n  venue-admin whoami\n  venue-admin whoami --json")
     .action((o: { json?: boolean }) => run((ctx) => whoamiAction(ctx), o));
 }

@@ -1,18 +1,21 @@
 // bookings list: every booking, newest first, with the admin's filters.
 import { AdminBookingSchema, pageSchema } from "@venue-booking/contract";
 import type { AdminBooking, Page } from "@venue-booking/contract";
-import { BOOKING_STATUSES, PAGE_SIZE } from "@venue-booking/core";
+import { BOOKING_STATUSES } from "@venue-booking/core";
 import { Command } from "commander";
 import { query } from "../../api-client.ts";
-import { parseDate, parseOptionalId, parsePage, parsePhone, parseStatus } from "../../args.ts";
+import { parseDate, parseOptionalId, parsePhone, parseStatus } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { formatDay, money } from "../../output.ts";
+import { collectPages, pageNote, pagingOptions, parsePaging } from "../../pages.ts";
+import type { PagingOptions } from "../../pages.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { statusText } from "./status-text.ts";
 
 const AdminBookingPageSchema = pageSchema(AdminBookingSchema, "AdminBookingPage");
 
-export type BookingListOptions = { status?: string; venue?: string; date?: string; phone?: string; user?: string; page?: string };
+export type BookingListOptions = PagingOptions & { status?: string; venue?: string; date?: string; phone?: string; user?: string };
 
 export async function listBookingsAction(ctx: CliContext, o: BookingListOptions): Promise<Outcome<Page<AdminBooking>>> {
   const filters = {
@@ -21,9 +24,12 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
     phone: o.phone === undefined ? undefined : parsePhone(o.phone),
     venue_id: parseOptionalId(o.venue, "--venue"),
     user_id: parseOptionalId(o.user, "--user"),
-    page: parsePage(o.page),
   };
-  const page = await ctx.api.get(`/api/admin/bookings/${query(filters)}`, AdminBookingPageSchema);
+  const paging = parsePaging(o);
+  const page = await collectPages(
+    (n) => ctx.api.get(`/api/admin/bookings/${query({ ...filters, page: n })}`, AdminBookingPageSchema),
+    paging,
+  );
   return outcome(page, (out) => {
     out.table(
       ["ID", "Venue", "Player", "Date", "Time", "Total", "Status"],
@@ -31,25 +37,31 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
         b.id,
         `#${b.venue_id} ${b.venue.name}`,
         b.user.phone,
-        b.booking_date,
+        formatDay(b.booking_date),
         `${b.start_time}-${b.end_time}`,
-        b.total_price,
+        money(b.total_price),
         statusText(out, b.status),
       ]),
+      { empty: "no bookings match" },
     );
-    out.line(out.color.dim(`${page.count} booking(s), page ${o.page ?? 1} of ${Math.max(1, Math.ceil(page.count / PAGE_SIZE))}`));
+    out.note(pageNote(page, paging, "booking"));
   });
 }
 
 export function listCommand(run: Runner): Command {
-  return new Command("list")
-    .description("list bookings, newest first")
-    .option("--status <status>", BOOKING_STATUSES.join("|"))
-    .option("--venue <id>", "venue id")
-    .option("--date <YYYY-MM-DD>")
-    .option("--phone <phone>", "player's phone")
-    .option("--user <id>", "player's id")
-    .option("--page <n>")
+  return pagingOptions(
+    new Command("list")
+      .description("list bookings, newest first")
+      .option("--status <status>", BOOKING_STATUSES.join("|"))
+      .option("--venue <id>", "venue id")
+      .option("--date <YYYY-MM-DD>")
+      .option("--phone <phone>", "player's phone")
+      .option("--user <id>", "player's id"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  venue-admin bookings list --status pending --date 2026-12-01\n  venue-admin bookings list --phone +998901234567\n  venue-admin bookings list --status confirmed --all --json",
+    )
     .option("--json", "print JSON")
     .action((o: BookingListOptions & { json?: boolean }) => run((ctx) => listBookingsAction(ctx, o), o));
 }

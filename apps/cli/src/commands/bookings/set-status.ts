@@ -7,13 +7,14 @@ import { Command } from "commander";
 import { check, parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { CliError, UsageError } from "../../errors.ts";
-import { need } from "../../prompts.ts";
+import { formatDay } from "../../output.ts";
+import { confirmed, mustConfirm, need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { getBooking } from "./show.ts";
 import { statusText } from "./status-text.ts";
 
-export type SetStatusOptions = { reason?: string };
+export type SetStatusOptions = { reason?: string; yes?: boolean };
 
 async function askStatus(ctx: CliContext, id: number): Promise<string> {
   if (!ctx.interactive) throw new UsageError("missing <status>");
@@ -23,14 +24,21 @@ async function askStatus(ctx: CliContext, id: number): Promise<string> {
   return ctx.prompter.select({ message: `Booking #${id} is ${current.status}; new status:`, choices });
 }
 
+/** The booking as it is, or null when the person chose to keep it (a cancellation is asked first). */
 export async function setStatusAction(
   ctx: CliContext,
   idArg: string | undefined,
   statusArg: string | undefined,
   o: SetStatusOptions,
-): Promise<Outcome<AdminBookingDetail>> {
+): Promise<Outcome<AdminBookingDetail | null>> {
   const id = parseId(await need(ctx, idArg, "<id>", "Booking id:"));
   const status = check(StatusSchema, statusArg || (await askStatus(ctx, id)), "status");
+  // Cancelling frees the slot for someone else and cannot be undone: asked first, or --yes.
+  if (status === "cancelled" && mustConfirm(ctx, o.yes, "cancel a booking")) {
+    const b = await getBooking(ctx, id);
+    const what = `booking #${b.id}: ${b.venue.name}, ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time}, ${b.user.phone}`;
+    if (!(await confirmed(ctx, `Cancel ${what}?`))) return outcome(null, (out) => out.line(`booking #${b.id} stays ${b.status}`));
+  }
   const b = await ctx.api.patch(
     `/api/admin/bookings/${id}/`,
     { status, ...(o.reason ? { reason: o.reason } : {}) },
@@ -43,9 +51,14 @@ export function setStatusCommand(run: Runner): Command {
   return new Command("set-status")
     .argument("[id]")
     .argument("[status]")
-    .description(`move a booking along the status machine (${BOOKING_STATUSES.join("|")})`)
+    .description(`move a booking along the status machine (${BOOKING_STATUSES.join("|")}); cancelling asks first unless --yes`)
     .option("--reason <text>")
+    .option("--yes", "do not ask before cancelling (required without a terminal)")
     .option("--json", "print JSON")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  venue-admin bookings set-status 42 confirmed\n  venue-admin bookings set-status 42 cancelled --reason "rain" --yes',
+    )
     .action((id: string | undefined, status: string | undefined, o: SetStatusOptions & { json?: boolean }) =>
       run((ctx) => setStatusAction(ctx, id, status, o), o),
     );

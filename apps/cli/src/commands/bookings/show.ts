@@ -4,6 +4,7 @@ import type { AdminBookingDetail } from "@venue-booking/contract";
 import { Command } from "commander";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { formatDay, formatLocal, formatMoney } from "../../output.ts";
 import type { Output } from "../../output.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
@@ -17,13 +18,14 @@ function printBooking(out: Output, b: AdminBookingDetail): void {
   out.line(out.color.bold(`Booking #${b.id}: ${statusText(out, b.status)}`));
   out.line(`venue   #${b.venue_id} ${b.venue.name}`);
   out.line(`player  #${b.user.id} ${b.user.phone}`);
-  out.line(`when    ${b.booking_date} ${b.start_time}-${b.end_time} (${b.duration_minutes} min)`);
-  out.line(`total   ${b.total_price}`);
+  out.line(`when    ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time} (${b.duration_minutes} min)`);
+  out.line(`total   ${formatMoney(b.total_price)}`);
+  out.line(`booked  ${formatLocal(b.created_at, out.timeZone)}`);
   if (b.history.length) {
     out.table(
-      ["At", "From", "To", "By", "Reason"],
+      [`At (${out.timeZone})`, "From", "To", "By", "Reason"],
       b.history.map((e) => [
-        e.at,
+        formatLocal(e.at, out.timeZone),
         e.from_status ?? "-",
         e.to_status,
         e.actor_user_id ? `${e.actor} #${e.actor_user_id}` : e.actor,
@@ -42,6 +44,7 @@ export function showCommand(run: Runner): Command {
   return new Command("show")
     .argument("<id>")
     .description("one booking with its status history")
+    .addHelpText("after", "\nExample:\n  venue-admin bookings show 42")
     .option("--json", "print JSON")
     .action((id: string, o: { json?: boolean }) => run((ctx) => showBookingAction(ctx, id), o));
 }

@@ -1,4 +1,6 @@
-// export venues [--format json|csv]: every venue, active or not, in the import format.
+// export venues [--format json|csv] [--output file]: every venue, active or not, in the import format,
+// with its id and slug, so importing the export again changes nothing.
+import { writeFileSync } from "node:fs";
 import { pageSchema, VenueAllLanguagesSchema } from "@venue-booking/contract";
 import type { VenueAllLanguages } from "@venue-booking/contract";
 import { LANGS } from "@venue-booking/core";
@@ -6,10 +8,18 @@ import { Command } from "commander";
 import { query } from "../../api-client.ts";
 import type { CliContext } from "../../context.ts";
 import { toCsv } from "../../csv.ts";
-import { UsageError } from "../../errors.ts";
+import { CliError, UsageError } from "../../errors.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { CSV_COLUMNS, TEXT_FIELDS } from "./columns.ts";
+import { callerDir, callerPath } from "./paths.ts";
+
+export type ExportOptions = {
+  format?: string;
+  /** A file to write instead of stdout, relative to `cwd`. */
+  output?: string;
+  cwd?: string;
+};
 
 const VenueAllPageSchema = pageSchema(VenueAllLanguagesSchema, "VenueAllLanguagesPage");
 
@@ -27,10 +37,12 @@ async function allVenues(ctx: CliContext): Promise<VenueAllLanguages[]> {
 }
 
 /** The exported text (JSON or CSV), printed as it is. */
-export async function exportVenuesAction(ctx: CliContext, o: { format?: string }): Promise<Outcome<string>> {
+export async function exportVenuesAction(ctx: CliContext, o: ExportOptions): Promise<Outcome<string>> {
   const format = o.format ?? "json";
   if (format !== "json" && format !== "csv") throw new UsageError("--format must be json or csv");
   const records = (await allVenues(ctx)).map((v) => ({
+    id: v.id,
+    slug: v.slug,
     name: v.name,
     address: v.address,
     description: v.description,
@@ -45,6 +57,8 @@ export async function exportVenuesAction(ctx: CliContext, o: { format?: string }
   if (format === "json") text = `${JSON.stringify(records, null, 2)}\n`;
   else {
     const rows = records.map((r) => [
+      r.id,
+      r.slug ?? "",
       ...TEXT_FIELDS.flatMap((f) => LANGS.map((l) => r[f][l] ?? "")),
       ...LANGS.map((l) => r.amenities.map((a) => a[l] ?? "").join("|")),
       r.price_per_hour,
@@ -55,12 +69,24 @@ export async function exportVenuesAction(ctx: CliContext, o: { format?: string }
     ]);
     text = toCsv([CSV_COLUMNS, ...rows]);
   }
-  return outcome(text, (out) => out.line(text.replace(/\n$/, "")));
+  if (o.output === undefined) return outcome(text, (out) => out.line(text.replace(/\n$/, "")));
+  const file = callerPath(o.output, o.cwd);
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${o.output}: ${(e as Error).message}`);
+  }
+  return outcome(text, (out) => out.line(`wrote ${records.length} venue(s) to ${file}`));
 }
 
 export function exportVenuesCommand(run: Runner): Command {
   return new Command("venues")
     .description("every venue in the import format")
     .option("--format <format>", "json or csv", "json")
-    .action((o: { format?: string }) => run((ctx) => exportVenuesAction(ctx, o)));
+    .option("--output <file>", "write to this file instead of stdout")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ venue-admin export venues --format csv --output venues.csv\n  $ venue-admin export venues > venues.json",
+    )
+    .action((o: ExportOptions) => run((ctx) => exportVenuesAction(ctx, { ...o, cwd: callerDir(process.env, process.cwd()) })));
 }

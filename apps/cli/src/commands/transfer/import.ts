@@ -1,127 +1,209 @@
-// import venues <file.json|file.csv> [--dry-run]: bulk seeding through the API, one report line per row.
-import { readFileSync } from "node:fs";
-import { VenueCreateSchema, VenueSchema } from "@venue-booking/contract";
-import type { TranslatedText } from "@venue-booking/contract";
-import { LANGS } from "@venue-booking/core";
+// import venues <file.json|file.csv> [--dry-run] [--atomic]: create or update venues through the API.
+// A row updates the venue with its id, else the one with its slug, else creates one, so a file (or
+// an export) imported twice changes nothing the second time. The report lists the problem rows.
+import { VenueImportResultSchema, VenueImportRowSchema } from "@venue-booking/contract";
+import type { VenueImportResult, VenueImportRow } from "@venue-booking/contract";
 import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
-import { parseCsv } from "../../csv.ts";
 import { CliError, describeIssues, UsageError } from "../../errors.ts";
+import { EXIT } from "../../exit-codes.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
-import { CSV_COLUMNS } from "./columns.ts";
+import { callerDir, callerPath } from "./paths.ts";
+import { readRows } from "./read-rows.ts";
+import type { FileRow } from "./read-rows.ts";
 
-export type ImportRow = { row: number; name: string; result: "created" | "valid" | "invalid" | "failed"; id?: number; message?: string };
-export type ImportOptions = { dryRun?: boolean };
+type ImportResult = "created" | "updated" | "unchanged" | "failed" | "invalid" | "skipped";
+/** One row of the file: `row` counts its records from 1, `line` is where it starts in the file. */
+export type ImportRow = { row: number; line: number; name: string; result: ImportResult; id?: number; message?: string };
+export type ImportOptions = {
+  dryRun?: boolean;
+  atomic?: boolean;
+  /** The directory a relative file name is read from (the caller's). */
+  cwd?: string;
+  /** Aborted (Ctrl-C): no further rows are sent, and the report says how far it got. */
+  signal?: AbortSignal;
+};
 
-function rowsFromCsv(text: string, file: string): Record<string, unknown>[] {
-  const [head, ...rows] = parseCsv(text, file);
-  if (!head) return [];
-  const unknown = head.filter((h) => !CSV_COLUMNS.includes(h));
-  if (unknown.length) throw new UsageError(`unknown CSV column(s): ${unknown.join(", ")}; expected ${CSV_COLUMNS.join(",")}`);
-  return rows.map((cells) => {
-    const get = (col: string) => {
-      const i = head.indexOf(col);
-      const v = i < 0 ? undefined : cells[i]?.trim();
-      return v === "" ? undefined : v;
-    };
-    const text = (f: string): TranslatedText | undefined => {
-      const t = { ru: get(`${f}_ru`) ?? "", uz: get(`${f}_uz`) ?? null, en: get(`${f}_en`) ?? null };
-      return t.ru === "" && !t.uz && !t.en ? undefined : t;
-    };
-    const split = (v: string | undefined) =>
-      v
-        ? v
-            .split("|")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [];
-    const byLang = Object.fromEntries(LANGS.map((l) => [l, split(get(`amenities_${l}`))]));
-    const amenities = (byLang.ru as string[]).map((ru, i) => ({
-      ru,
-      uz: (byLang.uz as string[])[i] ?? null,
-      en: (byLang.en as string[])[i] ?? null,
-    }));
-    const out: Record<string, unknown> = { name: text("name"), address: text("address"), price_per_hour: get("price_per_hour") };
-    const description = text("description");
-    if (description) out.description = description;
-    if (amenities.length) out.amenities = amenities;
-    if (get("opening_time")) out.opening_time = get("opening_time");
-    if (get("closing_time")) out.closing_time = get("closing_time");
-    if (get("images")) out.images = split(get("images"));
-    const active = get("is_active");
-    if (active !== undefined) out.is_active = /^(true|1|yes)$/i.test(active);
-    return out;
-  });
+/** Rows per request without --atomic: a Ctrl-C waits for at most this many. */
+const CHUNK_ROWS = 25;
+/** The API reads bodies up to 1 MB. */
+const MAX_BODY_BYTES = 1_000_000;
+const MAX_ATOMIC_ROWS = 1000;
+
+type Pending = { at: number; body: VenueImportRow };
+
+function nameOf(r: FileRow): string {
+  const name = "data" in r ? r.data.name : undefined;
+  const ru = name !== null && typeof name === "object" ? (name as { ru?: unknown }).ru : undefined;
+  return typeof ru === "string" ? ru : "";
 }
 
-function readRows(file: string): Record<string, unknown>[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+/** Requests of at most CHUNK_ROWS rows and MAX_BODY_BYTES each. */
+function chunksOf(rows: Pending[]): Pending[][] {
+  const out: Pending[][] = [];
+  let cur: Pending[] = [];
+  let size = 0;
+  for (const r of rows) {
+    const bytes = Buffer.byteLength(JSON.stringify(r.body)) + 1;
+    if (cur.length && (cur.length >= CHUNK_ROWS || size + bytes > MAX_BODY_BYTES - 100)) {
+      out.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(r);
+    size += bytes;
   }
-  if (/\.csv$/i.test(file)) return rowsFromCsv(text, file);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${file} is not valid JSON`);
-  }
-  if (!Array.isArray(data)) throw new UsageError(`${file}: expected a JSON array of venues`);
-  return data as Record<string, unknown>[];
+  if (cur.length) out.push(cur);
+  return out;
 }
 
-/** The report of every row; a failure when any row was invalid or refused. */
+function send(ctx: CliContext, rows: Pending[], o: { atomic: boolean; dryRun: boolean }): Promise<VenueImportResult> {
+  return ctx.api.post(
+    "/api/admin/venues/import/",
+    { rows: rows.map((r) => r.body), atomic: o.atomic, dry_run: o.dryRun },
+    VenueImportResultSchema,
+  );
+}
+
+/** The report of every row read; a failure when any row was invalid or refused, or the import was interrupted. */
 export async function importVenuesAction(ctx: CliContext, file: string, o: ImportOptions): Promise<Outcome<ImportRow[]>> {
-  const rows = readRows(file);
-  const report: ImportRow[] = [];
-  for (const [i, raw] of rows.entries()) {
-    ctx.out.progress(`importing ${i + 1}/${rows.length}`);
-    const name = String((raw.name as TranslatedText | undefined)?.ru ?? "");
-    const parsed = VenueCreateSchema.safeParse(raw);
-    if (!parsed.success) {
-      report.push({ row: i + 1, name, result: "invalid", message: describeIssues(parsed.error.issues, "row") });
+  const fileRows = readRows(callerPath(file, o.cwd), file);
+  const dryRun = o.dryRun === true;
+  const atomic = o.atomic === true;
+  const report: (ImportRow | undefined)[] = fileRows.map(() => undefined);
+  const at = (i: number, result: ImportResult, extra: { id?: number; message?: string } = {}) => {
+    const r = fileRows[i];
+    if (r) report[i] = { row: r.row, line: r.line, name: nameOf(r), result, ...extra };
+  };
+
+  const pending: Pending[] = [];
+  for (const [i, r] of fileRows.entries()) {
+    if ("problem" in r) {
+      at(i, "invalid", { message: r.problem });
       continue;
     }
-    if (o.dryRun) {
-      report.push({ row: i + 1, name, result: "valid" });
-      continue;
+    const parsed = VenueImportRowSchema.safeParse(r.data);
+    if (parsed.success) pending.push({ at: i, body: parsed.data });
+    else at(i, "invalid", { message: describeIssues(parsed.error.issues, "row") });
+  }
+
+  const record = (rows: Pending[], answer: VenueImportResult) => {
+    for (const res of answer.results) {
+      const p = rows[res.index];
+      if (!p) continue;
+      const message = res.message === undefined ? undefined : `${res.message} [${res.code ?? ""}]`;
+      at(p.at, res.result, { ...(res.id === undefined ? {} : { id: res.id }), ...(message ? { message } : {}) });
     }
-    try {
-      const v = await ctx.api.post("/api/venues/", parsed.data, VenueSchema);
-      report.push({ row: i + 1, name, result: "created", id: v.id });
-    } catch (e) {
-      report.push({ row: i + 1, name, result: "failed", message: (e as Error).message });
+  };
+
+  let notCommitted = false;
+  /** The first row not sent after an interruption, and its line. */
+  let stoppedAt: { at: number; line: number } | undefined;
+  if (atomic) {
+    const invalid = report.some((r) => r?.result === "invalid");
+    if (pending.length > MAX_ATOMIC_ROWS)
+      throw new UsageError(`--atomic takes at most ${MAX_ATOMIC_ROWS} rows; this file has ${pending.length}`);
+    if (invalid) {
+      notCommitted = true;
+      for (const p of pending) at(p.at, "skipped", { message: "not imported: other rows are invalid (--atomic)" });
+    } else if (pending.length) {
+      const body = JSON.stringify(pending.map((p) => p.body));
+      if (Buffer.byteLength(body) > MAX_BODY_BYTES)
+        throw new UsageError("--atomic sends the whole file at once, and it is larger than the API takes (1 MB)");
+      ctx.out.progress(`importing ${pending.length} rows in one transaction`);
+      const answer = await send(ctx, pending, { atomic: true, dryRun });
+      record(pending, answer);
+      if (!answer.committed && !dryRun) {
+        notCommitted = true;
+        for (const [i, r] of report.entries()) {
+          if (r && r.result !== "failed" && r.result !== "invalid")
+            at(i, "skipped", { message: "not imported: another row failed (--atomic)" });
+        }
+      }
+    }
+  } else {
+    let done = 0;
+    for (const chunk of chunksOf(pending)) {
+      if (o.signal?.aborted) {
+        const first = chunk[0]?.at ?? 0;
+        stoppedAt = { at: first, line: fileRows[first]?.line ?? 0 };
+        break;
+      }
+      ctx.out.progress(`importing ${done}/${pending.length}`);
+      record(chunk, await send(ctx, chunk, { atomic: false, dryRun }));
+      done += chunk.length;
     }
   }
   ctx.out.progress("");
-  const bad = report.filter((r) => r.result === "invalid" || r.result === "failed").length;
+
+  // After an interruption the rows from the first one not sent are left out: they were not read by the API.
+  const rows = report.filter((r, i): r is ImportRow => r !== undefined && (stoppedAt === undefined || i < stoppedAt.at));
+  const count = (result: ImportResult) => rows.filter((r) => r.result === result).length;
+  const bad = count("invalid") + count("failed");
+  const unkeyed = dryRun ? 0 : pending.filter((p) => p.body.id === undefined && !p.body.slug && report[p.at]?.result === "created").length;
+
+  const summary = () => {
+    const parts = [`${count("created")} created`, `${count("updated")} updated`, `${count("unchanged")} unchanged`, `${bad} failed`];
+    if (count("skipped")) parts.push(`${count("skipped")} not imported`);
+    return `${rows.length} row(s): ${parts.join(", ")}`;
+  };
+  let failure: CliError | undefined;
+  if (stoppedAt !== undefined) {
+    failure = new CliError(
+      `interrupted: rows from line ${stoppedAt.line} on were not imported; import the file again to finish (rows with an id or a slug are not created twice)`,
+      EXIT.INTERRUPTED,
+    );
+  } else if (notCommitted) failure = new CliError("nothing was imported (--atomic): fix the rows listed and import again");
+  else if (bad) failure = new CliError(`${bad} row(s) were not imported`);
+
   return outcome(
-    report,
+    rows,
     (out) => {
       const c = out.color;
-      out.table(
-        ["Row", "Venue", "Result", "Details"],
-        report.map((r) => [
-          r.row,
-          r.name,
-          r.result === "created" || r.result === "valid" ? c.green(r.result) : c.red(r.result),
-          r.id ? `#${r.id}` : (r.message ?? ""),
-        ]),
+      const problems = rows.filter((r) => r.result === "invalid" || r.result === "failed");
+      if (problems.length) {
+        out.table(
+          ["Line", "Venue", "Result", "Details"],
+          problems.map((r) => [r.line, r.name, c.red(r.result), r.message ?? ""]),
+        );
+      }
+      out.line(
+        dryRun ? `dry run, nothing written: ${summary().replace(/(\d+) (created|updated|unchanged)/g, "$1 would be $2")}` : summary(),
       );
-      out.line(`${report.length} row(s): ${report.length - bad} ${o.dryRun ? "valid" : "imported"}, ${bad} with problems`);
+      if (unkeyed) out.note(`${unkeyed} created row(s) had no id or slug: importing them again creates them again`);
     },
-    bad ? new CliError("some rows were not imported") : undefined,
+    failure,
   );
 }
 
 export function importVenuesCommand(run: Runner): Command {
   return new Command("venues")
-    .argument("<file>")
-    .description("create venues from a JSON array (API create bodies) or a CSV file; a report line per row")
-    .option("--dry-run", "only check the rows")
-    .option("--json", "print the report as JSON")
-    .action((file: string, o: ImportOptions & { json?: boolean }) => run((ctx) => importVenuesAction(ctx, file, o), o));
+    .argument("<file>", "a JSON array of venues (API create bodies, with id or slug to update) or a CSV file")
+    .description("create or update venues from a file: by id, else by slug, else new; a report of the problem rows")
+    .option("--dry-run", "say what would happen and write nothing")
+    .option("--atomic", "import every row or, if any fails, none")
+    .option("--json", "print the report of every row as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ venue-admin import venues venues.csv --dry-run\n  $ venue-admin import venues export.json --atomic\n\n" +
+        "CSV: a header row (any case) of id,slug,name_ru,…,is_active; cells separated by , or ;. Ctrl-C stops after the\n" +
+        "rows in flight and reports what was done (exit code 130); import the file again to finish.",
+    )
+    .action((file: string, o: ImportOptions & { json?: boolean }) =>
+      run(async (ctx) => {
+        // The first Ctrl-C lets the rows in flight finish and reports; a second one leaves at once.
+        const stop = new AbortController();
+        const onInterrupt = () => {
+          if (stop.signal.aborted) process.exit(EXIT.INTERRUPTED);
+          stop.abort();
+        };
+        process.on("SIGINT", onInterrupt);
+        try {
+          return await importVenuesAction(ctx, file, { ...o, cwd: callerDir(process.env, process.cwd()), signal: stop.signal });
+        } finally {
+          process.off("SIGINT", onInterrupt);
+        }
+      }, o),
+    );
 }

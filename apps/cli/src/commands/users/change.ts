@@ -7,6 +7,7 @@ import { query } from "../../api-client.ts";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { CliError, UsageError } from "../../errors.ts";
+import { confirmed, mustConfirm } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { UserPageSchema } from "./list.ts";
@@ -20,18 +21,44 @@ export const USER_CHANGES = {
 } as const;
 export type UserChange = keyof typeof USER_CHANGES;
 
-/** A user id from an id or an exact phone. */
-async function resolveUser(ctx: CliContext, ref: string): Promise<number> {
-  if (/^\d+$/.test(ref)) return parseId(ref, "user id");
+/** What each change asks before it is made; the others (verify, activate) only give. */
+const QUESTIONS: Partial<Record<UserChange, (who: string) => string>> = {
+  deactivate: (who) => `Deactivate ${who}? They will no longer be able to sign in or book.`,
+  demote: (who) => `Take admin rights away from ${who}?`,
+  promote: (who) => `Give admin rights to ${who}? They will be able to change every venue, booking and user.`,
+};
+
+/** Changes an admin may not make to themself: the API refuses them too. */
+const NOT_TO_ONESELF: readonly UserChange[] = ["deactivate", "demote"];
+
+/** A user from an id or an exact phone (the whole user when it was looked up by phone). */
+async function resolveUser(ctx: CliContext, ref: string): Promise<{ id: number; user?: User }> {
+  if (/^\d+$/.test(ref)) return { id: parseId(ref, "user id") };
   if (!isPhone(ref)) throw new UsageError(`not a user id or a phone (+998XXXXXXXXX): ${ref}`);
   const page = await ctx.api.get(`/api/admin/users/${query({ search: ref })}`, UserPageSchema);
   const user = page.results.find((u) => u.phone === ref);
   if (!user) throw new CliError(`no user with phone ${ref}`);
-  return user.id;
+  return { id: user.id, user };
 }
 
-export async function changeUserAction(ctx: CliContext, change: UserChange, ref: string): Promise<Outcome<User>> {
-  const id = await resolveUser(ctx, ref);
+/** The changed user, or null when the person at the terminal chose not to make the change. */
+export async function changeUserAction(
+  ctx: CliContext,
+  change: UserChange,
+  ref: string,
+  o: { yes?: boolean } = {},
+): Promise<Outcome<User | null>> {
+  const question = QUESTIONS[change];
+  // Without a terminal and without --yes nothing is looked up or sent.
+  const ask = question !== undefined && mustConfirm(ctx, o.yes, `${change} a user`);
+  const { id, user } = await resolveUser(ctx, ref);
+  if (NOT_TO_ONESELF.includes(change)) {
+    const me = await ctx.api.get("/api/auth/me/", UserSchema);
+    if (me.id === id) throw new CliError(`user #${id} is you: an admin cannot ${change} themself; another admin has to do it`);
+  }
+  if (ask && !(await confirmed(ctx, question(`user #${id}${user ? ` ${user.phone}${user.name ? ` (${user.name})` : ""}` : ""}`)))) {
+    return outcome(null, (out) => out.line(`user #${id} unchanged`));
+  }
   const u = await ctx.api.patch(`/api/admin/users/${id}/`, USER_CHANGES[change], UserSchema);
   const yn = (b: boolean) => (b ? "yes" : "no");
   return outcome(u, (out) =>
@@ -40,9 +67,12 @@ export async function changeUserAction(ctx: CliContext, change: UserChange, ref:
 }
 
 export function changeCommand(run: Runner, change: UserChange): Command {
+  const asks = QUESTIONS[change] !== undefined;
   return new Command(change)
     .argument("<phone-or-id>")
-    .description(`${change} a user`)
+    .description(`${change} a user${asks ? " (asks first unless --yes)" : ""}`)
+    .option("--yes", asks ? "do not ask (required without a terminal)" : "accepted for scripts; this change is not asked about")
     .option("--json", "print JSON")
-    .action((ref: string, o: { json?: boolean }) => run((ctx) => changeUserAction(ctx, change, ref), o));
+    .addHelpText("after", `\nExample:\n  venue-admin users ${change} +998901234567${asks ? " --yes" : ""}`)
+    .action((ref: string, o: { yes?: boolean; json?: boolean }) => run((ctx) => changeUserAction(ctx, change, ref, o), o));
 }

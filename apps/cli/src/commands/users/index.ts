@@ -6,7 +6,10 @@ import type { UserChange } from "./change.ts";
 import { listCommand } from "./list.ts";
 
 export function usersCommand(run: Runner): Command {
-  const users = new Command("users").description("players and admins").addCommand(listCommand(run));
+  const users = new Command("users")
+    .description("players and admins")
+    .addHelpText("after", "\nExamples:\n  venue-admin users list --search 90123\n  venue-admin users promote +998901234567 --yes")
+    .addCommand(listCommand(run));
   for (const change of Object.keys(USER_CHANGES) as UserChange[]) users.addCommand(changeCommand(run, change));
   return users;
 }

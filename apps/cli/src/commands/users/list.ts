@@ -3,17 +3,20 @@ import { pageSchema, UserSchema } from "@venue-booking/contract";
 import type { Page, User } from "@venue-booking/contract";
 import { Command } from "commander";
 import { query } from "../../api-client.ts";
-import { parsePage } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { formatLocal } from "../../output.ts";
+import { collectPages, pageNote, pagingOptions, parsePaging } from "../../pages.ts";
+import type { PagingOptions } from "../../pages.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
 export const UserPageSchema = pageSchema(UserSchema, "UserPage");
 
-export type UserListOptions = { search?: string; page?: string };
+export type UserListOptions = PagingOptions & { search?: string };
 
 export async function listUsersAction(ctx: CliContext, o: UserListOptions): Promise<Outcome<Page<User>>> {
-  const page = await ctx.api.get(`/api/admin/users/${query({ search: o.search, page: parsePage(o.page) })}`, UserPageSchema);
+  const paging = parsePaging(o);
+  const page = await collectPages((n) => ctx.api.get(`/api/admin/users/${query({ search: o.search, page: n })}`, UserPageSchema), paging);
   return outcome(page, (out) => {
     const yn = (b: boolean) => (b ? out.color.green("yes") : out.color.red("no"));
     out.table(
@@ -25,18 +28,17 @@ export async function listUsersAction(ctx: CliContext, o: UserListOptions): Prom
         yn(u.is_active),
         yn(u.is_verified),
         u.is_admin ? "admin" : "",
-        u.created_at.slice(0, 10),
+        formatLocal(u.created_at, out.timeZone).slice(0, 10),
       ]),
+      { empty: "no users match" },
     );
-    out.line(out.color.dim(`${page.count} user(s)`));
+    out.note(pageNote(page, paging, "user"));
   });
 }
 
 export function listCommand(run: Runner): Command {
-  return new Command("list")
-    .description("users, newest first")
-    .option("--search <text>", "part of the phone or the name")
-    .option("--page <n>")
+  return pagingOptions(new Command("list").description("users, newest first").option("--search <text>", "part of the phone or the name"))
+    .addHelpText("after", "\nExamples:\n  venue-admin users list --search 90123\n  venue-admin users list --all --json")
     .option("--json", "print JSON")
     .action((o: UserListOptions & { json?: boolean }) => run((ctx) => listUsersAction(ctx, o), o));
 }

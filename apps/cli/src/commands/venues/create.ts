@@ -1,8 +1,8 @@
 // venues create: asks for what a flag did not give on a terminal, checks the body with the contract.
-import { VenueCreateSchema, VenueSchema } from "@venue-booking/contract";
+import { AddressInput, NameInput, PriceSchema, VenueCreateSchema, VenueSchema } from "@venue-booking/contract";
 import type { Venue } from "@venue-booking/contract";
 import { Command } from "commander";
-import { check, priceAnswer } from "../../args.ts";
+import { check, schemaAnswer } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { maybe, need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
@@ -12,18 +12,25 @@ import type { VenueFlags } from "./venue-flags.ts";
 
 export async function createVenueAction(ctx: CliContext, f: VenueFlags): Promise<Outcome<Venue>> {
   const flags = { ...f };
-  flags.nameRu = await need(ctx, f.nameRu, "--name-ru", "Name (Russian):");
-  flags.nameUz = await maybe(ctx, f.nameUz, "Name (Uzbek, optional):");
-  flags.nameEn = await maybe(ctx, f.nameEn, "Name (English, optional):");
-  flags.addressRu = await need(ctx, f.addressRu, "--address-ru", "Address (Russian):");
-  flags.price = await need(ctx, f.price, "--price", "Price per hour (UZS, e.g. 150000.00):", priceAnswer);
+  // Each answer is checked with the contract's schema as it is typed, so a wrong one is asked again
+  // at once instead of failing the whole venue after the last question.
+  flags.nameRu = await need(ctx, f.nameRu, "--name-ru", "Name (Russian):", schemaAnswer(NameInput.shape.ru));
+  flags.nameUz = await maybe(ctx, f.nameUz, "Name (Uzbek, optional):", schemaAnswer(NameInput.shape.ru, { optional: true }));
+  flags.nameEn = await maybe(ctx, f.nameEn, "Name (English, optional):", schemaAnswer(NameInput.shape.ru, { optional: true }));
+  flags.addressRu = await need(ctx, f.addressRu, "--address-ru", "Address (Russian):", schemaAnswer(AddressInput.shape.ru));
+  flags.price = await need(ctx, f.price, "--price", "Price per hour (UZS, e.g. 150000.00):", schemaAnswer(PriceSchema));
   const payload = check(VenueCreateSchema, venueBody(flags), "venue");
   const v = await ctx.api.post("/api/venues/", payload, VenueSchema);
   return outcome(v, (out) => out.line(`created venue #${v.id} ${v.name}`));
 }
 
 export function createCommand(run: Runner): Command {
-  return venueOptions(new Command("create").description("create a venue (asks for what is missing on a terminal)")).action(
-    (o: VenueFlags & { json?: boolean }) => run((ctx) => createVenueAction(ctx, o), o),
-  );
+  return venueOptions(
+    new Command("create")
+      .description("create a venue (asks for what is missing on a terminal)")
+      .addHelpText(
+        "after",
+        '\nExamples:\n  venue-admin venues create --name-ru "Поле «Навруз»" --address-ru "ул. Навруз, 5" --price 180000 --opening 08:00 --closing 23:00\n  venue-admin venues create --name-ru Арена --address-ru "ул. 1" --price 150000 --amenity-ru Душ --amenity-ru "Кафе, бар"',
+      ),
+  ).action((o: VenueFlags & { json?: boolean }) => run((ctx) => createVenueAction(ctx, o), o));
 }

@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
-import { UsageError } from "../../errors.ts";
+import { confirmed, mustConfirm } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { getVenueAll } from "./get-venue.ts";
@@ -10,10 +10,9 @@ import { getVenueAll } from "./get-venue.ts";
 /** true when the venue was deactivated, false when the person chose to keep it. */
 export async function deleteVenueAction(ctx: CliContext, idArg: string, o: { yes?: boolean }): Promise<Outcome<boolean>> {
   const id = parseId(idArg);
-  if (!o.yes) {
-    if (!ctx.interactive) throw new UsageError("refusing to delete without --yes");
+  if (mustConfirm(ctx, o.yes, "delete")) {
     const v = await getVenueAll(ctx, id);
-    if (!(await ctx.prompter.confirm({ message: `Deactivate venue #${id} ${v.name.ru}?`, default: false })))
+    if (!(await confirmed(ctx, `Deactivate venue #${id} ${v.name.ru}? Players will no longer see or book it.`)))
       return outcome(false, (out) => out.line("kept"));
   }
   await ctx.api.delete(`/api/venues/${id}/`);
@@ -24,6 +23,7 @@ export function deleteCommand(run: Runner): Command {
   return new Command("delete")
     .argument("<id>")
     .description("deactivate a venue (soft delete)")
-    .option("--yes", "do not ask")
+    .option("--yes", "do not ask (required without a terminal)")
+    .addHelpText("after", "\nExample:\n  venue-admin venues delete 15 --yes")
     .action((id: string, o: { yes?: boolean }) => run((ctx) => deleteVenueAction(ctx, id, o)));
 }

@@ -25,6 +25,7 @@ function modeCommand(run: Runner, mode: ImagesMode): Command {
   return new Command(mode)
     .argument("<id>")
     .argument("<url...>")
+    .addHelpText("after", `\nExample:\n  venue-admin venues images ${mode} 15 https://example.com/a.jpg`)
     .option("--json", "print JSON")
     .action((id: string, urls: string[], o: { json?: boolean }) => run((ctx) => imagesAction(ctx, mode, id, urls), o));
 }
@@ -32,6 +33,10 @@ function modeCommand(run: Runner, mode: ImagesMode): Command {
 export function imagesCommand(run: Runner): Command {
   return new Command("images")
     .description("add or remove image URLs")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  venue-admin venues images add 15 https://example.com/a.jpg\n  venue-admin venues images remove 15 https://example.com/a.jpg",
+    )
     .addCommand(modeCommand(run, "add"))
     .addCommand(modeCommand(run, "remove"));
 }

@@ -13,6 +13,10 @@ import { updateCommand } from "./update.ts";
 export function venuesCommand(run: Runner): Command {
   return new Command("venues")
     .description("venues, their translations and images")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  venue-admin venues list --search арена\n  venue-admin venues show 15\n  venue-admin venues update 15 --active   # reactivate",
+    )
     .addCommand(listCommand(run))
     .addCommand(showCommand(run))
     .addCommand(createCommand(run))

@@ -1,27 +1,36 @@
 // venues list: a page of venues in the admin's language.
 import { pageSchema, VenueSchema } from "@venue-booking/contract";
 import type { Page, Venue } from "@venue-booking/contract";
-import { compareMoney, PAGE_SIZE } from "@venue-booking/core";
+import { compareMoney } from "@venue-booking/core";
 import { Command } from "commander";
 import { query } from "../../api-client.ts";
-import { parseMoney, parsePage } from "../../args.ts";
+import { parseMoney } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { UsageError } from "../../errors.ts";
+import { money } from "../../output.ts";
+import { collectPages, pageNote, pagingOptions, parsePaging } from "../../pages.ts";
+import type { PagingOptions } from "../../pages.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
 const VenuePageSchema = pageSchema(VenueSchema, "VenuePage");
 
-export type ListOptions = { search?: string; minPrice?: string; maxPrice?: string; inactive?: boolean; page?: string };
+export type ListOptions = PagingOptions & { search?: string; minPrice?: string; maxPrice?: string; inactive?: boolean };
 
 export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise<Outcome<Page<Venue>>> {
   const minPrice = parseMoney(o.minPrice, "--min-price");
   const maxPrice = parseMoney(o.maxPrice, "--max-price");
   if (minPrice && maxPrice && compareMoney(minPrice, maxPrice) > 0)
     throw new UsageError("--min-price must not be greater than --max-price");
-  const page = await ctx.api.get(
-    `/api/venues/${query({ search: o.search, min_price: minPrice, max_price: maxPrice, include_inactive: o.inactive ? "true" : undefined, page: parsePage(o.page) })}`,
-    VenuePageSchema,
+  const paging = parsePaging(o);
+  const page = await collectPages(
+    (n) =>
+      ctx.api.get(
+        `/api/venues/${query({ search: o.search, min_price: minPrice, max_price: maxPrice, include_inactive: o.inactive ? "true" : undefined, page: n })}`,
+        VenuePageSchema,
+        { public: true },
+      ),
+    paging,
   );
   return outcome(page, (out) => {
     const c = out.color;
@@ -30,23 +39,29 @@ export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise
       page.results.map((v) => [
         v.id,
         v.name,
-        v.price_per_hour,
+        money(v.price_per_hour),
         `${v.opening_time}-${v.closing_time}`,
         v.is_active ? c.green("yes") : c.red("no"),
       ]),
+      { empty: "no venues match" },
     );
-    out.line(c.dim(`${page.count} venue(s), page ${o.page ?? 1} of ${Math.max(1, Math.ceil(page.count / PAGE_SIZE))}`));
+    out.note(pageNote(page, paging, "venue"));
   });
 }
 
 export function listCommand(run: Runner): Command {
-  return new Command("list")
-    .description("list venues")
-    .option("--search <text>", "part of the name, any language")
-    .option("--min-price <amount>")
-    .option("--max-price <amount>")
-    .option("--inactive", "include inactive venues")
-    .option("--page <n>")
+  return pagingOptions(
+    new Command("list")
+      .description("list venues")
+      .option("--search <text>", "part of the name, any language")
+      .option("--min-price <amount>")
+      .option("--max-price <amount>")
+      .option("--inactive", "include inactive venues"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  venue-admin venues list --search арена --max-price 200000\n  venue-admin venues list --inactive --all --json\n  venue-admin venues list --limit 25",
+    )
     .option("--json", "print JSON")
     .action((o: ListOptions & { json?: boolean }) => run((ctx) => listVenuesAction(ctx, o), o));
 }

@@ -5,6 +5,7 @@ import type { Lang } from "@venue-booking/core";
 import { Command } from "commander";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { formatLocal, formatMoney } from "../../output.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { getVenueAll } from "./get-venue.ts";
@@ -21,8 +22,11 @@ export async function showVenueAction(ctx: CliContext, idArg: string): Promise<O
     ];
     out.line(out.color.bold(`Venue #${v.id}${v.is_active ? "" : " (inactive)"}`));
     out.table(["", "uz", "ru", "en"], rows);
-    out.line(`price per hour: ${v.price_per_hour}   hours: ${v.opening_time}-${v.closing_time}   active: ${v.is_active ? "yes" : "no"}`);
+    out.line(
+      `price per hour: ${formatMoney(v.price_per_hour)}   hours: ${v.opening_time}-${v.closing_time}   active: ${v.is_active ? "yes" : "no"}`,
+    );
     out.line(`images: ${v.images.length ? v.images.join(" ") : "none"}`);
+    out.line(`changed: ${formatLocal(v.updated_at, out.timeZone)} (${out.timeZone})`);
   });
 }
 
@@ -30,6 +34,7 @@ export function showCommand(run: Runner): Command {
   return new Command("show")
     .argument("<id>")
     .description("one venue, all three languages side by side")
+    .addHelpText("after", "\nExample:\n  venue-admin venues show 15")
     .option("--json", "print JSON")
     .action((id: string, o: { json?: boolean }) => run((ctx) => showVenueAction(ctx, id), o));
 }

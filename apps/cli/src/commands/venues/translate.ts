@@ -1,48 +1,69 @@
-// venues translate <id>: one language's texts, amenities in the order of the Russian ones.
+// venues translate <id>: one language's texts; amenities one for each Russian one, in its order.
 import { VenueSchema, VenueUpdateSchema } from "@venue-booking/contract";
 import type { VenueAllLanguages } from "@venue-booking/contract";
 import type { Lang } from "@venue-booking/core";
 import { Command } from "commander";
-import { check, langAnswer, parseId, parseLang } from "../../args.ts";
+import { check, collect, langAnswer, listFlag, parseId, parseLang } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { UsageError } from "../../errors.ts";
 import { need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { getVenueAll } from "./get-venue.ts";
-import { venueBody } from "./venue-flags.ts";
+import { translateAmenities, venueBody } from "./venue-flags.ts";
 import type { VenueFlags } from "./venue-flags.ts";
 
-export type TranslateOptions = { lang?: string; name?: string; address?: string; description?: string; amenities?: string };
-type Field = "name" | "address" | "description" | "amenities";
+export type TranslateOptions = {
+  lang?: string;
+  name?: string;
+  address?: string;
+  description?: string;
+  amenities?: string;
+  /** Repeated `--amenity`: one text each, commas allowed. */
+  amenity?: string[];
+};
+
+const commaItems = (v: string) => listFlag(v, undefined, ["--amenities", "--amenity"], { keepEmpty: true }) ?? [];
 
 /** On a terminal with no text flag given: every text of the language, the current one as the default. */
 async function askTexts(ctx: CliContext, lang: Lang, current: VenueAllLanguages): Promise<TranslateOptions> {
-  return {
+  const texts: TranslateOptions = {
     name: await ctx.prompter.input({ message: `Name (${lang}):`, default: current.name[lang] ?? "" }),
     address: await ctx.prompter.input({ message: `Address (${lang}):`, default: current.address[lang] ?? "" }),
     description: await ctx.prompter.input({ message: `Description (${lang}):`, default: current.description[lang] ?? "" }),
-    amenities: await ctx.prompter.input({
+  };
+  const n = current.amenities.length;
+  if (n > 0) {
+    texts.amenities = await ctx.prompter.input({
       message: `Amenities (${lang}, comma-separated, in the order: ${current.amenities.map((a) => a.ru).join(", ")}):`,
       default: current.amenities.map((a) => a[lang] ?? "").join(", "),
-    }),
-  };
+      validate: (v) => commaItems(v).length === n || `${n} item(s), one for each of: ${current.amenities.map((a) => a.ru).join(", ")}`,
+    });
+  }
+  return texts;
 }
 
 export async function translateVenueAction(ctx: CliContext, idArg: string, o: TranslateOptions): Promise<Outcome<VenueAllLanguages>> {
   const id = parseId(idArg);
   const lang = parseLang(await need(ctx, o.lang, "--lang", "Language (uz, ru, en):", langAnswer));
+  const given = [o.name, o.address, o.description, o.amenities, o.amenity].some((v) => v !== undefined);
+  // Both amenity forms at once are a usage error before anything is read from the API.
+  const amenityTexts = listFlag(o.amenities, o.amenity, ["--amenities", "--amenity"], { keepEmpty: true });
   const current = await getVenueAll(ctx, id);
-  const none = o.name === undefined && o.address === undefined && o.description === undefined && o.amenities === undefined;
-  const texts = ctx.interactive && none ? await askTexts(ctx, lang, current) : o;
+  const texts = ctx.interactive && !given ? await askTexts(ctx, lang, current) : o;
   const suffix = lang === "ru" ? "Ru" : lang === "uz" ? "Uz" : "En";
-  const flags: Record<string, string> = {};
-  for (const field of ["name", "address", "description", "amenities"] as Field[]) {
+  const flags: VenueFlags = {};
+  for (const field of ["name", "address", "description"] as const) {
     const v = texts[field];
     if (v !== undefined) flags[`${field}${suffix}`] = v;
   }
-  const payload = check(VenueUpdateSchema, venueBody(flags as VenueFlags, current), "translation");
-  if (Object.keys(payload).length === 0) throw new UsageError("nothing to translate: pass --name, --address, --description or --amenities");
+  const body = venueBody(flags, current);
+  const items = texts === o ? amenityTexts : texts.amenities === undefined ? undefined : commaItems(texts.amenities);
+  // A translation never adds, drops or reorders amenities: that is `venues update --amenities-ru`.
+  if (items) body.amenities = translateAmenities(current.amenities, lang, items, o.amenity ? "--amenity" : "--amenities");
+  const payload = check(VenueUpdateSchema, body, "translation");
+  if (Object.keys(payload).length === 0)
+    throw new UsageError("nothing to translate: pass --name, --address, --description, --amenities or --amenity");
   await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);
   const after = await getVenueAll(ctx, id);
   return outcome(after, (out) => out.line(`venue #${id}: ${lang} translation saved (${Object.keys(payload).join(", ")})`));
@@ -56,7 +77,12 @@ export function translateCommand(run: Runner): Command {
     .option("--name <text>")
     .option("--address <text>")
     .option("--description <text>")
-    .option("--amenities <list>", "comma-separated, in the order of the Russian ones")
+    .option("--amenities <list>", "comma-separated, one for each Russian amenity in its order (an empty item removes that translation)")
+    .option("--amenity <text>", "one amenity's text; repeat the flag, one for each Russian amenity in its order", collect)
     .option("--json", "print JSON")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  venue-admin venues translate 15 --lang uz --name "Navro\'z maydoni" --amenities "Dush,Kafe"\n  venue-admin venues translate 15 --lang en --amenity "Shower" --amenity "Cafe, bar"',
+    )
     .action((id: string, o: TranslateOptions & { json?: boolean }) => run((ctx) => translateVenueAction(ctx, id, o), o));
 }

@@ -21,7 +21,13 @@ export async function updateVenueAction(ctx: CliContext, idArg: string, f: Venue
 }
 
 export function updateCommand(run: Runner): Command {
-  return venueOptions(new Command("update").argument("<id>").description("change the given fields of a venue")).action(
-    (id: string, o: VenueFlags & { json?: boolean }) => run((ctx) => updateVenueAction(ctx, id, o), o),
-  );
+  return venueOptions(
+    new Command("update")
+      .argument("<id>")
+      .description("change the given fields of a venue")
+      .addHelpText(
+        "after",
+        '\nExamples:\n  venue-admin venues update 15 --price 200000 --closing 23:00\n  venue-admin venues update 15 --amenities-ru "Освещение,Душ"   # Душ keeps its translations; Освещение has none yet',
+      ),
+  ).action((id: string, o: VenueFlags & { json?: boolean }) => run((ctx) => updateVenueAction(ctx, id, o), o));
 }

@@ -2,8 +2,10 @@
 // the venue as it is so that one language can change without losing the others.
 import type { TranslatedText, VenueAllLanguages } from "@venue-booking/contract";
 import { LANGS } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
 import type { Command } from "commander";
-import { commaList } from "../../args.ts";
+import { collect, commaList, listFlag } from "../../args.ts";
+import { UsageError } from "../../errors.ts";
 
 export type VenueFlags = {
   nameRu?: string;
@@ -18,6 +20,10 @@ export type VenueFlags = {
   amenitiesRu?: string;
   amenitiesUz?: string;
   amenitiesEn?: string;
+  /** Repeated `--amenity-ru`: one amenity each, commas allowed. */
+  amenityRu?: string[];
+  amenityUz?: string[];
+  amenityEn?: string[];
   price?: string;
   opening?: string;
   closing?: string;
@@ -29,7 +35,15 @@ export function venueOptions(cmd: Command): Command {
   for (const field of ["name", "address", "description"]) {
     for (const l of LANGS) cmd.option(`--${field}-${l} <text>`, `${field} in ${l}`);
   }
-  for (const l of LANGS) cmd.option(`--amenities-${l} <list>`, `amenities in ${l}, comma-separated`);
+  cmd.option(
+    "--amenities-ru <list>",
+    "the amenities, comma-separated (replaces the list; items kept by their Russian text keep their translations)",
+  );
+  cmd.option("--amenity-ru <text>", "one amenity; repeat the flag for each (an amenity may hold a comma)", collect);
+  for (const l of ["uz", "en"] as const) {
+    cmd.option(`--amenities-${l} <list>`, `amenities in ${l}, comma-separated, one for each Russian amenity in its order`);
+    cmd.option(`--amenity-${l} <text>`, `one amenity in ${l}; repeat the flag, one for each Russian amenity`, collect);
+  }
   return cmd
     .option("--price <amount>", "price per hour, e.g. 150000.00")
     .option("--opening <HH:MM>", "opening time (default 09:00)")
@@ -49,19 +63,49 @@ function text(base: TranslatedText | undefined, ru?: string, uz?: string, en?: s
   return out;
 }
 
-/** Amenities from comma lists per language, matched by position. */
-function amenities(base: TranslatedText[] | undefined, f: VenueFlags): TranslatedText[] | undefined {
-  const by = { ru: commaList(f.amenitiesRu), uz: commaList(f.amenitiesUz), en: commaList(f.amenitiesEn) };
-  if (!by.ru && !by.uz && !by.en) return undefined;
-  const n = Math.max(by.ru?.length ?? 0, by.uz?.length ?? 0, by.en?.length ?? 0, by.ru ? 0 : (base?.length ?? 0));
-  return Array.from({ length: n }, (_, i) => {
-    const t: TranslatedText = { ...(base?.[i] ?? { ru: "" }) };
-    for (const l of LANGS) {
-      const v = by[l]?.[i];
-      if (v !== undefined) t[l] = v;
-    }
+/** Russian texts that mean the same item: spacing and letter case aside. */
+const sameItem = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase("ru");
+
+/**
+ * A new Russian list of amenities as whole items: an item whose Russian text was there before keeps
+ * its translations; a new one has none until translated; a removed one takes its translations away.
+ */
+function relistAmenities(current: readonly TranslatedText[], ru: readonly string[]): TranslatedText[] {
+  const before = new Map<string, TranslatedText>();
+  for (const a of current) if (!before.has(sameItem(a.ru))) before.set(sameItem(a.ru), a);
+  return ru.map((text) => ({ ...before.get(sameItem(text)), ru: text }));
+}
+
+/**
+ * One language's texts for the amenities as they are, one for each in their order; any other count
+ * is refused (it could only pair texts with the wrong items). An empty text removes that translation.
+ */
+export function translateAmenities(items: readonly TranslatedText[], lang: Lang, texts: readonly string[], flag: string): TranslatedText[] {
+  if (texts.length !== items.length) {
+    const list = items.length ? `: ${items.map((a) => a.ru).join(" | ")}` : "";
+    throw new UsageError(
+      `${flag} gave ${texts.length} amenit${texts.length === 1 ? "y" : "ies"}, but the venue has ${items.length} Russian one(s)${list}; give one for each, in that order`,
+    );
+  }
+  return items.map((a, i) => {
+    const t: TranslatedText = { ...a };
+    const v = texts[i] ?? "";
+    if (lang === "ru" || v !== "") t[lang] = v;
+    else delete t[lang];
     return t;
-  }).filter((t) => t.ru !== "");
+  });
+}
+
+/** Amenities from the flags: the Russian list first (matched by text), then translations by position. */
+function amenities(current: readonly TranslatedText[] | undefined, f: VenueFlags): TranslatedText[] | undefined {
+  const ru = listFlag(f.amenitiesRu, f.amenityRu, ["--amenities-ru", "--amenity-ru"]);
+  const uz = listFlag(f.amenitiesUz, f.amenityUz, ["--amenities-uz", "--amenity-uz"], { keepEmpty: true });
+  const en = listFlag(f.amenitiesEn, f.amenityEn, ["--amenities-en", "--amenity-en"], { keepEmpty: true });
+  if (!ru && !uz && !en) return undefined;
+  let items = ru ? relistAmenities(current ?? [], ru) : (current ?? []).map((a) => ({ ...a }));
+  if (uz) items = translateAmenities(items, "uz", uz, f.amenityUz ? "--amenity-uz" : "--amenities-uz");
+  if (en) items = translateAmenities(items, "en", en, f.amenityEn ? "--amenity-en" : "--amenities-en");
+  return items;
 }
 
 /** The fields the flags set, each language merged into `current`; checked by the caller with the contract's schema. */

@@ -1,6 +1,8 @@
 // The production build: the server and the seed command as ESM, with the workspace packages and
 // drizzle-orm bundled in, the migrations and Swagger UI's files copied beside them. What stays in
-// node_modules is exactly the package's `dependencies` (and PGlite, an optional peer, when present).
+// node_modules is exactly the package's `dependencies` (and PGlite, an optional peer, when present);
+// among them proper-lockfile, which the bundled database package loads for the embedded database's
+// lock (so no file of this app imports it, and knip is told so).
 import { copyFileSync, cpSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

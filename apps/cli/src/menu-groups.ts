@@ -30,7 +30,7 @@ import type { CliContext } from "./context.ts";
 import { outcome, present } from "./runner.ts";
 import type { Outcome } from "./runner.ts";
 
-export type MenuItem = {
+type MenuItem = {
   value: string;
   name: string;
   /** The command (as typed after `venue-admin`) this item runs. */
@@ -181,7 +181,7 @@ const users: MenuItem[] = [
   },
   ...(Object.keys(USER_CHANGES) as UserChange[]).map((change) => ({
     value: `users ${change}`,
-    name: `${change[0]!.toUpperCase()}${change.slice(1)} a user`,
+    name: `${change.charAt(0).toUpperCase()}${change.slice(1)} a user`,
     command: `users ${change}`,
     run: async (ctx: CliContext) => changeUserAction(ctx, change, await ask(ctx, "Phone or id:")),
   })),

@@ -19,7 +19,7 @@ function signedInAs(ctx: CliContext): string | undefined {
 }
 
 /** The line above the groups: who is signed in, at which API, under which profile. */
-export function statusLine(ctx: CliContext): string {
+function statusLine(ctx: CliContext): string {
   const who = signedInAs(ctx);
   return `${who ? `Signed in as ${who}` : "Not signed in"} · ${ctx.api.baseUrl} (profile ${ctx.profile.name})`;
 }

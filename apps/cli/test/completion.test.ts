@@ -51,6 +51,8 @@ describe("completion", () => {
     // an option's value is skipped when finding the command, and after a value option nothing is forced on it
     expect(offered(file, "venue-admin --profile prod users l")).toEqual(["list"]);
     expect(offered(file, "venue-admin venues list --search ")).toEqual([]);
+    expect(offered(file, "venue-admin --v")).toEqual(["--version"]);
+    expect(offered(file, "venue-admin venues list --v")).toEqual([]);
     expect(offered(file, "venue-admin completion ")).toEqual(expect.arrayContaining(["bash", "zsh"]));
   });
 
@@ -64,6 +66,6 @@ describe("completion", () => {
   it("refuses an unknown shell with exit code 2", async () => {
     const r = await runInProcess(["completion", "fish"]);
     expect(r.code).toBe(EXIT.USAGE);
-    expect(r.stderr).toMatch(/argument 'fish' is invalid. Allowed choices are bash, zsh/);
+    expect(r.stderr).toMatch(/^error: command-argument value 'fish' is invalid for argument 'shell'. Allowed choices are bash, zsh\./);
   });
 });

@@ -70,7 +70,7 @@ describe("lists longer than a page", () => {
       await ctx.api.post("/api/venues/", { name: { ru: `${tag} брони` }, address: { ru: "ул. 8" }, price_per_hour: "1000" }, VenueSchema)
     ).id;
     const day = addDays(localDateTime(new Date()).date, 3);
-    for (let h = 8; h < 20; h++) {
+    for (let h = 9; h < 21; h++) {
       const { userId } = await t.api.tokensFor(nextPhone());
       await t.api.book(userId, {
         venue_id: venueId,

@@ -15,13 +15,14 @@ function optionWords(cmd: Command): string[] {
 
 /** Every command with what may follow it; the program's own options go with every level. */
 function levels(program: Command): { levels: Level[]; valueOptions: string[] } {
-  const global = [...optionWords(program), "-h", "--help"];
+  // --version only means something at the top; the other options of the program go anywhere.
+  const global = [...optionWords(program).filter((w) => w !== "--version" && w !== "-V"), "-h", "--help"];
   const out: Level[] = [];
   const valueOptions = new Set<string>();
   const visit = (cmd: Command, path: string[]) => {
     for (const o of cmd.options) if (o.required || o.optional) for (const f of [o.long, o.short]) if (f) valueOptions.add(f);
     const subcommands = cmd.commands.map((c) => c.name());
-    const own = cmd === program ? [] : optionWords(cmd);
+    const own = optionWords(cmd);
     const choices = cmd.registeredArguments.flatMap((a) => a.argChoices ?? []);
     out.push({
       path: path.join(" "),
@@ -68,7 +69,7 @@ export function completionScript(program: Command, shell: Shell): string {
       : [
           `# zsh completion for ${name}; in ~/.zshrc: source <(${name} completion zsh)`,
           "# zsh runs the bash completion through its bashcompinit.",
-          "(( $+functions[compdef] )) || { autoload -U +X compinit && compinit; }",
+          "type compdef >/dev/null 2>&1 || { autoload -U +X compinit && compinit; }",
           "autoload -U +X bashcompinit && bashcompinit",
         ];
   return [...head, bashFunction(program)].join("\n");

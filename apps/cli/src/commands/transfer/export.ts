@@ -86,7 +86,7 @@ export function exportVenuesCommand(run: Runner): Command {
     .option("--output <file>", "write to this file instead of stdout")
     .addHelpText(
       "after",
-      "\nExamples:\n  $ venue-admin export venues --format csv --output venues.csv\n  $ venue-admin export venues > venues.json",
+      "\nExamples:\n  venue-admin export venues --format csv --output venues.csv\n  venue-admin export venues > venues.json",
     )
     .action((o: ExportOptions) => run((ctx) => exportVenuesAction(ctx, { ...o, cwd: callerDir(process.env, process.cwd()) })));
 }

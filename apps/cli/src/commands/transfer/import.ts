@@ -186,7 +186,7 @@ export function importVenuesCommand(run: Runner): Command {
     .option("--json", "print the report of every row as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  $ venue-admin import venues venues.csv --dry-run\n  $ venue-admin import venues export.json --atomic\n\n" +
+      "\nExamples:\n  venue-admin import venues venues.csv --dry-run\n  venue-admin import venues export.json --atomic\n\n" +
         "CSV: a header row (any case) of id,slug,name_ru,…,is_active; cells separated by , or ;. Ctrl-C stops after the\n" +
         "rows in flight and reports what was done (exit code 130); import the file again to finish.",
     )

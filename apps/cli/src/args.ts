@@ -3,7 +3,8 @@
 import { BOOKING_STATUSES, isBookingStatus, isLang, isMoney, isPhone, isValidDate } from "@venue-booking/core";
 import type { BookingStatus, Lang } from "@venue-booking/core";
 import type { ZodType } from "zod";
-import { describeIssues, UsageError } from "./errors.ts";
+import { describeIssues, UsageError, withoutFullStop } from "./errors.ts";
+import { issueText, t } from "./i18n.ts";
 
 const MAX_ID = 2_147_483_647;
 
@@ -81,30 +82,42 @@ export function listFlag(
   return opts.keepEmpty ? trimmed : trimmed.filter(Boolean);
 }
 
-/** A request body checked with the contract's schema before it is sent; the problems as one line. */
-export function check<T>(schema: ZodType<T>, value: unknown, what: string): T {
+/** What a checked value is, named in the admin's language in the usage error. */
+export type What = "venue" | "status" | "translation" | "imageUrl";
+
+/** A request body checked with the contract's schema before it is sent; the problems as one line in `lang`. */
+export function check<T>(schema: ZodType<T>, value: unknown, what: What, lang: Lang): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new UsageError(`invalid ${what}: ${describeIssues(r.error.issues, what)}`);
+  const noun = t(lang, `what.${what}`);
+  throw new UsageError(t(lang, "check.invalid", { what: noun, problems: describeIssues(r.error.issues, noun, lang, value) }));
 }
 
-// Checks of prompt answers, as they are typed: true, or what is wrong.
-export const phoneAnswer = (v: string): true | string => isPhone(v) || "+998 and 9 digits";
-export const dateAnswer = (v: string): true | string => isValidDate(v) || "YYYY-MM-DD, a real date";
-export const langAnswer = (v: string): true | string => isLang(v) || "uz, ru or en";
-export const codeAnswer = (v: string): true | string => /^\d{6}$/.test(v) || "6 digits";
+// Checks of prompt answers, as they are typed: true, or what is wrong in the admin's language.
+type Answer = (v: string) => true | string;
+export const phoneAnswer =
+  (lang: Lang): Answer =>
+  (v) =>
+    isPhone(v) || t(lang, "answer.phone");
+export const dateAnswer =
+  (lang: Lang): Answer =>
+  (v) =>
+    isValidDate(v) || t(lang, "answer.date");
+export const langAnswer =
+  (lang: Lang): Answer =>
+  (v) =>
+    isLang(v) || t(lang, "answer.lang");
+export const codeAnswer =
+  (lang: Lang): Answer =>
+  (v) =>
+    /^\d{6}$/.test(v) || t(lang, "answer.code");
 /** A prompt check from a contract schema: true, or the schema's complaint as one line. */
-export function schemaAnswer(schema: ZodType, opts: { optional?: boolean } = {}): (v: string) => true | string {
+export function schemaAnswer(schema: ZodType, lang: Lang, opts: { optional?: boolean } = {}): Answer {
   return (v) => {
     if (opts.optional && v.trim() === "") return true;
-    if (!opts.optional && v.trim() === "") return "required";
+    if (!opts.optional && v.trim() === "") return t(lang, "answer.required");
     const r = schema.safeParse(v);
     if (r.success) return true;
-    return r.error.issues
-      .map((i) => {
-        const code = (i as { params?: { code?: string } }).params?.code;
-        return code ? code.toLowerCase().replace(/_/g, " ") : i.message;
-      })
-      .join("; ");
+    return r.error.issues.map((i) => withoutFullStop(issueText(i, lang, v))).join("; ");
   };
 }

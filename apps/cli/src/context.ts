@@ -1,5 +1,6 @@
 // What every command works with: the API client, the output, the prompter and whether a person is there.
 import { isLang } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
 import { ApiClient, DEFAULT_TIMEOUT_MS } from "./api-client.ts";
 import { configDir, DEFAULT_PROFILE } from "./credentials.ts";
 import type { CredentialStore } from "./credentials.ts";
@@ -23,6 +24,8 @@ export type CliContext = {
   /** The profile in use, and whether --profile or VENUE_ADMIN_PROFILE named it. */
   profile: { name: string; explicit: boolean };
   profiles: ProfileStore;
+  /** The admin's language (VENUE_ADMIN_LANG, English by default): the CLI's own words and the API's. */
+  lang: Lang;
 };
 
 export type ContextInput = {
@@ -74,6 +77,7 @@ export function createContext(input: ContextInput): CliContext {
     credentials,
     profile,
     profiles,
+    lang,
   };
 }
 

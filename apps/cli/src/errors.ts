@@ -2,6 +2,9 @@
 import type { Problem } from "@venue-booking/contract";
 import { EXIT } from "./exit-codes.ts";
 import type { ExitCode } from "./exit-codes.ts";
+import { issueText } from "./i18n.ts";
+import type { Issue } from "./i18n.ts";
+import type { Lang } from "@venue-booking/core";
 
 export class CliError extends Error {
   constructor(
@@ -33,7 +36,7 @@ export class ApiError extends CliError {
   }
 }
 
-const withoutFullStop = (s: string) => s.trim().replace(/[.。]+$/, "");
+export const withoutFullStop = (s: string) => s.trim().replace(/[.。]+$/, "");
 
 /**
  * A problem as one line: its detail, then each field whose message says more than the detail
@@ -50,14 +53,11 @@ export function describeProblem(status: number, problem: Problem | undefined): s
   return `${own.length ? `${head}: ${own.join("; ")}` : head} [${problem.code}]`;
 }
 
-type Issue = { path: PropertyKey[]; message: string; params?: unknown };
-
-/** Schema issues as one line: "field: problem; field: problem" (domain codes in words). */
-export function describeIssues(issues: readonly Issue[], what: string): string {
-  return issues
-    .map((i) => {
-      const code = (i.params as { code?: string } | undefined)?.code;
-      return `${i.path.map(String).join(".") || what}: ${code ? code.toLowerCase().replace(/_/g, " ") : i.message}`;
-    })
-    .join("; ");
+/**
+ * Schema issues as one line in the admin's language: "field: problem; field: problem" (rule codes in
+ * the contract's words). `what` names the value when the issue is about all of it; `input` is what
+ * was validated, for messages that name the wrong value's type.
+ */
+export function describeIssues(issues: readonly Issue[], what: string, lang: Lang = "en", input?: unknown): string {
+  return issues.map((i) => `${i.path.map(String).join(".") || what}: ${withoutFullStop(issueText(i, lang, input))}`).join("; ");
 }

@@ -27,24 +27,30 @@ import { showVenueAction } from "./commands/venues/show.ts";
 import { translateVenueAction } from "./commands/venues/translate.ts";
 import { updateVenueAction } from "./commands/venues/update.ts";
 import type { CliContext } from "./context.ts";
+import { t } from "./i18n.ts";
+import type { MessageKey } from "./i18n.ts";
 import { outcome, present } from "./runner.ts";
 import type { Outcome } from "./runner.ts";
 
 type MenuItem = {
   value: string;
-  name: string;
+  /** Its label, in the admin's language when shown. */
+  name: MessageKey;
   /** The command (as typed after `venue-admin`) this item runs. */
   command: string;
   /** Its result, for the menu to print; nothing when the item printed it already (page by page). */
   run: (ctx: CliContext) => Promise<Outcome<unknown> | undefined>;
 };
-export type MenuGroup = { value: string; name: string; items: MenuItem[] };
+export type MenuGroup = { value: string; name: MessageKey; items: MenuItem[] };
 
-const ask = (ctx: CliContext, message: string) => ctx.prompter.input({ message });
-const optional = async (ctx: CliContext, message: string, validate?: (v: string) => true | string) =>
-  (await ctx.prompter.input({ message, default: "", ...(validate ? { validate: (v: string) => v === "" || validate(v) } : {}) })) ||
-  undefined;
-const venueId = (ctx: CliContext) => ask(ctx, "Venue id:");
+const ask = (ctx: CliContext, message: MessageKey) => ctx.prompter.input({ message: t(ctx.lang, message) });
+const optional = async (ctx: CliContext, message: MessageKey, validate?: (v: string) => true | string) =>
+  (await ctx.prompter.input({
+    message: t(ctx.lang, message),
+    default: "",
+    ...(validate ? { validate: (v: string) => v === "" || validate(v) } : {}),
+  })) || undefined;
+const venueId = (ctx: CliContext) => ask(ctx, "ask.venueId");
 
 /** A list shown a page at a time, with "next page" and "previous page" while there are more. */
 async function paged(ctx: CliContext, list: (page: string) => Promise<Outcome<Page<unknown>>>): Promise<undefined> {
@@ -52,90 +58,93 @@ async function paged(ctx: CliContext, list: (page: string) => Promise<Outcome<Pa
     const page = present(ctx.out, await list(String(n)), false);
     const last = Math.max(1, Math.ceil(page.count / PAGE_SIZE));
     const moves = [
-      ...(page.next ? [{ value: "next", name: "Next page" }] : []),
-      ...(n > 1 ? [{ value: "previous", name: "Previous page" }] : []),
+      ...(page.next ? [{ value: "next", name: t(ctx.lang, "menu.nextPage") }] : []),
+      ...(n > 1 ? [{ value: "previous", name: t(ctx.lang, "menu.previousPage") }] : []),
     ];
     if (!moves.length) return undefined;
-    const move = await ctx.prompter.select({ message: `Page ${n} of ${last}:`, choices: [...moves, { value: "back", name: "Back" }] });
+    const move = await ctx.prompter.select({
+      message: t(ctx.lang, "menu.page", { n, last }),
+      choices: [...moves, { value: "back", name: t(ctx.lang, "menu.back") }],
+    });
     if (move === "back") return undefined;
     n += move === "next" ? 1 : -1;
   }
 }
 
-const LANG_NAMES = { ru: "Russian", uz: "Uzbek", en: "English" } as const;
-
 const venues: MenuItem[] = [
   {
     value: "venues list",
-    name: "List venues",
+    name: "item.venuesList",
     command: "venues list",
     run: async (ctx) => {
-      const search = await optional(ctx, "Search (empty for all):");
+      const search = await optional(ctx, "ask.searchVenues");
       return paged(ctx, (page) => listVenuesAction(ctx, { search, inactive: true, page }));
     },
   },
   {
     value: "venues show",
-    name: "Show a venue (every language)",
+    name: "item.venuesShow",
     command: "venues show",
     run: async (ctx) => showVenueAction(ctx, await venueId(ctx)),
   },
   {
     value: "venues availability",
-    name: "Free hours of a day",
+    name: "item.venuesAvailability",
     command: "venues availability",
     run: async (ctx) => availabilityAction(ctx, await venueId(ctx), {}),
   },
-  { value: "venues create", name: "Create a venue", command: "venues create", run: (ctx) => createVenueAction(ctx, {}) },
+  { value: "venues create", name: "item.venuesCreate", command: "venues create", run: (ctx) => createVenueAction(ctx, {}) },
   {
     value: "venues translate",
-    name: "Edit texts: name, address, description, amenities (one language)",
+    name: "item.venuesTranslate",
     command: "venues translate",
     run: async (ctx) => {
       const id = await venueId(ctx);
-      const lang = await ctx.prompter.select({ message: "Language:", choices: LANGS.map((l) => ({ value: l, name: LANG_NAMES[l] })) });
+      const lang = await ctx.prompter.select({
+        message: t(ctx.lang, "ask.language"),
+        choices: LANGS.map((l) => ({ value: l, name: t(ctx.lang, `lang.${l}`) })),
+      });
       return translateVenueAction(ctx, id, { lang });
     },
   },
   {
     value: "venues amenities",
-    name: "Change the list of amenities (Russian; kept items keep their translations)",
+    name: "item.venuesAmenities",
     command: "venues update",
-    run: async (ctx) =>
-      updateVenueAction(ctx, await venueId(ctx), { amenitiesRu: await ask(ctx, "Amenities in Russian, comma-separated:") }),
+    run: async (ctx) => updateVenueAction(ctx, await venueId(ctx), { amenitiesRu: await ask(ctx, "ask.amenitiesRu") }),
   },
   {
     value: "venues update",
-    name: "Change price or hours",
+    name: "item.venuesUpdate",
     command: "venues update",
     run: async (ctx) =>
       updateVenueAction(ctx, await venueId(ctx), {
-        price: await optional(ctx, "New price per hour (empty: keep):"),
-        opening: await optional(ctx, "New opening time HH:MM (empty: keep):"),
-        closing: await optional(ctx, "New closing time HH:MM (empty: keep):"),
+        price: await optional(ctx, "ask.newPrice"),
+        opening: await optional(ctx, "ask.newOpening"),
+        closing: await optional(ctx, "ask.newClosing"),
       }),
   },
   {
     value: "venues images add",
-    name: "Add an image",
+    name: "item.imagesAdd",
     command: "venues images add",
-    run: async (ctx) => imagesAction(ctx, "add", await venueId(ctx), [await ask(ctx, "Image URL:")]),
+    run: async (ctx) => imagesAction(ctx, "add", await venueId(ctx), [await ask(ctx, "ask.imageUrl")]),
   },
   {
     value: "venues images remove",
-    name: "Remove an image",
+    name: "item.imagesRemove",
     command: "venues images remove",
-    run: async (ctx) => imagesAction(ctx, "remove", await venueId(ctx), [await ask(ctx, "Image URL:")]),
+    run: async (ctx) => imagesAction(ctx, "remove", await venueId(ctx), [await ask(ctx, "ask.imageUrl")]),
   },
   {
     value: "venues delete",
-    name: "Deactivate a venue",
+    name: "item.venuesDelete",
     command: "venues delete",
     run: async (ctx) => deleteVenueAction(ctx, await venueId(ctx), {}),
   },
   {
     value: "venues reactivate",
-    name: "Reactivate a venue",
+    name: "item.venuesReactivate",
     command: "venues update",
     run: async (ctx) => updateVenueAction(ctx, await venueId(ctx), { active: true }),
   },
@@ -144,62 +153,70 @@ const venues: MenuItem[] = [
 const bookings: MenuItem[] = [
   {
     value: "bookings list",
-    name: "List bookings",
+    name: "item.bookingsList",
     command: "bookings list",
     run: async (ctx) => {
       const status = await ctx.prompter.select({
-        message: "Status:",
-        choices: [{ value: "", name: "any" }, ...BOOKING_STATUSES.map((s) => ({ value: s, name: s }))],
+        message: t(ctx.lang, "ask.status"),
+        choices: [{ value: "", name: t(ctx.lang, "ask.anyStatus") }, ...BOOKING_STATUSES.map((s) => ({ value: s, name: s }))],
       });
-      const date = await optional(ctx, "Date YYYY-MM-DD (empty for all):", dateAnswer);
+      const date = await optional(ctx, "ask.dateOrAll", dateAnswer(ctx.lang));
       return paged(ctx, (page) => listBookingsAction(ctx, { status: status || undefined, date, page }));
     },
   },
   {
     value: "bookings show",
-    name: "Show a booking and its history",
+    name: "item.bookingsShow",
     command: "bookings show",
-    run: async (ctx) => showBookingAction(ctx, await ask(ctx, "Booking id:")),
+    run: async (ctx) => showBookingAction(ctx, await ask(ctx, "ask.bookingId")),
   },
   {
     value: "bookings set-status",
-    name: "Change a booking's status",
+    name: "item.bookingsSetStatus",
     command: "bookings set-status",
     run: (ctx) => setStatusAction(ctx, undefined, undefined, {}),
   },
 ];
 
+const USER_CHANGE_NAMES: Record<UserChange, MessageKey> = {
+  verify: "item.usersVerify",
+  activate: "item.usersActivate",
+  deactivate: "item.usersDeactivate",
+  promote: "item.usersPromote",
+  demote: "item.usersDemote",
+};
+
 const users: MenuItem[] = [
   {
     value: "users list",
-    name: "List users",
+    name: "item.usersList",
     command: "users list",
     run: async (ctx) => {
-      const search = await optional(ctx, "Phone or name (empty for all):");
+      const search = await optional(ctx, "ask.searchUsers");
       return paged(ctx, (page) => listUsersAction(ctx, { search, page }));
     },
   },
   ...(Object.keys(USER_CHANGES) as UserChange[]).map((change) => ({
     value: `users ${change}`,
-    name: `${change.charAt(0).toUpperCase()}${change.slice(1)} a user`,
+    name: USER_CHANGE_NAMES[change],
     command: `users ${change}`,
-    run: async (ctx: CliContext) => changeUserAction(ctx, change, await ask(ctx, "Phone or id:")),
+    run: async (ctx: CliContext) => changeUserAction(ctx, change, await ask(ctx, "ask.userRef")),
   })),
 ];
 
 const transfer: MenuItem[] = [
   {
     value: "import venues",
-    name: "Import venues from a file",
+    name: "item.import",
     command: "import venues",
     run: async (ctx) => {
-      const file = await ask(ctx, "File (.json or .csv):");
+      const file = await ask(ctx, "ask.file");
       const mode = await ctx.prompter.select({
-        message: "How:",
+        message: t(ctx.lang, "ask.how"),
         choices: [
-          { value: "dry-run", name: "Dry run: report what would change, write nothing" },
-          { value: "rows", name: "Import row by row (a bad row is reported, the others go in)" },
-          { value: "atomic", name: "All or nothing" },
+          { value: "dry-run", name: t(ctx.lang, "ask.dryRun") },
+          { value: "rows", name: t(ctx.lang, "ask.byRow") },
+          { value: "atomic", name: t(ctx.lang, "ask.atomic") },
         ],
       });
       return importVenuesAction(ctx, file, { dryRun: mode === "dry-run", atomic: mode === "atomic" });
@@ -207,59 +224,62 @@ const transfer: MenuItem[] = [
   },
   {
     value: "export venues",
-    name: "Export venues",
+    name: "item.export",
     command: "export venues",
     run: async (ctx) =>
       exportVenuesAction(ctx, {
         format: await ctx.prompter.select({
-          message: "Format:",
+          message: t(ctx.lang, "ask.format"),
           choices: [
             { value: "json", name: "JSON" },
             { value: "csv", name: "CSV" },
           ],
         }),
-        output: await optional(ctx, "File to write (empty: print here):"),
+        output: await optional(ctx, "ask.outputFile"),
       }),
   },
 ];
 
 const account: MenuItem[] = [
-  { value: "whoami", name: "Who am I", command: "whoami", run: (ctx) => whoamiAction(ctx) },
-  { value: "login", name: "Sign in", command: "login", run: (ctx) => loginAction(ctx, {}) },
-  { value: "logout", name: "Sign out", command: "logout", run: (ctx) => logoutAction(ctx) },
-  { value: "config list", name: "Profiles (API URLs)", command: "config list", run: (ctx) => listProfilesAction(ctx) },
+  { value: "whoami", name: "item.whoami", command: "whoami", run: (ctx) => whoamiAction(ctx) },
+  { value: "login", name: "item.login", command: "login", run: (ctx) => loginAction(ctx, {}) },
+  { value: "logout", name: "item.logout", command: "logout", run: (ctx) => logoutAction(ctx) },
+  { value: "config list", name: "item.configList", command: "config list", run: (ctx) => listProfilesAction(ctx) },
   {
     value: "config use",
-    name: "Use another profile",
+    name: "item.configUse",
     command: "config use",
     run: async (ctx) =>
       useProfileAction(
         ctx,
-        await ctx.prompter.select({ message: "Profile:", choices: ctx.profiles.names().map((n) => ({ value: n, name: n })) }),
+        await ctx.prompter.select({
+          message: t(ctx.lang, "ask.profile"),
+          choices: ctx.profiles.names().map((n) => ({ value: n, name: n })),
+        }),
       ),
   },
   {
     value: "config set-url",
-    name: "Set this profile's API URL",
+    name: "item.configSetUrl",
     command: "config set-url",
-    run: async (ctx) => setUrlAction(ctx, await ask(ctx, "API URL:")),
+    run: async (ctx) => setUrlAction(ctx, await ask(ctx, "ask.apiUrl")),
   },
   {
     value: "completion",
-    name: "Tab completion for the shell",
+    name: "item.completion",
     command: "completion",
     run: async (ctx) => {
-      const shell = await ctx.prompter.select({ message: "Shell:", choices: SHELLS.map((s) => ({ value: s, name: s })) });
+      const shell = await ctx.prompter.select({ message: t(ctx.lang, "ask.shell"), choices: SHELLS.map((s) => ({ value: s, name: s })) });
       const line = `source <(venue-admin completion ${shell})`;
-      return outcome(line, (out) => out.line(`add this line to ~/.${shell}rc:\n  ${line}`));
+      return outcome(line, (out) => out.line(`${t(ctx.lang, "note.completion", { rc: `${shell}rc` })}\n  ${line}`));
     },
   },
 ];
 
 export const MENU_GROUPS: MenuGroup[] = [
-  { value: "venues", name: "Venues", items: venues },
-  { value: "bookings", name: "Bookings", items: bookings },
-  { value: "users", name: "Users", items: users },
-  { value: "transfer", name: "Import/export", items: transfer },
-  { value: "account", name: "Account", items: account },
+  { value: "venues", name: "group.venues", items: venues },
+  { value: "bookings", name: "group.bookings", items: bookings },
+  { value: "users", name: "group.users", items: users },
+  { value: "transfer", name: "group.transfer", items: transfer },
+  { value: "account", name: "group.account", items: account },
 ];

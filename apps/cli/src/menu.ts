@@ -4,6 +4,7 @@ import { loginAction } from "./commands/auth/login.ts";
 import type { CliContext } from "./context.ts";
 import { CliError } from "./errors.ts";
 import { EXIT } from "./exit-codes.ts";
+import { t } from "./i18n.ts";
 import { MENU_GROUPS } from "./menu-groups.ts";
 import type { MenuGroup } from "./menu-groups.ts";
 import { present } from "./runner.ts";
@@ -13,7 +14,7 @@ export { MENU_GROUPS } from "./menu-groups.ts";
 
 /** Who the commands act as, or undefined when no one is signed in at this API. */
 function signedInAs(ctx: CliContext): string | undefined {
-  if (ctx.api.usesEnvToken) return "the token in VENUE_API_TOKEN";
+  if (ctx.api.usesEnvToken) return t(ctx.lang, "menu.envToken");
   const stored = ctx.credentials.read();
   return stored && stored.apiUrl === ctx.api.baseUrl ? stored.phone : undefined;
 }
@@ -21,7 +22,11 @@ function signedInAs(ctx: CliContext): string | undefined {
 /** The line above the groups: who is signed in, at which API, under which profile. */
 function statusLine(ctx: CliContext): string {
   const who = signedInAs(ctx);
-  return `${who ? `Signed in as ${who}` : "Not signed in"} · ${ctx.api.baseUrl} (profile ${ctx.profile.name})`;
+  return t(ctx.lang, "menu.status", {
+    who: who ? t(ctx.lang, "menu.signedInAs", { who }) : t(ctx.lang, "menu.notSignedIn"),
+    api: ctx.api.baseUrl,
+    profile: ctx.profile.name,
+  });
 }
 
 /** Ctrl-C at a question ends the menu (exit code 130); any other failure is shown and the menu goes on. */
@@ -48,8 +53,11 @@ async function runGroup(context: () => CliContext, group: MenuGroup, onError: (e
   for (;;) {
     const ctx = context();
     const choice = await ctx.prompter.select({
-      message: `${group.name}:`,
-      choices: [...group.items.map(({ value, name }) => ({ value, name })), { value: "back", name: "Back" }],
+      message: `${t(ctx.lang, group.name)}:`,
+      choices: [
+        ...group.items.map(({ value, name }) => ({ value, name: t(ctx.lang, name) })),
+        { value: "back", name: t(ctx.lang, "menu.back") },
+      ],
     });
     const item = group.items.find((i) => i.value === choice);
     if (!item) return;
@@ -67,11 +75,11 @@ export async function runMenu(context: () => CliContext, onError: (e: unknown) =
     const ctx = context();
     const signedOut = signedInAs(ctx) === undefined;
     const choice = await ctx.prompter.select({
-      message: `${statusLine(ctx)}\nWhat would you like to do?`,
+      message: `${statusLine(ctx)}\n${t(ctx.lang, "menu.question")}`,
       choices: [
-        ...(signedOut ? [{ value: "login", name: "Sign in" }] : []),
-        ...MENU_GROUPS.map(({ value, name }) => ({ value, name })),
-        { value: "quit", name: "Quit" },
+        ...(signedOut ? [{ value: "login", name: t(ctx.lang, "menu.signIn") }] : []),
+        ...MENU_GROUPS.map(({ value, name }) => ({ value, name: t(ctx.lang, name) })),
+        { value: "quit", name: t(ctx.lang, "menu.quit") },
       ],
     });
     if (choice === "quit") return;

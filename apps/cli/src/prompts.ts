@@ -2,6 +2,8 @@
 // actually asked (so `--help` and scripted runs never load it); tests pass scripted answers.
 import type { CliContext } from "./context.ts";
 import { UsageError } from "./errors.ts";
+import { t } from "./i18n.ts";
+import type { MessageKey } from "./i18n.ts";
 
 export type Choice<T extends string> = { value: T; name: string };
 type Validate = (v: string) => true | string;
@@ -55,9 +57,9 @@ export async function maybe(
  * Whether a destructive or privilege change should be confirmed first: not with --yes; with a
  * person at the terminal, yes; with nobody there to ask, a usage error before anything is sent.
  */
-export function mustConfirm(ctx: CliContext, yes: boolean | undefined, what: string): boolean {
+export function mustConfirm(ctx: CliContext, yes: boolean | undefined, what: MessageKey): boolean {
   if (yes) return false;
-  if (!ctx.interactive) throw new UsageError(`refusing to ${what} without --yes`);
+  if (!ctx.interactive) throw new UsageError(t(ctx.lang, "refuse.withoutYes", { what: t(ctx.lang, what) }));
   return true;
 }
 

@@ -118,10 +118,12 @@ describe("CLI action functions against an in-process API", () => {
 
     it("create checks input with the contract's schemas before sending", async () => {
       const { ctx } = t.context();
-      await expect(createVenueAction(ctx, { nameRu: "X", addressRu: "Y", price: "0" })).rejects.toThrow(/price_per_hour: invalid price/);
+      await expect(createVenueAction(ctx, { nameRu: "X", addressRu: "Y", price: "0" })).rejects.toThrow(
+        /^invalid venue: price_per_hour: The price must be greater than zero$/,
+      );
       await expect(
         createVenueAction(ctx, { nameRu: "X", addressRu: "Y", price: "10", opening: "20:00", closing: "10:00" }),
-      ).rejects.toThrow(/invalid hours/);
+      ).rejects.toThrow(/closing_time: The closing time must be after the opening time/);
       await expect(createVenueAction(ctx, { nameRu: "X", addressRu: "Y", price: "10", images: "ftp://x" })).rejects.toThrow(/images\.0/);
       await expect(createVenueAction(ctx, { nameRu: "X", price: "10" })).rejects.toThrow("missing --address-ru");
     });

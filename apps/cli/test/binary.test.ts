@@ -160,7 +160,11 @@ describe("the venue-admin binary", () => {
     const cases: [string[], number, RegExp, Record<string, string>?][] = [
       [["venues", "show", "999999"], 1, /^error: Venue not found\. \[VENUE_NOT_FOUND\]\n$/],
       [["venues", "create", "--name-ru", "X"], 2, /^error: missing --address-ru\n$/],
-      [["venues", "create", "--name-ru", "X", "--address-ru", "Y", "--price", "0"], 2, /invalid price/],
+      [
+        ["venues", "create", "--name-ru", "X", "--address-ru", "Y", "--price", "0"],
+        2,
+        /invalid venue: price_per_hour: The price must be greater than zero/,
+      ],
       [["venues", "delete", "1"], 2, /--yes/],
       [["bookings", "set-status", "1", "lost"], 2, /invalid status/],
       [["venues", "show", "abc"], 2, /invalid id: abc/],

@@ -31,6 +31,19 @@ describe("confirmations", () => {
     }
   });
 
+  it("refuses in the admin's language without a terminal", async () => {
+    for (const [lang, argv, text] of [
+      ["ru", ["venues", "delete", "5"], "error: без --yes не выполняю: отключение площадки\n"],
+      ["uz", ["users", "promote", "5"], "error: --yes bo'lmasa bajarilmaydi: administrator qilish\n"],
+      ["ru", ["bookings", "set-status", "5", "cancelled"], "error: без --yes не выполняю: отмена бронирования\n"],
+    ] as const) {
+      const r = await runInProcess([...argv], undefined, { VENUE_ADMIN_LANG: lang });
+      expect(r.code).toBe(EXIT.USAGE);
+      expect(r.stderr).toBe(text);
+      expect(r.requests).toEqual([]);
+    }
+  });
+
   describe("against the API", () => {
     let t: CliHarness;
     beforeAll(async () => {
@@ -62,6 +75,17 @@ describe("confirmations", () => {
       const r = await t.program(["users", "demote", phone, "--yes", "--json"]);
       expect(r.code).toBe(EXIT.OK);
       expect(UserSchema.parse(JSON.parse(r.stdout)).is_admin).toBe(false);
+    });
+
+    it("asks in the admin's language", async () => {
+      const phone = nextPhone();
+      const { userId } = await t.api.tokensFor(phone);
+      const ru = t.context({ interactive: true, answers: [false], env: { VENUE_ADMIN_LANG: "ru" } });
+      expect(await perform(ru.ctx, changeUserAction(ru.ctx, "deactivate", phone))).toBeNull();
+      expect(ru.asked[0]).toBe(`Отключить пользователя #${userId} ${phone}? Он больше не сможет войти и бронировать.`);
+      const uz = t.context({ interactive: true, answers: [false], env: { VENUE_ADMIN_LANG: "uz" } });
+      expect(await perform(uz.ctx, changeUserAction(uz.ctx, "promote", phone))).toBeNull();
+      expect(uz.asked[0]).toMatch(new RegExp(`^#${userId} \\${phone} foydalanuvchiga administrator huquqlari berilsinmi\\?`));
     });
 
     it("tells an admin who tries to deactivate or demote themself, before asking or sending", async () => {

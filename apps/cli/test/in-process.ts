@@ -9,7 +9,7 @@ const FAKE_API = "http://api.test";
 
 export type FakeAnswer = { status: number; body: string; contentType?: string };
 
-export async function runInProcess(argv: string[], answer: FakeAnswer = { status: 500, body: "" }) {
+export async function runInProcess(argv: string[], answer: FakeAnswer = { status: 500, body: "" }, env: Record<string, string> = {}) {
   const requests: string[] = [];
   const fakeFetch = (async (url: string | URL | Request) => {
     requests.push(url instanceof Request ? url.url : url.toString());
@@ -19,7 +19,7 @@ export async function runInProcess(argv: string[], answer: FakeAnswer = { status
   const err: string[] = [];
   let code: number = EXIT.OK;
   const io = {
-    env: { VENUE_API_URL: FAKE_API, VENUE_API_TOKEN: "token", VENUE_ADMIN_CONFIG_DIR: "/nonexistent", NO_COLOR: "1" },
+    env: { VENUE_API_URL: FAKE_API, VENUE_API_TOKEN: "token", VENUE_ADMIN_CONFIG_DIR: "/nonexistent", NO_COLOR: "1", ...env },
     out: createOutput({ write: (s) => out.push(s), writeErr: (s) => err.push(s), isTTY: false, env: { NO_COLOR: "1" } }),
     writeErr: (s: string) => err.push(s),
     prompter: scriptedPrompter([]),

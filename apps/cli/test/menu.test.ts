@@ -3,6 +3,7 @@ import { addDays, localDateTime } from "@venue-booking/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminBookingDetailSchema, VenueSchema } from "@venue-booking/contract";
 import { getVenueAll } from "../src/commands/venues/get-venue.ts";
+import { t as text } from "../src/i18n.ts";
 import { MENU_GROUPS, runMenu } from "../src/menu.ts";
 import type { Choice, Prompter } from "../src/prompts.ts";
 import { nextPhone, startCliHarness } from "./harness.ts";
@@ -30,11 +31,11 @@ describe("the interactive menu", () => {
     const commands = leaves(program);
     expect(commands.length).toBeGreaterThanOrEqual(20);
     for (const command of commands) expect(menu.has(command), command).toBe(true);
-    expect(MENU_GROUPS.map((g) => g.name)).toEqual(["Venues", "Bookings", "Users", "Import/export", "Account"]);
+    expect(MENU_GROUPS.map((g) => text("en", g.name))).toEqual(["Venues", "Bookings", "Users", "Import/export", "Account"]);
     // reactivating a venue and editing its texts have items of their own
     const venues = MENU_GROUPS.find((g) => g.value === "venues")!.items;
     expect(venues.find((i) => i.value === "venues reactivate")?.command).toBe("venues update");
-    expect(venues.find((i) => i.value === "venues translate")?.name).toMatch(/^Edit texts/);
+    expect(text("en", venues.find((i) => i.value === "venues translate")!.name)).toMatch(/^Edit texts/);
   });
 
   it("creates a venue, asking for each value", async () => {
@@ -203,6 +204,39 @@ describe("the interactive menu", () => {
       message: `Signed in as ${phone} · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
       choices: ["venues", "bookings", "users", "transfer", "account", "quit"],
     });
+  });
+
+  it("speaks the admin's language: groups, items, status line and Back/Quit in Russian or Uzbek", async () => {
+    const screens = async (lang: string) => {
+      const { ctx } = t.context({ interactive: true, env: { VENUE_ADMIN_LANG: lang } });
+      const shown: { message: string; choices: string[] }[] = [];
+      const answers = ["venues", "back", "quit"];
+      ctx.prompter = {
+        ...ctx.prompter,
+        select: <T extends string>(o: { message: string; choices: Choice<T>[] }) => {
+          shown.push({ message: o.message, choices: o.choices.map((c) => c.name) });
+          return Promise.resolve(answers.shift() as T);
+        },
+      };
+      await runMenu(
+        () => ctx,
+        (e) => {
+          throw e;
+        },
+      );
+      return shown;
+    };
+    const ru = await screens("ru");
+    expect(ru[0]).toEqual({
+      message: `Вход выполнен: токен из VENUE_API_TOKEN · ${t.baseUrl} (профиль default)\nЧто вы хотите сделать?`,
+      choices: ["Площадки", "Бронирования", "Пользователи", "Импорт/экспорт", "Учётная запись", "Выход"],
+    });
+    expect(ru[1]?.message).toBe("Площадки:");
+    expect(ru[1]?.choices).toContain("Создать площадку");
+    expect(ru[1]?.choices.at(-1)).toBe("Назад");
+    const uz = await screens("uz");
+    expect(uz[0]?.choices).toEqual(["Maydonlar", "Bronlar", "Foydalanuvchilar", "Import/eksport", "Hisob", "Chiqish"]);
+    expect(uz[1]?.choices.at(-1)).toBe("Orqaga");
   });
 
   it("is not shown without a terminal: help on stderr and exit code 2", async () => {

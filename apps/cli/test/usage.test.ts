@@ -39,4 +39,21 @@ describe("the command line", () => {
       expect(r.requests, argv.join(" ")).toEqual([]);
     }
   });
+
+  it("words its own checks in VENUE_ADMIN_LANG: rule codes in the contract's words, the rest in zod's", async () => {
+    const create = ["venues", "create", "--name-ru", "X", "--address-ru", "Y", "--price", "0"];
+    const long = ["venues", "create", "--name-ru", "X".repeat(300), "--address-ru", "Y", "--price", "100"];
+    for (const [lang, argv, pattern] of [
+      ["ru", create, /^error: неверно \(площадка\): price_per_hour: Цена должна быть больше нуля\n$/],
+      ["uz", create, /^error: noto'g'ri \(maydon\): price_per_hour: Narx noldan katta bo'lishi kerak\n$/],
+      ["ru", long, /^error: неверно \(площадка\): name\.ru: Слишком большое значение/],
+      ["uz", ["bookings", "set-status", "1", "lost"], /^error: noto'g'ri \(holat\): holat: Noto‘g‘ri variant/],
+      ["en", create, /^error: invalid venue: price_per_hour: The price must be greater than zero\n$/],
+    ] as const) {
+      const r = await runInProcess([...argv], undefined, { VENUE_ADMIN_LANG: lang });
+      expect(r.code, `${lang} ${argv.join(" ")}`).toBe(EXIT.USAGE);
+      expect(r.stderr, `${lang} ${argv.join(" ")}`).toMatch(pattern);
+      expect(r.requests).toEqual([]);
+    }
+  });
 });

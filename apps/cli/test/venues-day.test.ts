@@ -60,6 +60,15 @@ describe("a venue's day and a booking's times", () => {
       "░ free  ▒ pending  █ confirmed  · past  ─ closed\n",
       "free: 08:30-09:30, 10:30-11:30, 13:30-14:30\n",
     ]);
+    // the legend and the free hours in the admin's language; --json keeps the states' codes
+    const ru = t.context({ env: { VENUE_ADMIN_LANG: "ru" } });
+    const same = await perform(ru.ctx, availabilityAction(ru.ctx, String(venueId), { date: day }));
+    expect(same.slots.map((s) => s.state)).toEqual(view.slots.map((s) => s.state));
+    expect(ru.lines[0]).toMatch(/, открыто 08:30-14:30\n$/);
+    expect(ru.lines.slice(3)).toEqual([
+      "░ свободно  ▒ ожидает  █ подтверждено  · прошло  ─ закрыто\n",
+      "свободно: 08:30-09:30, 10:30-11:30, 13:30-14:30\n",
+    ]);
   });
 
   it("shows a gone day as past and a day beyond the booking horizon as closed, not as taken", async () => {

@@ -147,8 +147,8 @@ describe("editing a venue's texts", () => {
       expect(rejected).toEqual([
         ["Name (Russian):", "required"],
         ["Name (Russian):", "required"],
-        ["Price per hour (UZS, e.g. 150000.00):", "invalid price"],
-        ["Price per hour (UZS, e.g. 150000.00):", "price too high"],
+        ["Price per hour (UZS, e.g. 150000.00):", "The price must be greater than zero"],
+        ["Price per hour (UZS, e.g. 150000.00):", expect.stringMatching(/^The price per hour must be at most \d/)],
       ]);
       expect(asked.filter((q) => q === "Address (Russian):")).toHaveLength(1);
       expect(await getVenueAll(ctx, v.id)).toMatchObject({
@@ -163,6 +163,16 @@ describe("editing a venue's texts", () => {
       await perform(ctx, createVenueAction(ctx, {}));
       expect(rejected.map(([q]) => q)).toEqual(["Name (Uzbek, optional):"]);
     });
+
+    it("says what is wrong with an answer in the admin's language", async () => {
+      const answers = ["", "Поле на языке", "", "", "ул. Языков, 4", "0", "130000"];
+      const ru = reAsking(t, answers, { VENUE_ADMIN_LANG: "ru" });
+      await perform(ru.ctx, createVenueAction(ru.ctx, {}));
+      expect(ru.rejected.map(([, why]) => why)).toEqual(["обязательно", "Цена должна быть больше нуля"]);
+      const uz = reAsking(t, answers, { VENUE_ADMIN_LANG: "uz" });
+      await perform(uz.ctx, createVenueAction(uz.ctx, {}));
+      expect(uz.rejected.map(([, why]) => why)).toEqual(["majburiy", "Narx noldan katta bo'lishi kerak"]);
+    });
   });
 });
 
@@ -170,8 +180,8 @@ describe("editing a venue's texts", () => {
  * A person at a terminal, as inquirer treats them: an answer the question's check refuses is shown
  * the reason and asked again; `rejected` lists each question and reason.
  */
-function reAsking(t: CliHarness, answers: string[]) {
-  const { ctx } = t.context({ interactive: true });
+function reAsking(t: CliHarness, answers: string[], env: Record<string, string> = {}) {
+  const { ctx } = t.context({ interactive: true, env });
   const queue = [...answers];
   const rejected: [string, string][] = [];
   const asked: string[] = [];

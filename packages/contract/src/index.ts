@@ -3,6 +3,7 @@ export * from "./bookings.ts";
 export * from "./common.ts";
 export * from "./errors.ts";
 export * from "./health.ts";
+export * from "./issues.ts";
 export * from "./problem.ts";
 export * from "./users.ts";
 export * from "./venues.ts";

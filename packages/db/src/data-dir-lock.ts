@@ -3,8 +3,7 @@
 // The lock is proper-lockfile's: a directory made with mkdir (atomic) whose mtime its holder
 // refreshes every UPDATE_MS; one left unrefreshed for STALE_MS (its process crashed or was killed,
 // in this container or a previous one) is taken over. A file inside it names the holder.
-import { randomUUID } from "node:crypto";
-import { mkdir, readFileSync, realpath, rename, rm, rmSync, stat, statSync, utimes, writeFile } from "node:fs";
+import { mkdir, readFileSync, realpath, rm, rmSync, stat, statSync, utimes, writeFile } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -113,10 +112,9 @@ type Callback = (err: NodeJS.ErrnoException | null) => void;
  * node:fs for proper-lockfile, with two changes. The lock directory is made with the holder file
  * already in it (before proper-lockfile records the mtime it later checks is still its own, which
  * adding a file would change), and removing a lock also removes that file, which rmdir refuses to.
- * And a stale lock is taken over by renaming it aside, which only one process can do, and only if
- * it is still stale: proper-lockfile's own stat-then-rmdir lets two processes that both judged one
- * lock stale each remove it, the second removing the first one's new lock, so both go on
- * (moxystudio/node-proper-lockfile#121).
+ * And a stale lock is taken over under a guard (see takeOver): proper-lockfile's own stat-then-rmdir
+ * lets two processes that both judged one lock stale each remove it, the second removing the first
+ * one's new lock, so both go on (moxystudio/node-proper-lockfile#121).
  */
 function lockFs(staleMs: number) {
   let owned = false;
@@ -138,18 +136,31 @@ function lockFs(staleMs: number) {
   return { fs, markHeld: () => (owned = true) };
 }
 
+const locked = () => Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED" });
+
+/**
+ * Removes a lock judged stale, under a guard (a second directory made with mkdir, which only one
+ * process can do) and only if it is still stale once the guard is held. No new lock can appear at
+ * `path` while the stale one is there, so what is removed is the stale lock, never a fresh one; a
+ * guard left by a process that crashed mid-takeover is cleared once it is as old as a stale lock.
+ */
 function takeOver(path: string, staleMs: number, callback: Callback) {
-  const aside = `${path}.stale-${process.pid}-${randomUUID()}`;
-  // ENOENT (another process took it over first) is expected: proper-lockfile then tries mkdir again.
-  rename(path, aside, (err) => {
-    if (err) return callback(err);
-    stat(aside, (err, st) => {
-      if (err || Date.now() - st.mtimeMs > staleMs) return rm(aside, { recursive: true, force: true }, () => callback(null));
-      // A new lock, made since this one judged the old one stale: put it back.
-      rename(aside, path, (err) => {
-        if (err) rm(aside, { recursive: true, force: true }, () => {});
-        callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED" }));
+  const guard = `${path}.takeover`;
+  mkdir(guard, (err) => {
+    if (err) {
+      if (err.code !== "EEXIST") return callback(err);
+      // Another process is taking it over: this attempt counts as "locked" and is tried again.
+      return stat(guard, (statErr, st) => {
+        if (!statErr && Date.now() - st.mtimeMs > staleMs) rm(guard, { recursive: true, force: true }, () => callback(locked()));
+        else callback(locked());
       });
+    }
+    const done = (result: NodeJS.ErrnoException | null) => rm(guard, { recursive: true, force: true }, () => callback(result));
+    stat(path, (statErr, st) => {
+      // Gone already: proper-lockfile goes on to mkdir, which only one process wins.
+      if (statErr) return done(statErr.code === "ENOENT" ? null : statErr);
+      if (Date.now() - st.mtimeMs <= staleMs) return done(locked());
+      rm(path, { recursive: true, force: true }, (rmErr) => done(rmErr ?? null));
     });
   });
 }

@@ -5,6 +5,7 @@ import type { User } from "@venue-booking/contract";
 import { Command } from "commander";
 import { codeAnswer, parsePhone, phoneAnswer } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { ApiError, CliError } from "../../errors.ts";
 import { need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
@@ -22,9 +23,9 @@ const problemCode = (e: unknown) => (e instanceof ApiError ? e.problem?.code : u
  * of wrong guesses; past that limit a new code has to be sent.
  */
 async function verifyAsking(ctx: CliContext, phone: string) {
-  let message = `Code sent to ${phone}:`;
+  let message = t(ctx.lang, "ask.codeSent", { phone });
   for (let attempt = 1; ; attempt++) {
-    const code = await ctx.prompter.input({ message, validate: codeAnswer });
+    const code = await ctx.prompter.input({ message, validate: codeAnswer(ctx.lang) });
     try {
       return await ctx.api.post("/api/auth/verify-otp/", { phone, code }, SignInSchema, { auth: false });
     } catch (e) {
@@ -41,7 +42,7 @@ async function verifyAsking(ctx: CliContext, phone: string) {
 
 /** The signed-in user, or undefined when the code was only sent. */
 export async function loginAction(ctx: CliContext, o: LoginOptions): Promise<Outcome<User | undefined>> {
-  const phone = parsePhone(await need(ctx, o.phone, "--phone", "Phone (+998XXXXXXXXX):", phoneAnswer));
+  const phone = parsePhone(await need(ctx, o.phone, "--phone", t(ctx.lang, "ask.phone"), phoneAnswer(ctx.lang)));
   let r;
   if (o.code) {
     r = await ctx.api.post("/api/auth/verify-otp/", { phone, code: o.code }, SignInSchema, { auth: false });

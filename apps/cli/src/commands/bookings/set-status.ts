@@ -6,6 +6,7 @@ import { BOOKING_STATUSES, nextStatuses } from "@venue-booking/core";
 import { Command } from "commander";
 import { check, parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { CliError, UsageError } from "../../errors.ts";
 import { formatDay } from "../../output.ts";
 import { confirmed, mustConfirm, need } from "../../prompts.ts";
@@ -32,12 +33,13 @@ export async function setStatusAction(
   o: SetStatusOptions,
 ): Promise<Outcome<AdminBookingDetail | null>> {
   const id = parseId(await need(ctx, idArg, "<id>", "Booking id:"));
-  const status = check(StatusSchema, statusArg || (await askStatus(ctx, id)), "status");
+  const status = check(StatusSchema, statusArg || (await askStatus(ctx, id)), "status", ctx.lang);
   // Cancelling frees the slot for someone else and cannot be undone: asked first, or --yes.
-  if (status === "cancelled" && mustConfirm(ctx, o.yes, "cancel a booking")) {
+  if (status === "cancelled" && mustConfirm(ctx, o.yes, "action.cancelBooking")) {
     const b = await getBooking(ctx, id);
-    const what = `booking #${b.id}: ${b.venue.name}, ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time}, ${b.user.phone}`;
-    if (!(await confirmed(ctx, `Cancel ${what}?`))) return outcome(null, (out) => out.line(`booking #${b.id} stays ${b.status}`));
+    const details = `${b.venue.name}, ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time}, ${b.user.phone}`;
+    if (!(await confirmed(ctx, t(ctx.lang, "confirm.cancelBooking", { id: b.id, details }))))
+      return outcome(null, (out) => out.line(`booking #${b.id} stays ${b.status}`));
   }
   const b = await ctx.api.patch(
     `/api/admin/bookings/${id}/`,

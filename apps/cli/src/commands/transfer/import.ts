@@ -7,6 +7,7 @@ import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
 import { CliError, describeIssues, UsageError } from "../../errors.ts";
 import { EXIT } from "../../exit-codes.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { callerDir, callerPath } from "./paths.ts";
@@ -85,7 +86,7 @@ export async function importVenuesAction(ctx: CliContext, file: string, o: Impor
     }
     const parsed = VenueImportRowSchema.safeParse(r.data);
     if (parsed.success) pending.push({ at: i, body: parsed.data });
-    else at(i, "invalid", { message: describeIssues(parsed.error.issues, "row") });
+    else at(i, "invalid", { message: describeIssues(parsed.error.issues, t(ctx.lang, "what.row"), ctx.lang, r.data) });
   }
 
   const record = (rows: Pending[], answer: VenueImportResult) => {

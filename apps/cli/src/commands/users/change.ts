@@ -6,6 +6,8 @@ import { Command } from "commander";
 import { query } from "../../api-client.ts";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
+import type { MessageKey } from "../../i18n.ts";
 import { CliError, UsageError } from "../../errors.ts";
 import { confirmed, mustConfirm } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
@@ -22,10 +24,10 @@ export const USER_CHANGES = {
 export type UserChange = keyof typeof USER_CHANGES;
 
 /** What each change asks before it is made; the others (verify, activate) only give. */
-const QUESTIONS: Partial<Record<UserChange, (who: string) => string>> = {
-  deactivate: (who) => `Deactivate ${who}? They will no longer be able to sign in or book.`,
-  demote: (who) => `Take admin rights away from ${who}?`,
-  promote: (who) => `Give admin rights to ${who}? They will be able to change every venue, booking and user.`,
+const QUESTIONS: Partial<Record<UserChange, { action: MessageKey; question: MessageKey }>> = {
+  deactivate: { action: "action.deactivateUser", question: "confirm.deactivateUser" },
+  demote: { action: "action.demoteUser", question: "confirm.demoteUser" },
+  promote: { action: "action.promoteUser", question: "confirm.promoteUser" },
 };
 
 /** Changes an admin may not make to themself: the API refuses them too. */
@@ -50,13 +52,14 @@ export async function changeUserAction(
 ): Promise<Outcome<User | null>> {
   const question = QUESTIONS[change];
   // Without a terminal and without --yes nothing is looked up or sent.
-  const ask = question !== undefined && mustConfirm(ctx, o.yes, `${change} a user`);
+  const ask = question !== undefined && mustConfirm(ctx, o.yes, question.action);
   const { id, user } = await resolveUser(ctx, ref);
   if (NOT_TO_ONESELF.includes(change)) {
     const me = await ctx.api.get("/api/auth/me/", UserSchema);
     if (me.id === id) throw new CliError(`user #${id} is you: an admin cannot ${change} themself; another admin has to do it`);
   }
-  if (ask && !(await confirmed(ctx, question(`user #${id}${user ? ` ${user.phone}${user.name ? ` (${user.name})` : ""}` : ""}`)))) {
+  const who = user ? ` ${user.phone}${user.name ? ` (${user.name})` : ""}` : "";
+  if (ask && !(await confirmed(ctx, t(ctx.lang, question.question, { id, who })))) {
     return outcome(null, (out) => out.line(`user #${id} unchanged`));
   }
   const u = await ctx.api.patch(`/api/admin/users/${id}/`, USER_CHANGES[change], UserSchema);

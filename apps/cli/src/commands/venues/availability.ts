@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { query } from "../../api-client.ts";
 import { dateAnswer, parseDate, parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { ApiError } from "../../errors.ts";
 import { formatDay } from "../../output.ts";
 import type { Colors } from "../../output.ts";
@@ -73,7 +74,7 @@ function slotStates(day: Availability, bookings: AdminBooking[] | undefined, now
 
 export async function availabilityAction(ctx: CliContext, idArg: string, o: { date?: string }): Promise<Outcome<DayView>> {
   const id = parseId(idArg);
-  const date = parseDate(await need(ctx, o.date, "--date", "Date (YYYY-MM-DD):", dateAnswer));
+  const date = parseDate(await need(ctx, o.date, "--date", t(ctx.lang, "ask.date"), dateAnswer(ctx.lang)));
   const [day, venue, bookings] = await Promise.all([
     ctx.api.get(`/api/venues/${id}/availability/?date=${date}`, AvailabilitySchema),
     ctx.api.get(`/api/venues/${id}/`, VenueSchema),
@@ -81,15 +82,17 @@ export async function availabilityAction(ctx: CliContext, idArg: string, o: { da
   ]);
   const view: DayView = { ...day, venue: { id, name: venue.name }, slots: slotStates(day, bookings, new Date(), ctx.out.timeZone) };
   return outcome(view, (out) => {
-    out.line(out.color.bold(`${venue.name} (#${id}), ${formatDay(date)}, open ${day.opening_time}-${day.closing_time}`));
+    const open = t(ctx.lang, "avail.open", { from: day.opening_time, to: day.closing_time });
+    out.line(out.color.bold(`${venue.name} (#${id}), ${formatDay(date)}, ${open}`));
     for (let i = 0; i < view.slots.length; i += CELLS_PER_ROW) {
       const row = view.slots.slice(i, i + CELLS_PER_ROW);
       out.line(row.map((s) => s.start_time.padEnd(6)).join(""));
       out.line(row.map((s) => `${out.color[GLYPHS[s.state].paint](GLYPHS[s.state].glyph.repeat(5))} `).join(""));
     }
     const shown = (Object.keys(GLYPHS) as SlotState[]).filter((st) => st !== "taken" || bookings === undefined);
-    out.line(shown.map((st) => `${out.color[GLYPHS[st].paint](GLYPHS[st].glyph)} ${st}`).join("  "));
-    out.line(`free: ${day.free_ranges.length ? day.free_ranges.map((r) => `${r.start_time}-${r.end_time}`).join(", ") : "none"}`);
+    out.line(shown.map((st) => `${out.color[GLYPHS[st].paint](GLYPHS[st].glyph)} ${t(ctx.lang, `slot.${st}`)}`).join("  "));
+    const ranges = day.free_ranges.map((r) => `${r.start_time}-${r.end_time}`).join(", ");
+    out.line(t(ctx.lang, "avail.free", { ranges: ranges || t(ctx.lang, "avail.none") }));
   });
 }
 

@@ -4,6 +4,7 @@ import type { Venue } from "@venue-booking/contract";
 import { Command } from "commander";
 import { check, schemaAnswer } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { maybe, need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
@@ -14,12 +15,18 @@ export async function createVenueAction(ctx: CliContext, f: VenueFlags): Promise
   const flags = { ...f };
   // Each answer is checked with the contract's schema as it is typed, so a wrong one is asked again
   // at once instead of failing the whole venue after the last question.
-  flags.nameRu = await need(ctx, f.nameRu, "--name-ru", "Name (Russian):", schemaAnswer(NameInput.shape.ru));
-  flags.nameUz = await maybe(ctx, f.nameUz, "Name (Uzbek, optional):", schemaAnswer(NameInput.shape.ru, { optional: true }));
-  flags.nameEn = await maybe(ctx, f.nameEn, "Name (English, optional):", schemaAnswer(NameInput.shape.ru, { optional: true }));
-  flags.addressRu = await need(ctx, f.addressRu, "--address-ru", "Address (Russian):", schemaAnswer(AddressInput.shape.ru));
-  flags.price = await need(ctx, f.price, "--price", "Price per hour (UZS, e.g. 150000.00):", schemaAnswer(PriceSchema));
-  const payload = check(VenueCreateSchema, venueBody(flags), "venue");
+  flags.nameRu = await need(ctx, f.nameRu, "--name-ru", t(ctx.lang, "ask.nameRu"), schemaAnswer(NameInput.shape.ru, ctx.lang));
+  flags.nameUz = await maybe(ctx, f.nameUz, t(ctx.lang, "ask.nameUz"), schemaAnswer(NameInput.shape.ru, ctx.lang, { optional: true }));
+  flags.nameEn = await maybe(ctx, f.nameEn, t(ctx.lang, "ask.nameEn"), schemaAnswer(NameInput.shape.ru, ctx.lang, { optional: true }));
+  flags.addressRu = await need(
+    ctx,
+    f.addressRu,
+    "--address-ru",
+    t(ctx.lang, "ask.addressRu"),
+    schemaAnswer(AddressInput.shape.ru, ctx.lang),
+  );
+  flags.price = await need(ctx, f.price, "--price", t(ctx.lang, "ask.price"), schemaAnswer(PriceSchema, ctx.lang));
+  const payload = check(VenueCreateSchema, venueBody(flags), "venue", ctx.lang);
   const v = await ctx.api.post("/api/venues/", payload, VenueSchema);
   return outcome(v, (out) => out.line(`created venue #${v.id} ${v.name}`));
 }

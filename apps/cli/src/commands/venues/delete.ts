@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { confirmed, mustConfirm } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
@@ -10,9 +11,9 @@ import { getVenueAll } from "./get-venue.ts";
 /** true when the venue was deactivated, false when the person chose to keep it. */
 export async function deleteVenueAction(ctx: CliContext, idArg: string, o: { yes?: boolean }): Promise<Outcome<boolean>> {
   const id = parseId(idArg);
-  if (mustConfirm(ctx, o.yes, "delete")) {
+  if (mustConfirm(ctx, o.yes, "action.deleteVenue")) {
     const v = await getVenueAll(ctx, id);
-    if (!(await confirmed(ctx, `Deactivate venue #${id} ${v.name.ru}? Players will no longer see or book it.`)))
+    if (!(await confirmed(ctx, t(ctx.lang, "confirm.deactivateVenue", { id, name: v.name.ru }))))
       return outcome(false, (out) => out.line("kept"));
   }
   await ctx.api.delete(`/api/venues/${id}/`);

@@ -14,7 +14,7 @@ export async function imagesAction(ctx: CliContext, mode: ImagesMode, idArg: str
   const id = parseId(idArg);
   const current = await getVenueAll(ctx, id);
   const images = mode === "add" ? [...new Set([...current.images, ...urls])] : current.images.filter((u) => !urls.includes(u));
-  check(VenueUpdateSchema, { images }, "image URL");
+  check(VenueUpdateSchema, { images }, "imageUrl", ctx.lang);
   const v = await ctx.api.patch(`/api/venues/${id}/`, { images }, VenueSchema);
   return outcome(v.images, (out) =>
     out.line(`venue #${id} has ${v.images.length} image(s)${v.images.length ? `:\n  ${v.images.join("\n  ")}` : ""}`),

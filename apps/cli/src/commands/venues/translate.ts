@@ -5,6 +5,7 @@ import type { Lang } from "@venue-booking/core";
 import { Command } from "commander";
 import { check, collect, langAnswer, listFlag, parseId, parseLang } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { UsageError } from "../../errors.ts";
 import { need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
@@ -45,7 +46,7 @@ async function askTexts(ctx: CliContext, lang: Lang, current: VenueAllLanguages)
 
 export async function translateVenueAction(ctx: CliContext, idArg: string, o: TranslateOptions): Promise<Outcome<VenueAllLanguages>> {
   const id = parseId(idArg);
-  const lang = parseLang(await need(ctx, o.lang, "--lang", "Language (uz, ru, en):", langAnswer));
+  const lang = parseLang(await need(ctx, o.lang, "--lang", t(ctx.lang, "ask.translationLang"), langAnswer(ctx.lang)));
   const given = [o.name, o.address, o.description, o.amenities, o.amenity].some((v) => v !== undefined);
   // Both amenity forms at once are a usage error before anything is read from the API.
   const amenityTexts = listFlag(o.amenities, o.amenity, ["--amenities", "--amenity"], { keepEmpty: true });
@@ -61,7 +62,7 @@ export async function translateVenueAction(ctx: CliContext, idArg: string, o: Tr
   const items = texts === o ? amenityTexts : texts.amenities === undefined ? undefined : commaItems(texts.amenities);
   // A translation never adds, drops or reorders amenities: that is `venues update --amenities-ru`.
   if (items) body.amenities = translateAmenities(current.amenities, lang, items, o.amenity ? "--amenity" : "--amenities");
-  const payload = check(VenueUpdateSchema, body, "translation");
+  const payload = check(VenueUpdateSchema, body, "translation", ctx.lang);
   if (Object.keys(payload).length === 0)
     throw new UsageError("nothing to translate: pass --name, --address, --description, --amenities or --amenity");
   await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);

@@ -14,7 +14,7 @@ import type { VenueFlags } from "./venue-flags.ts";
 export async function updateVenueAction(ctx: CliContext, idArg: string, f: VenueFlags): Promise<Outcome<Venue>> {
   const id = parseId(idArg);
   const current = await getVenueAll(ctx, id);
-  const payload = check(VenueUpdateSchema, venueBody(f, current), "venue");
+  const payload = check(VenueUpdateSchema, venueBody(f, current), "venue", ctx.lang);
   if (Object.keys(payload).length === 0) throw new UsageError("nothing to change: pass at least one flag (see --help)");
   const v = await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);
   return outcome(v, (out) => out.line(`updated venue #${v.id} ${v.name}`));

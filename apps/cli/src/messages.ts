@@ -1,0 +1,218 @@
+// The CLI's own messages in each language of the product; {name} is filled in by t().
+import type { Lang } from "@venue-booking/core";
+
+export const MESSAGES = {
+  // checks of what was typed
+  "check.invalid": { en: "invalid {what}: {problems}", ru: "неверно ({what}): {problems}", uz: "noto'g'ri ({what}): {problems}" },
+  "what.venue": { en: "venue", ru: "площадка", uz: "maydon" },
+  "what.status": { en: "status", ru: "статус", uz: "holat" },
+  "what.translation": { en: "translation", ru: "перевод", uz: "tarjima" },
+  "what.imageUrl": { en: "image URL", ru: "адрес изображения", uz: "rasm manzili" },
+  "what.row": { en: "row", ru: "строка", uz: "qator" },
+  "answer.required": { en: "required", ru: "обязательно", uz: "majburiy" },
+  "answer.phone": { en: "+998 and 9 digits", ru: "+998 и 9 цифр", uz: "+998 va 9 ta raqam" },
+  "answer.date": { en: "YYYY-MM-DD, a real date", ru: "ГГГГ-ММ-ДД, существующая дата", uz: "YYYY-OO-KK, haqiqiy sana" },
+  "answer.lang": { en: "uz, ru or en", ru: "uz, ru или en", uz: "uz, ru yoki en" },
+  "answer.code": { en: "6 digits", ru: "6 цифр", uz: "6 ta raqam" },
+
+  // the menu's frame
+  "menu.signedInAs": { en: "Signed in as {who}", ru: "Вход выполнен: {who}", uz: "Kirgan: {who}" },
+  "menu.envToken": { en: "the token in VENUE_API_TOKEN", ru: "токен из VENUE_API_TOKEN", uz: "VENUE_API_TOKEN dagi token" },
+  "menu.notSignedIn": { en: "Not signed in", ru: "Вход не выполнен", uz: "Kirilmagan" },
+  "menu.status": {
+    en: "{who} · {api} (profile {profile})",
+    ru: "{who} · {api} (профиль {profile})",
+    uz: "{who} · {api} ({profile} profili)",
+  },
+  "menu.question": { en: "What would you like to do?", ru: "Что вы хотите сделать?", uz: "Nima qilmoqchisiz?" },
+  "menu.signIn": { en: "Sign in", ru: "Войти", uz: "Kirish" },
+  "menu.quit": { en: "Quit", ru: "Выход", uz: "Chiqish" },
+  "menu.back": { en: "Back", ru: "Назад", uz: "Orqaga" },
+  "menu.nextPage": { en: "Next page", ru: "Следующая страница", uz: "Keyingi sahifa" },
+  "menu.previousPage": { en: "Previous page", ru: "Предыдущая страница", uz: "Oldingi sahifa" },
+  "menu.page": { en: "Page {n} of {last}:", ru: "Страница {n} из {last}:", uz: "{last} sahifadan {n}-sahifa:" },
+
+  // groups
+  "group.venues": { en: "Venues", ru: "Площадки", uz: "Maydonlar" },
+  "group.bookings": { en: "Bookings", ru: "Бронирования", uz: "Bronlar" },
+  "group.users": { en: "Users", ru: "Пользователи", uz: "Foydalanuvchilar" },
+  "group.transfer": { en: "Import/export", ru: "Импорт/экспорт", uz: "Import/eksport" },
+  "group.account": { en: "Account", ru: "Учётная запись", uz: "Hisob" },
+
+  // items
+  "item.venuesList": { en: "List venues", ru: "Список площадок", uz: "Maydonlar ro'yxati" },
+  "item.venuesShow": {
+    en: "Show a venue (every language)",
+    ru: "Показать площадку (все языки)",
+    uz: "Maydonni ko'rsatish (barcha tillarda)",
+  },
+  "item.venuesAvailability": { en: "Free hours of a day", ru: "Свободные часы на день", uz: "Kunning bo'sh soatlari" },
+  "item.venuesCreate": { en: "Create a venue", ru: "Создать площадку", uz: "Maydon yaratish" },
+  "item.venuesTranslate": {
+    en: "Edit texts: name, address, description, amenities (one language)",
+    ru: "Тексты: название, адрес, описание, удобства (один язык)",
+    uz: "Matnlar: nomi, manzili, tavsifi, qulayliklari (bitta til)",
+  },
+  "item.venuesAmenities": {
+    en: "Change the list of amenities (Russian; kept items keep their translations)",
+    ru: "Изменить список удобств (на русском; оставшиеся сохранят переводы)",
+    uz: "Qulayliklar ro'yxatini o'zgartirish (ruscha; qolganlari tarjimalarini saqlaydi)",
+  },
+  "item.venuesUpdate": { en: "Change price or hours", ru: "Изменить цену или часы работы", uz: "Narx yoki ish vaqtini o'zgartirish" },
+  "item.imagesAdd": { en: "Add an image", ru: "Добавить изображение", uz: "Rasm qo'shish" },
+  "item.imagesRemove": { en: "Remove an image", ru: "Удалить изображение", uz: "Rasmni olib tashlash" },
+  "item.venuesDelete": { en: "Deactivate a venue", ru: "Отключить площадку", uz: "Maydonni o'chirish" },
+  "item.venuesReactivate": { en: "Reactivate a venue", ru: "Снова включить площадку", uz: "Maydonni qayta yoqish" },
+  "item.bookingsList": { en: "List bookings", ru: "Список бронирований", uz: "Bronlar ro'yxati" },
+  "item.bookingsShow": {
+    en: "Show a booking and its history",
+    ru: "Показать бронирование и его историю",
+    uz: "Bron va uning tarixini ko'rsatish",
+  },
+  "item.bookingsSetStatus": { en: "Change a booking's status", ru: "Изменить статус бронирования", uz: "Bron holatini o'zgartirish" },
+  "item.usersList": { en: "List users", ru: "Список пользователей", uz: "Foydalanuvchilar ro'yxati" },
+  "item.usersVerify": { en: "Verify a user", ru: "Подтвердить пользователя", uz: "Foydalanuvchini tasdiqlash" },
+  "item.usersActivate": { en: "Activate a user", ru: "Включить пользователя", uz: "Foydalanuvchini yoqish" },
+  "item.usersDeactivate": { en: "Deactivate a user", ru: "Отключить пользователя", uz: "Foydalanuvchini o'chirish" },
+  "item.usersPromote": { en: "Promote a user", ru: "Сделать администратором", uz: "Administrator qilish" },
+  "item.usersDemote": { en: "Demote a user", ru: "Снять права администратора", uz: "Administratorlikdan olish" },
+  "item.import": { en: "Import venues from a file", ru: "Импорт площадок из файла", uz: "Maydonlarni fayldan import qilish" },
+  "item.export": { en: "Export venues", ru: "Экспорт площадок", uz: "Maydonlarni eksport qilish" },
+  "item.whoami": { en: "Who am I", ru: "Кто я", uz: "Men kimman" },
+  "item.login": { en: "Sign in", ru: "Войти", uz: "Kirish" },
+  "item.logout": { en: "Sign out", ru: "Выйти", uz: "Chiqish (hisobdan)" },
+  "item.configList": { en: "Profiles (API URLs)", ru: "Профили (адреса API)", uz: "Profillar (API manzillari)" },
+  "item.configUse": { en: "Use another profile", ru: "Выбрать другой профиль", uz: "Boshqa profilni tanlash" },
+  "item.configSetUrl": { en: "Set this profile's API URL", ru: "Задать адрес API профиля", uz: "Profilning API manzilini belgilash" },
+  "item.completion": { en: "Tab completion for the shell", ru: "Автодополнение для оболочки", uz: "Qobiq uchun avtoto'ldirish" },
+
+  // questions of the menu
+  "ask.venueId": { en: "Venue id:", ru: "Номер площадки:", uz: "Maydon raqami:" },
+  "ask.bookingId": { en: "Booking id:", ru: "Номер бронирования:", uz: "Bron raqami:" },
+  "ask.userRef": { en: "Phone or id:", ru: "Телефон или номер:", uz: "Telefon yoki raqam:" },
+  "ask.searchVenues": { en: "Search (empty for all):", ru: "Поиск (пусто — все):", uz: "Qidiruv (bo'sh — hammasi):" },
+  "ask.searchUsers": {
+    en: "Phone or name (empty for all):",
+    ru: "Телефон или имя (пусто — все):",
+    uz: "Telefon yoki ism (bo'sh — hammasi):",
+  },
+  "ask.language": { en: "Language:", ru: "Язык:", uz: "Til:" },
+  "ask.amenitiesRu": {
+    en: "Amenities in Russian, comma-separated:",
+    ru: "Удобства на русском, через запятую:",
+    uz: "Qulayliklar ruscha, vergul bilan:",
+  },
+  "ask.newPrice": {
+    en: "New price per hour (empty: keep):",
+    ru: "Новая цена за час (пусто — без изменений):",
+    uz: "Soatiga yangi narx (bo'sh — o'zgarmaydi):",
+  },
+  "ask.newOpening": {
+    en: "New opening time HH:MM (empty: keep):",
+    ru: "Новое время открытия ЧЧ:ММ (пусто — без изменений):",
+    uz: "Yangi ochilish vaqti SS:DD (bo'sh — o'zgarmaydi):",
+  },
+  "ask.newClosing": {
+    en: "New closing time HH:MM (empty: keep):",
+    ru: "Новое время закрытия ЧЧ:ММ (пусто — без изменений):",
+    uz: "Yangi yopilish vaqti SS:DD (bo'sh — o'zgarmaydi):",
+  },
+  "ask.imageUrl": { en: "Image URL:", ru: "Адрес изображения:", uz: "Rasm manzili:" },
+  "ask.status": { en: "Status:", ru: "Статус:", uz: "Holat:" },
+  "ask.anyStatus": { en: "any", ru: "любой", uz: "istalgan" },
+  "ask.dateOrAll": {
+    en: "Date YYYY-MM-DD (empty for all):",
+    ru: "Дата ГГГГ-ММ-ДД (пусто — все):",
+    uz: "Sana YYYY-OO-KK (bo'sh — hammasi):",
+  },
+  "ask.file": { en: "File (.json or .csv):", ru: "Файл (.json или .csv):", uz: "Fayl (.json yoki .csv):" },
+  "ask.how": { en: "How:", ru: "Как:", uz: "Qanday:" },
+  "ask.dryRun": {
+    en: "Dry run: report what would change, write nothing",
+    ru: "Пробный прогон: показать изменения, ничего не записывать",
+    uz: "Sinov: o'zgarishlarni ko'rsatish, hech narsa yozmaslik",
+  },
+  "ask.byRow": {
+    en: "Import row by row (a bad row is reported, the others go in)",
+    ru: "Построчно (о плохой строке сообщается, остальные загружаются)",
+    uz: "Qatorma-qator (yomon qator haqida xabar beriladi, qolganlari yuklanadi)",
+  },
+  "ask.atomic": { en: "All or nothing", ru: "Всё или ничего", uz: "Hammasi yoki hech narsa" },
+  "ask.format": { en: "Format:", ru: "Формат:", uz: "Format:" },
+  "ask.outputFile": {
+    en: "File to write (empty: print here):",
+    ru: "Файл для записи (пусто — вывести здесь):",
+    uz: "Yoziladigan fayl (bo'sh — shu yerga chiqarish):",
+  },
+  "ask.profile": { en: "Profile:", ru: "Профиль:", uz: "Profil:" },
+  "ask.apiUrl": { en: "API URL:", ru: "Адрес API:", uz: "API manzili:" },
+  "ask.shell": { en: "Shell:", ru: "Оболочка:", uz: "Qobiq:" },
+  "note.completion": { en: "add this line to ~/.{rc}:", ru: "добавьте эту строку в ~/.{rc}:", uz: "bu qatorni ~/.{rc} ga qo'shing:" },
+
+  // confirmations of destructive or privilege changes
+  "refuse.withoutYes": {
+    en: "refusing to {what} without --yes",
+    ru: "без --yes не выполняю: {what}",
+    uz: "--yes bo'lmasa bajarilmaydi: {what}",
+  },
+  "action.deleteVenue": { en: "delete", ru: "отключение площадки", uz: "maydonni o'chirish" },
+  "action.cancelBooking": { en: "cancel a booking", ru: "отмена бронирования", uz: "bronni bekor qilish" },
+  "action.deactivateUser": { en: "deactivate a user", ru: "отключение пользователя", uz: "foydalanuvchini o'chirish" },
+  "action.demoteUser": { en: "demote a user", ru: "снятие прав администратора", uz: "administratorlikdan olish" },
+  "action.promoteUser": { en: "promote a user", ru: "выдача прав администратора", uz: "administrator qilish" },
+  "confirm.deactivateVenue": {
+    en: "Deactivate venue #{id} {name}? Players will no longer see or book it.",
+    ru: "Отключить площадку #{id} {name}? Игроки больше не увидят её и не смогут забронировать.",
+    uz: "#{id} {name} maydoni o'chirilsinmi? O'yinchilar uni boshqa ko'rmaydi va bron qila olmaydi.",
+  },
+  "confirm.cancelBooking": {
+    en: "Cancel booking #{id}: {details}?",
+    ru: "Отменить бронирование #{id}: {details}?",
+    uz: "#{id} bron bekor qilinsinmi: {details}?",
+  },
+  "confirm.deactivateUser": {
+    en: "Deactivate user #{id}{who}? They will no longer be able to sign in or book.",
+    ru: "Отключить пользователя #{id}{who}? Он больше не сможет войти и бронировать.",
+    uz: "#{id}{who} foydalanuvchi o'chirilsinmi? U boshqa kira olmaydi va bron qila olmaydi.",
+  },
+  "confirm.demoteUser": {
+    en: "Take admin rights away from user #{id}{who}?",
+    ru: "Снять права администратора с пользователя #{id}{who}?",
+    uz: "#{id}{who} foydalanuvchidan administrator huquqlari olinsinmi?",
+  },
+  "confirm.promoteUser": {
+    en: "Give admin rights to user #{id}{who}? They will be able to change every venue, booking and user.",
+    ru: "Дать права администратора пользователю #{id}{who}? Он сможет менять любые площадки, бронирования и пользователей.",
+    uz: "#{id}{who} foydalanuvchiga administrator huquqlari berilsinmi? U har qanday maydon, bron va foydalanuvchini o'zgartira oladi.",
+  },
+
+  // questions of the commands
+  "ask.nameRu": { en: "Name (Russian):", ru: "Название (на русском):", uz: "Nomi (ruscha):" },
+  "ask.nameUz": { en: "Name (Uzbek, optional):", ru: "Название (на узбекском, необязательно):", uz: "Nomi (o'zbekcha, ixtiyoriy):" },
+  "ask.nameEn": { en: "Name (English, optional):", ru: "Название (на английском, необязательно):", uz: "Nomi (inglizcha, ixtiyoriy):" },
+  "ask.addressRu": { en: "Address (Russian):", ru: "Адрес (на русском):", uz: "Manzil (ruscha):" },
+  "ask.price": {
+    en: "Price per hour (UZS, e.g. 150000.00):",
+    ru: "Цена за час (сум, например 150000.00):",
+    uz: "Soatiga narx (so'm, masalan 150000.00):",
+  },
+  "ask.phone": { en: "Phone (+998XXXXXXXXX):", ru: "Телефон (+998XXXXXXXXX):", uz: "Telefon (+998XXXXXXXXX):" },
+  "ask.codeSent": { en: "Code sent to {phone}:", ru: "Код отправлен на {phone}:", uz: "Kod {phone} raqamiga yuborildi:" },
+  "ask.date": { en: "Date (YYYY-MM-DD):", ru: "Дата (ГГГГ-ММ-ДД):", uz: "Sana (YYYY-OO-KK):" },
+  "ask.translationLang": { en: "Language (uz, ru, en):", ru: "Язык (uz, ru, en):", uz: "Til (uz, ru, en):" },
+
+  // the day's availability
+  "slot.free": { en: "free", ru: "свободно", uz: "bo'sh" },
+  "slot.pending": { en: "pending", ru: "ожидает", uz: "kutilmoqda" },
+  "slot.confirmed": { en: "confirmed", ru: "подтверждено", uz: "tasdiqlangan" },
+  "slot.past": { en: "past", ru: "прошло", uz: "o'tgan" },
+  "slot.closed": { en: "closed", ru: "закрыто", uz: "yopiq" },
+  "slot.taken": { en: "taken", ru: "занято", uz: "band" },
+  "avail.open": { en: "open {from}-{to}", ru: "открыто {from}-{to}", uz: "ochiq {from}-{to}" },
+  "avail.free": { en: "free: {ranges}", ru: "свободно: {ranges}", uz: "bo'sh: {ranges}" },
+  "avail.none": { en: "none", ru: "нет", uz: "yo'q" },
+
+  "lang.ru": { en: "Russian", ru: "Русский", uz: "Ruscha" },
+  "lang.uz": { en: "Uzbek", ru: "Узбекский", uz: "O'zbekcha" },
+  "lang.en": { en: "English", ru: "Английский", uz: "Inglizcha" },
+} as const satisfies Record<string, Record<Lang, string>>;

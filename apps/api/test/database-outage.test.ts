@@ -11,7 +11,7 @@ import type { Config } from "../src/config.ts";
 import { memoryState } from "../src/deps.ts";
 import { startHarness } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { authed, createVenue, json, newPhone, problem } from "./helpers.ts";
+import { authed, createVenue, json, newPhone, patch, problem } from "./helpers.ts";
 import { scratchDatabase } from "./scratch.ts";
 import { startTcpProxy } from "./tcp-proxy.ts";
 import type { TcpProxy } from "./tcp-proxy.ts";
@@ -198,6 +198,7 @@ describe.each(suites)("$name, the request deadline", ({ databaseUrl }) => {
   let direct: pg.Pool;
   let h: Harness;
   let player: string;
+  let adminToken: string;
   let venueId: number;
 
   const booking = (start: string) =>
@@ -241,7 +242,7 @@ describe.each(suites)("$name, the request deadline", ({ databaseUrl }) => {
     const database = await openDatabase({ url: proxy.url(testDb.url), poolMax: 2 });
     h = startHarness(database, memoryState(), { requestTimeoutMs: 1_000 });
     expect((await h.request("/api/venues/?search=warm-up")).status).toBe(200);
-    const adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
+    adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
     player = (await h.tokensFor(newPhone())).access;
     venueId = await createVenue(h, adminToken);
   });
@@ -251,6 +252,21 @@ describe.each(suites)("$name, the request deadline", ({ databaseUrl }) => {
     await proxy?.close();
     await direct?.end();
     await testDb?.drop();
+  });
+
+  it("a venue change answered 503 by the deadline is never committed afterwards", async () => {
+    const price = async () =>
+      (await direct.query<{ p: string }>("select price_per_hour::text as p from venues where id = $1", [venueId])).rows[0]?.p;
+    const before = await price();
+    const lock = await lockVenue();
+    const pending = h.request(`/api/venues/${venueId}/`, authed(adminToken, patch({ price_per_hour: "123456.00" })));
+    await expect.poll(async () => (await openTransactions()).map((t) => t.wait), { timeout: 5_000, interval: 20 }).toEqual(["Lock"]);
+    proxy.freeze();
+    await lock.release();
+    expect((await pending).status).toBe(503);
+    await proxy.heal();
+    await expect.poll(openTransactions, { timeout: 5_000, interval: 20 }).toEqual([]);
+    expect(await price()).toBe(before);
   });
 
   it("a booking answered 503 by the deadline is never committed afterwards, and its retry books it", async () => {

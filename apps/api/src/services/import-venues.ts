@@ -5,7 +5,7 @@ import type { VenueImportRequest, VenueImportResult, VenueImportRow } from "@ven
 import { assertHours, compareMoney, DomainError, isDomainError, parseTime } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import { venuesRepository, withTransaction } from "@venue-booking/db";
-import type { Database, TranslatedText, Venue, VenueInput, VenuePatch } from "@venue-booking/db";
+import type { Database, TransactionDeadline, TranslatedText, Venue, VenueInput, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { toPatch } from "./venues.ts";
 
@@ -90,9 +90,13 @@ function failed(index: number, e: DomainError, lang: Lang): RowResult {
 }
 
 /** Every row in one transaction, each behind a savepoint so that one failure leaves the others to check. */
-async function inOneTransaction(deps: AppDeps, rows: VenueImportRow[], opts: { commit: "always" | "never" | "if-all-pass"; lang: Lang }) {
+async function inOneTransaction(
+  deps: AppDeps,
+  rows: VenueImportRow[],
+  opts: { commit: "always" | "never" | "if-all-pass"; lang: Lang; deadline: TransactionDeadline | undefined },
+) {
   try {
-    const results = await withTransaction(deps.database.db, async (tx) => {
+    const results = await withTransaction(deps.database.db, { deadline: opts.deadline }, async (tx) => {
       const out: RowResult[] = [];
       for (const [index, row] of rows.entries()) {
         try {
@@ -115,17 +119,20 @@ async function inOneTransaction(deps: AppDeps, rows: VenueImportRow[], opts: { c
   }
 }
 
-export async function importVenues(deps: AppDeps, input: { request: VenueImportRequest; lang: Lang }): Promise<VenueImportResult> {
+export async function importVenues(
+  deps: AppDeps,
+  input: { request: VenueImportRequest; lang: Lang; deadline?: TransactionDeadline | undefined },
+): Promise<VenueImportResult> {
   const { rows, atomic = false, dry_run: dryRun = false } = input.request;
-  const { lang } = input;
+  const { lang, deadline } = input;
   let outcome: VenueImportResult;
   if (dryRun || atomic) {
-    outcome = await inOneTransaction(deps, rows, { commit: dryRun ? "never" : "if-all-pass", lang });
+    outcome = await inOneTransaction(deps, rows, { commit: dryRun ? "never" : "if-all-pass", lang, deadline });
   } else {
     const results: RowResult[] = [];
     for (const [index, row] of rows.entries()) {
       try {
-        results.push({ index, ...(await withTransaction(deps.database.db, (tx) => applyRow(tx, row))) });
+        results.push({ index, ...(await withTransaction(deps.database.db, { deadline }, (tx) => applyRow(tx, row))) });
       } catch (e) {
         if (!isDomainError(e)) throw e;
         results.push(failed(index, e, lang));

@@ -11,7 +11,8 @@ import {
   parseTime,
 } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
-import type { Page, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
+import { repositories, withTransaction } from "@venue-booking/db";
+import type { Page, TransactionDeadline, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
@@ -113,28 +114,34 @@ export function availabilityJson(deps: AppDeps, input: { id: number; date: strin
   });
 }
 
-export async function createVenue(deps: AppDeps, body: VenueCreate): Promise<Venue> {
+/** The request's deadline: a write answered 503 by it never commits afterwards, so a retry is safe. */
+type Deadline = { deadline?: TransactionDeadline | undefined };
+
+export async function createVenue(deps: AppDeps, body: VenueCreate, opts: Deadline = {}): Promise<Venue> {
   const input = toPatch(body) as VenueInput;
   assertHours({ opening: parseTime(input.openingTime ?? "09:00"), closing: parseTime(input.closingTime ?? "22:00") });
-  const venue = await deps.repos.venues.create(input);
+  const venue = await withTransaction(deps.database.db, { deadline: opts.deadline }, (tx) => repositories(tx).venues.create(input));
   deps.cache.venueChanged(venue.id);
   return venue;
 }
 
-export async function updateVenue(deps: AppDeps, input: { id: number; body: VenueUpdate }): Promise<Venue> {
+export async function updateVenue(deps: AppDeps, input: { id: number; body: VenueUpdate } & Deadline): Promise<Venue> {
   const patch = toPatch(input.body);
   const current = await getVenue(deps, input.id);
   assertHours({
     opening: parseTime(patch.openingTime ?? current.openingTime),
     closing: parseTime(patch.closingTime ?? current.closingTime),
   });
-  const venue = await deps.repos.venues.update(input.id, patch);
+  const venue = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
+    repositories(tx).venues.update(input.id, patch),
+  );
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
   deps.cache.venueChanged(input.id);
   return venue;
 }
 
-export async function deactivateVenue(deps: AppDeps, id: number): Promise<void> {
-  if (!(await deps.repos.venues.deactivate(id))) throw new DomainError("VENUE_NOT_FOUND");
+export async function deactivateVenue(deps: AppDeps, id: number, opts: Deadline = {}): Promise<void> {
+  const done = await withTransaction(deps.database.db, { deadline: opts.deadline }, (tx) => repositories(tx).venues.deactivate(id));
+  if (!done) throw new DomainError("VENUE_NOT_FOUND");
   deps.cache.venueChanged(id);
 }

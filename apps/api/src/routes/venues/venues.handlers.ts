@@ -68,20 +68,20 @@ export const availabilityHandler: AppRouteHandler<typeof availability> = async (
 };
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {
-  const venue = await createVenue(c.var.deps, c.req.valid("json"));
+  const venue = await createVenue(c.var.deps, c.req.valid("json"), { deadline: c.var.deadline });
   return c.json(toVenueJson(venue, c.var.lang), 201);
 };
 
 export const updateHandler: AppRouteHandler<typeof update> = async (c) => {
-  const venue = await updateVenue(c.var.deps, { id: c.req.valid("param").id, body: c.req.valid("json") });
+  const venue = await updateVenue(c.var.deps, { id: c.req.valid("param").id, body: c.req.valid("json"), deadline: c.var.deadline });
   return c.json(toVenueJson(venue, c.var.lang), 200);
 };
 
 export const removeHandler: AppRouteHandler<typeof remove> = async (c) => {
-  await deactivateVenue(c.var.deps, c.req.valid("param").id);
+  await deactivateVenue(c.var.deps, c.req.valid("param").id, { deadline: c.var.deadline });
   return c.body(null, 204);
 };
 
 export const importHandler: AppRouteHandler<typeof importRows> = async (c) => {
-  return c.json(await importVenues(c.var.deps, { request: c.req.valid("json"), lang: c.var.lang }), 200);
+  return c.json(await importVenues(c.var.deps, { request: c.req.valid("json"), lang: c.var.lang, deadline: c.var.deadline }), 200);
 };

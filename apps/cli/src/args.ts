@@ -8,43 +8,48 @@ import { issueText, t } from "./i18n.ts";
 
 const MAX_ID = 2_147_483_647;
 
-export function parseId(value: string, what = "id"): number {
-  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ID) throw new UsageError(`invalid ${what}: ${value}`);
+// Each check takes the admin's language (ctx.lang) for its usage error; flags stay as typed.
+
+/** A positive id; `what` names it in the error (a flag, or by default "id" in `lang`). */
+export function parseId(value: string, lang: Lang, what: string = t(lang, "what.id")): number {
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ID)
+    throw new UsageError(t(lang, "usage.invalid", { what, value }));
   return Number(value);
 }
 
 /** An id flag that may be absent (`--venue`, `--user`). */
-export function parseOptionalId(value: string | undefined, flag: string): number | undefined {
-  return value === undefined ? undefined : parseId(value, flag);
+export function parseOptionalId(value: string | undefined, flag: string, lang: Lang): number | undefined {
+  return value === undefined ? undefined : parseId(value, lang, flag);
 }
 
-export function parsePage(value: string | undefined): number | undefined {
-  return parseOptionalId(value, "--page");
+export function parsePage(value: string | undefined, lang: Lang): number | undefined {
+  return parseOptionalId(value, "--page", lang);
 }
 
 /** A non-negative amount like 150000.00 (a price filter). */
-export function parseMoney(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && !isMoney(value)) throw new UsageError(`invalid ${flag}: expected a non-negative amount like 150000.00`);
+export function parseMoney(value: string | undefined, flag: string, lang: Lang): string | undefined {
+  if (value !== undefined && !isMoney(value)) throw new UsageError(t(lang, "usage.money", { flag }));
   return value;
 }
 
-export function parseDate(value: string, flag = "--date"): string {
-  if (!isValidDate(value)) throw new UsageError(`invalid ${flag}: expected a real date as YYYY-MM-DD`);
+export function parseDate(value: string, lang: Lang, flag = "--date"): string {
+  if (!isValidDate(value)) throw new UsageError(t(lang, "usage.date", { flag }));
   return value;
 }
 
-export function parsePhone(value: string, flag = "--phone"): string {
-  if (!isPhone(value)) throw new UsageError(`invalid ${flag}: expected +998 followed by 9 digits`);
+export function parsePhone(value: string, lang: Lang, flag = "--phone"): string {
+  if (!isPhone(value)) throw new UsageError(t(lang, "usage.phone", { flag }));
   return value;
 }
 
-export function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new UsageError("--lang must be uz, ru or en");
+/** The language of a translation (`--lang`); `lang` is the admin's, for the error. */
+export function parseLang(value: string, lang: Lang): Lang {
+  if (!isLang(value)) throw new UsageError(t(lang, "usage.lang"));
   return value;
 }
 
-export function parseStatus(value: string | undefined): BookingStatus | undefined {
-  if (value !== undefined && !isBookingStatus(value)) throw new UsageError(`--status must be one of ${BOOKING_STATUSES.join(", ")}`);
+export function parseStatus(value: string | undefined, lang: Lang): BookingStatus | undefined {
+  if (value !== undefined && !isBookingStatus(value)) throw new UsageError(t(lang, "usage.status", { list: BOOKING_STATUSES.join(", ") }));
   return value;
 }
 
@@ -73,9 +78,10 @@ export function listFlag(
   comma: string | undefined,
   repeated: string[] | undefined,
   flags: [string, string],
+  lang: Lang,
   opts: { keepEmpty?: boolean } = {},
 ): string[] | undefined {
-  if (comma !== undefined && repeated !== undefined) throw new UsageError(`use ${flags[0]} or ${flags[1]}, not both`);
+  if (comma !== undefined && repeated !== undefined) throw new UsageError(t(lang, "usage.notBoth", { a: flags[0], b: flags[1] }));
   const items = repeated ?? (comma === undefined ? undefined : comma.trim() === "" ? [] : comma.split(","));
   if (!items) return undefined;
   const trimmed = items.map((s) => s.trim());

@@ -15,6 +15,34 @@ export const MESSAGES = {
   "answer.lang": { en: "uz, ru or en", ru: "uz, ru или en", uz: "uz, ru yoki en" },
   "answer.code": { en: "6 digits", ru: "6 цифр", uz: "6 ta raqam" },
 
+  // usage errors of flags and arguments ({flag} is the flag as typed)
+  "what.id": { en: "id", ru: "номер", uz: "raqam" },
+  "what.userId": { en: "user id", ru: "номер пользователя", uz: "foydalanuvchi raqami" },
+  "usage.invalid": { en: "invalid {what}: {value}", ru: "неверно ({what}): {value}", uz: "noto'g'ri ({what}): {value}" },
+  "usage.money": {
+    en: "invalid {flag}: expected a non-negative amount like 150000.00",
+    ru: "неверно ({flag}): нужна неотрицательная сумма, например 150000.00",
+    uz: "noto'g'ri ({flag}): manfiy bo'lmagan summa kerak, masalan 150000.00",
+  },
+  "usage.date": {
+    en: "invalid {flag}: expected a real date as YYYY-MM-DD",
+    ru: "неверно ({flag}): нужна существующая дата в виде ГГГГ-ММ-ДД",
+    uz: "noto'g'ri ({flag}): YYYY-OO-KK ko'rinishidagi haqiqiy sana kerak",
+  },
+  "usage.phone": {
+    en: "invalid {flag}: expected +998 followed by 9 digits",
+    ru: "неверно ({flag}): нужно +998 и 9 цифр",
+    uz: "noto'g'ri ({flag}): +998 va 9 ta raqam kerak",
+  },
+  "usage.lang": { en: "--lang must be uz, ru or en", ru: "--lang: uz, ru или en", uz: "--lang: uz, ru yoki en" },
+  "usage.status": { en: "--status must be one of {list}", ru: "--status: одно из {list}", uz: "--status: {list} dan biri" },
+  "usage.notBoth": {
+    en: "use {a} or {b}, not both",
+    ru: "укажите {a} или {b}, но не оба",
+    uz: "{a} yoki {b} dan birini bering, ikkalasini emas",
+  },
+  "usage.missing": { en: "missing {flag}", ru: "не указано: {flag}", uz: "ko'rsatilmagan: {flag}" },
+
   // the menu's frame
   "menu.signedInAs": { en: "Signed in as {who}", ru: "Вход выполнен: {who}", uz: "Kirgan: {who}" },
   "menu.envToken": { en: "the token in VENUE_API_TOKEN", ru: "токен из VENUE_API_TOKEN", uz: "VENUE_API_TOKEN dagi token" },
@@ -200,6 +228,118 @@ export const MESSAGES = {
   "ask.codeSent": { en: "Code sent to {phone}:", ru: "Код отправлен на {phone}:", uz: "Kod {phone} raqamiga yuborildi:" },
   "ask.date": { en: "Date (YYYY-MM-DD):", ru: "Дата (ГГГГ-ММ-ДД):", uz: "Sana (YYYY-OO-KK):" },
   "ask.translationLang": { en: "Language (uz, ru, en):", ru: "Язык (uz, ru, en):", uz: "Til (uz, ru, en):" },
+
+  // what a command did
+  "done.venueCreated": { en: "created venue #{id} {name}", ru: "создана площадка #{id} {name}", uz: "#{id} {name} maydoni yaratildi" },
+  "done.venueUpdated": { en: "updated venue #{id} {name}", ru: "площадка #{id} {name} изменена", uz: "#{id} {name} maydoni o'zgartirildi" },
+  "done.kept": { en: "kept", ru: "оставлено как есть", uz: "o'zgarishsiz qoldi" },
+  "done.venueDeactivated": { en: "venue #{id} deactivated", ru: "площадка #{id} отключена", uz: "#{id} maydoni o'chirildi" },
+  "done.venueImages": {
+    en: "venue #{id} has {n} image(s){list}",
+    ru: "у площадки #{id} изображений: {n}{list}",
+    uz: "#{id} maydonida {n} ta rasm{list}",
+  },
+  "done.translationSaved": {
+    en: "venue #{id}: {lang} translation saved ({fields})",
+    ru: "площадка #{id}: перевод ({lang}) сохранён ({fields})",
+    uz: "#{id} maydoni: tarjima ({lang}) saqlandi ({fields})",
+  },
+  "done.userUnchanged": { en: "user #{id} unchanged", ru: "пользователь #{id} без изменений", uz: "#{id} foydalanuvchi o'zgarishsiz" },
+  "done.userState": {
+    en: "user #{id} {phone}: active {active}, verified {verified}, admin {admin}",
+    ru: "пользователь #{id} {phone}: активен — {active}, подтверждён — {verified}, администратор — {admin}",
+    uz: "#{id} foydalanuvchi {phone}: faol — {active}, tasdiqlangan — {verified}, administrator — {admin}",
+  },
+  "word.yes": { en: "yes", ru: "да", uz: "ha" },
+  "word.no": { en: "no", ru: "нет", uz: "yo'q" },
+  "done.bookingStays": {
+    en: "booking #{id} stays {status}",
+    ru: "бронирование #{id} остаётся: {status}",
+    uz: "#{id} bron holati o'zgarmadi: {status}",
+  },
+  "done.bookingNow": { en: "booking #{id} is now {status}", ru: "бронирование #{id} теперь: {status}", uz: "#{id} bron endi: {status}" },
+  "ask.newStatus": {
+    en: "Booking #{id} is {status}; new status:",
+    ru: "Бронирование #{id}: {status}; новый статус:",
+    uz: "#{id} bron: {status}; yangi holat:",
+  },
+  "fail.noFurtherStatus": {
+    en: "booking #{id} is {status}: no further status",
+    ru: "бронирование #{id}: {status}, дальше статус не меняется",
+    uz: "#{id} bron: {status}, holat boshqa o'zgarmaydi",
+  },
+
+  // signing in and out
+  "auth.codeSent": {
+    en: "code sent to {phone}; finish with: venue-admin login --phone {phone} --code <code>",
+    ru: "код отправлен на {phone}; завершите так: venue-admin login --phone {phone} --code <код>",
+    uz: "kod {phone} raqamiga yuborildi; shunday yakunlang: venue-admin login --phone {phone} --code <kod>",
+  },
+  "auth.wrongCode": {
+    en: "Wrong or expired code ({left} tries left); code sent to {phone}:",
+    ru: "Неверный или просроченный код (осталось попыток: {left}); код отправлен на {phone}:",
+    uz: "Kod noto'g'ri yoki muddati o'tgan ({left} ta urinish qoldi); kod {phone} raqamiga yuborildi:",
+  },
+  "auth.wrongCodeLast": {
+    en: "Wrong or expired code (1 try left); code sent to {phone}:",
+    ru: "Неверный или просроченный код (осталась 1 попытка); код отправлен на {phone}:",
+    uz: "Kod noto'g'ri yoki muddati o'tgan (1 ta urinish qoldi); kod {phone} raqamiga yuborildi:",
+  },
+  "auth.tooManyCodes": {
+    en: "too many wrong codes: the code sent to {phone} no longer works; run `venue-admin login` again for a new one",
+    ru: "слишком много неверных кодов: код, отправленный на {phone}, больше не действует; для нового кода снова запустите `venue-admin login`",
+    uz: "noto'g'ri kodlar juda ko'p: {phone} raqamiga yuborilgan kod endi ishlamaydi; yangi kod uchun `venue-admin login` ni qayta ishga tushiring",
+  },
+  "auth.signedIn": {
+    en: "signed in as {phone}{admin}; tokens saved in {file}",
+    ru: "вход выполнен: {phone}{admin}; токены сохранены в {file}",
+    uz: "kirildi: {phone}{admin}; tokenlar {file} ga saqlandi",
+  },
+  "auth.adminMark": { en: " (admin)", ru: " (администратор)", uz: " (administrator)" },
+  "auth.notAdmin": {
+    en: "note: this user is not an admin; add the phone to ADMIN_PHONES and sign in again",
+    ru: "примечание: этот пользователь не администратор; добавьте телефон в ADMIN_PHONES и войдите снова",
+    uz: "eslatma: bu foydalanuvchi administrator emas; telefonni ADMIN_PHONES ga qo'shing va qayta kiring",
+  },
+  "auth.envTokenUsed": {
+    en: "note: VENUE_API_TOKEN is set and commands use it instead of this sign-in; unset it to use this one",
+    ru: "примечание: задан VENUE_API_TOKEN, и команды используют его вместо этого входа; уберите его, чтобы использовать этот",
+    uz: "eslatma: VENUE_API_TOKEN o'rnatilgan va buyruqlar shu kirish o'rniga undan foydalanadi; bunisidan foydalanish uchun uni olib tashlang",
+  },
+  "auth.notSignedIn": { en: "not signed in", ru: "вход не выполнен", uz: "kirilmagan" },
+  "auth.signedOut": { en: "signed out", ru: "выход выполнен", uz: "hisobdan chiqildi" },
+  "auth.signedOutHere": {
+    en: "signed out here; the API could not end the sign-in ({warning}), so its refresh token lives until it expires",
+    ru: "выход выполнен здесь; API не смог завершить вход ({warning}), поэтому его токен обновления действует до истечения срока",
+    uz: "shu yerda chiqildi; API kirishni yakunlay olmadi ({warning}), shuning uchun yangilash tokeni muddati tugaguncha amal qiladi",
+  },
+  "auth.envTokenStill": {
+    en: "note: VENUE_API_TOKEN is set, so commands still sign in with it until it expires; unset it to be signed out",
+    ru: "примечание: задан VENUE_API_TOKEN, поэтому команды входят с ним, пока он не истечёт; уберите его, чтобы выйти",
+    uz: "eslatma: VENUE_API_TOKEN o'rnatilgan, shuning uchun buyruqlar muddati tugaguncha u bilan kiradi; chiqish uchun uni olib tashlang",
+  },
+
+  // table headers and cells of the lists
+  "col.name": { en: "Name", ru: "Название", uz: "Nomi" },
+  "col.pricePerHour": { en: "Price/h", ru: "Цена/ч", uz: "Narx/soat" },
+  "col.hours": { en: "Hours", ru: "Часы", uz: "Soatlar" },
+  "col.venueActive": { en: "Active", ru: "Активна", uz: "Faol" },
+  "col.venue": { en: "Venue", ru: "Площадка", uz: "Maydon" },
+  "col.player": { en: "Player", ru: "Игрок", uz: "O'yinchi" },
+  "col.date": { en: "Date", ru: "Дата", uz: "Sana" },
+  "col.time": { en: "Time", ru: "Время", uz: "Vaqt" },
+  "col.total": { en: "Total", ru: "Сумма", uz: "Jami" },
+  "col.status": { en: "Status", ru: "Статус", uz: "Holat" },
+  "col.phone": { en: "Phone", ru: "Телефон", uz: "Telefon" },
+  "col.userName": { en: "Name", ru: "Имя", uz: "Ism" },
+  "col.userActive": { en: "Active", ru: "Активен", uz: "Faol" },
+  "col.verified": { en: "Verified", ru: "Подтверждён", uz: "Tasdiqlangan" },
+  "col.admin": { en: "Admin", ru: "Админ", uz: "Admin" },
+  "col.since": { en: "Since", ru: "С", uz: "Qo'shilgan" },
+  "cell.admin": { en: "admin", ru: "админ", uz: "admin" },
+  "list.noVenues": { en: "no venues match", ru: "подходящих площадок нет", uz: "mos maydonlar yo'q" },
+  "list.noBookings": { en: "no bookings match", ru: "подходящих бронирований нет", uz: "mos bronlar yo'q" },
+  "list.noUsers": { en: "no users match", ru: "подходящих пользователей нет", uz: "mos foydalanuvchilar yo'q" },
 
   // the day's availability
   "slot.free": { en: "free", ru: "свободно", uz: "bo'sh" },

@@ -3,7 +3,9 @@
 import type { Page } from "@venue-booking/contract";
 import { PAGE_SIZE } from "@venue-booking/core";
 import type { Command } from "commander";
+import type { Lang } from "@venue-booking/core";
 import { parseId, parsePage } from "./args.ts";
+import { t } from "./i18n.ts";
 import { UsageError } from "./errors.ts";
 
 export type PagingOptions = { page?: string; all?: boolean; limit?: string };
@@ -16,10 +18,10 @@ export type Paging = {
   follow: boolean;
 };
 
-export function parsePaging(o: PagingOptions): Paging {
-  if (o.all && o.page !== undefined) throw new UsageError("use --all or --page, not both");
-  const limit = o.limit === undefined ? undefined : parseId(o.limit, "--limit");
-  return { page: parsePage(o.page), limit, follow: o.all === true || limit !== undefined };
+export function parsePaging(o: PagingOptions, lang: Lang): Paging {
+  if (o.all && o.page !== undefined) throw new UsageError(t(lang, "usage.notBoth", { a: "--all", b: "--page" }));
+  const limit = o.limit === undefined ? undefined : parseId(o.limit, lang, "--limit");
+  return { page: parsePage(o.page, lang), limit, follow: o.all === true || limit !== undefined };
 }
 
 /**

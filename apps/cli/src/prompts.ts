@@ -38,7 +38,7 @@ export async function need(
   validate?: Validate,
 ): Promise<string> {
   if (value !== undefined && value !== "") return value;
-  if (!ctx.interactive) throw new UsageError(`missing ${flag}`);
+  if (!ctx.interactive) throw new UsageError(t(ctx.lang, "usage.missing", { flag }));
   return ctx.prompter.input({ message: question, ...(validate ? { validate } : {}) });
 }
 

@@ -15,14 +15,14 @@ describe("login on a terminal", () => {
   afterAll(async () => t.close());
 
   /** A terminal session whose code answers come from `codes`, given the code that was sent. */
-  function session(phone: string, codes: ((sent: string) => string)[]) {
-    const c = t.context({ token: null, interactive: true, env: { VENUE_ADMIN_CONFIG_DIR: `${t.configDir}/${phone}` } });
+  function session(phone: string, codes: ((sent: string) => string)[], env: Record<string, string> = {}) {
+    const c = t.context({ token: null, interactive: true, env: { VENUE_ADMIN_CONFIG_DIR: `${t.configDir}/${phone}`, ...env } });
     const { ctx, asked } = c;
     ctx.prompter = {
       ...ctx.prompter,
       input: (o) => {
         asked.push(o.message);
-        if (o.message.startsWith("Phone")) return Promise.resolve(phone);
+        if (/^(Phone|Телефон|Telefon)/.test(o.message)) return Promise.resolve(phone);
         const next = codes.shift();
         if (!next) return Promise.reject(new Error(`unexpected question: ${o.message}`));
         return Promise.resolve(next(t.api.sms.lastCode(phone)!));
@@ -58,6 +58,32 @@ describe("login on a terminal", () => {
     expect(asked.filter((q) => q.includes("code sent to") || q.startsWith("Code sent"))).toHaveLength(CODE_ATTEMPTS);
     expect(asked.at(-1)).toBe(`Wrong or expired code (1 try left); code sent to ${phone}:`);
     expect(ctx.credentials.read()).toBeUndefined();
+  });
+
+  it("asks again, signs in and stops at the limit in VENUE_ADMIN_LANG", async () => {
+    const phone = nextPhone();
+    const ru = session(phone, [wrong, (sent) => sent], { VENUE_ADMIN_LANG: "ru" });
+    await perform(ru.ctx, loginAction(ru.ctx, {}));
+    expect(ru.asked).toEqual([
+      "Телефон (+998XXXXXXXXX):",
+      `Код отправлен на ${phone}:`,
+      `Неверный или просроченный код (осталось попыток: ${CODE_ATTEMPTS - 1}); код отправлен на ${phone}:`,
+    ]);
+    expect(ru.lines.join("")).toContain(`вход выполнен: ${phone}; токены сохранены в `);
+    expect(ru.lines.join("")).toContain("примечание: этот пользователь не администратор");
+
+    const other = nextPhone();
+    const uz = session(
+      other,
+      Array.from({ length: CODE_ATTEMPTS + 1 }, () => wrong),
+      { VENUE_ADMIN_LANG: "uz" },
+    );
+    await expect(loginAction(uz.ctx, {})).rejects.toThrow(`noto'g'ri kodlar juda ko'p: ${other} raqamiga yuborilgan kod endi ishlamaydi`);
+    expect(uz.asked.at(-1)).toBe(`Kod noto'g'ri yoki muddati o'tgan (1 ta urinish qoldi); kod ${other} raqamiga yuborildi:`);
+
+    const sent = session(nextPhone(), [], { VENUE_ADMIN_LANG: "ru" });
+    await perform(sent.ctx, loginAction({ ...sent.ctx, interactive: false }, { phone: other }));
+    expect(sent.lines.join("")).toBe(`код отправлен на ${other}; завершите так: venue-admin login --phone ${other} --code <код>\n`);
   });
 
   it("with --code, a wrong code still fails at once (scripts decide themselves)", async () => {

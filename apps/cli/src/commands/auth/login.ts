@@ -30,35 +30,33 @@ async function verifyAsking(ctx: CliContext, phone: string) {
       return await ctx.api.post("/api/auth/verify-otp/", { phone, code }, SignInSchema, { auth: false });
     } catch (e) {
       if (problemCode(e) === "OTP_TOO_MANY_ATTEMPTS" || (problemCode(e) === "OTP_INVALID" && attempt >= CODE_ATTEMPTS))
-        throw new CliError(
-          `too many wrong codes: the code sent to ${phone} no longer works; run \`venue-admin login\` again for a new one`,
-        );
+        throw new CliError(t(ctx.lang, "auth.tooManyCodes", { phone }));
       if (problemCode(e) !== "OTP_INVALID") throw e;
       const left = CODE_ATTEMPTS - attempt;
-      message = `Wrong or expired code (${left} tr${left === 1 ? "y" : "ies"} left); code sent to ${phone}:`;
+      message = t(ctx.lang, left === 1 ? "auth.wrongCodeLast" : "auth.wrongCode", { left, phone });
     }
   }
 }
 
 /** The signed-in user, or undefined when the code was only sent. */
 export async function loginAction(ctx: CliContext, o: LoginOptions): Promise<Outcome<User | undefined>> {
-  const phone = parsePhone(await need(ctx, o.phone, "--phone", t(ctx.lang, "ask.phone"), phoneAnswer(ctx.lang)));
+  const phone = parsePhone(await need(ctx, o.phone, "--phone", t(ctx.lang, "ask.phone"), phoneAnswer(ctx.lang)), ctx.lang);
   let r;
   if (o.code) {
     r = await ctx.api.post("/api/auth/verify-otp/", { phone, code: o.code }, SignInSchema, { auth: false });
   } else {
     await ctx.api.post("/api/auth/send-otp/", { phone }, SendOtpResponseSchema, { auth: false });
-    if (!ctx.interactive)
-      return outcome(undefined, (out) => out.line(`code sent to ${phone}; finish with: venue-admin login --phone ${phone} --code <code>`));
+    if (!ctx.interactive) return outcome(undefined, (out) => out.line(t(ctx.lang, "auth.codeSent", { phone })));
     r = await verifyAsking(ctx, phone);
   }
   ctx.credentials.write({ apiUrl: ctx.api.baseUrl, access: r.access, refresh: r.refresh, phone });
   const file = ctx.credentials.file;
   const envToken = ctx.api.usesEnvToken;
+  const lang = ctx.lang;
   return outcome(r.user, (out) => {
-    out.line(`signed in as ${phone}${r.user.is_admin ? " (admin)" : ""}; tokens saved in ${file}`);
-    if (!r.user.is_admin) out.line("note: this user is not an admin; add the phone to ADMIN_PHONES and sign in again");
-    if (envToken) out.line("note: VENUE_API_TOKEN is set and commands use it instead of this sign-in; unset it to use this one");
+    out.line(t(lang, "auth.signedIn", { phone, admin: r.user.is_admin ? t(lang, "auth.adminMark") : "", file }));
+    if (!r.user.is_admin) out.line(t(lang, "auth.notAdmin"));
+    if (envToken) out.line(t(lang, "auth.envTokenUsed"));
   });
 }
 

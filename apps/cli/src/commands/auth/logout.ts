@@ -1,6 +1,7 @@
 // logout: ends the sign-in on the API (no refresh token of it works again) and forgets the stored tokens.
 import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
@@ -24,12 +25,12 @@ export async function logoutAction(ctx: CliContext): Promise<Outcome<LogoutResul
   }
   const signedOut = ctx.credentials.clear();
   const envToken = ctx.api.usesEnvToken;
+  const lang = ctx.lang;
   return outcome({ signed_out: signedOut, revoked }, (out) => {
-    if (!signedOut) out.line("not signed in");
-    else if (warning)
-      out.line(`signed out here; the API could not end the sign-in (${warning}), so its refresh token lives until it expires`);
-    else out.line("signed out");
-    if (envToken) out.line("note: VENUE_API_TOKEN is set, so commands still sign in with it until it expires; unset it to be signed out");
+    if (!signedOut) out.line(t(lang, "auth.notSignedIn"));
+    else if (warning) out.line(t(lang, "auth.signedOutHere", { warning }));
+    else out.line(t(lang, "auth.signedOut"));
+    if (envToken) out.line(t(lang, "auth.envTokenStill"));
   });
 }
 

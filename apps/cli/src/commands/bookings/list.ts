@@ -9,6 +9,8 @@ import type { CliContext } from "../../context.ts";
 import { formatDay, money } from "../../output.ts";
 import { collectPages, pageNote, pagingOptions, parsePaging } from "../../pages.ts";
 import type { PagingOptions } from "../../pages.ts";
+import { t } from "../../i18n.ts";
+import type { MessageKey } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { statusText } from "./status-text.ts";
@@ -19,20 +21,21 @@ export type BookingListOptions = PagingOptions & { status?: string; venue?: stri
 
 export async function listBookingsAction(ctx: CliContext, o: BookingListOptions): Promise<Outcome<Page<AdminBooking>>> {
   const filters = {
-    status: parseStatus(o.status),
-    date: o.date === undefined ? undefined : parseDate(o.date),
-    phone: o.phone === undefined ? undefined : parsePhone(o.phone),
-    venue_id: parseOptionalId(o.venue, "--venue"),
-    user_id: parseOptionalId(o.user, "--user"),
+    status: parseStatus(o.status, ctx.lang),
+    date: o.date === undefined ? undefined : parseDate(o.date, ctx.lang),
+    phone: o.phone === undefined ? undefined : parsePhone(o.phone, ctx.lang),
+    venue_id: parseOptionalId(o.venue, "--venue", ctx.lang),
+    user_id: parseOptionalId(o.user, "--user", ctx.lang),
   };
-  const paging = parsePaging(o);
+  const paging = parsePaging(o, ctx.lang);
   const page = await collectPages(
     (n) => ctx.api.get(`/api/admin/bookings/${query({ ...filters, page: n })}`, AdminBookingPageSchema),
     paging,
   );
   return outcome(page, (out) => {
+    const l = (k: MessageKey) => t(ctx.lang, k);
     out.table(
-      ["ID", "Venue", "Player", "Date", "Time", "Total", "Status"],
+      ["ID", l("col.venue"), l("col.player"), l("col.date"), l("col.time"), l("col.total"), l("col.status")],
       page.results.map((b) => [
         b.id,
         `#${b.venue_id} ${b.venue.name}`,
@@ -42,7 +45,7 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
         money(b.total_price),
         statusText(out, b.status),
       ]),
-      { empty: "no bookings match" },
+      { empty: l("list.noBookings") },
     );
     out.note(pageNote(page, paging, "booking"));
   });

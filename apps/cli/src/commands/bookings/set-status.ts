@@ -18,11 +18,11 @@ import { statusText } from "./status-text.ts";
 export type SetStatusOptions = { reason?: string; yes?: boolean };
 
 async function askStatus(ctx: CliContext, id: number): Promise<string> {
-  if (!ctx.interactive) throw new UsageError("missing <status>");
+  if (!ctx.interactive) throw new UsageError(t(ctx.lang, "usage.missing", { flag: "<status>" }));
   const current = await getBooking(ctx, id);
   const choices = nextStatuses(current.status).map((s) => ({ value: s, name: s }));
-  if (!choices.length) throw new CliError(`booking #${id} is ${current.status}: no further status`);
-  return ctx.prompter.select({ message: `Booking #${id} is ${current.status}; new status:`, choices });
+  if (!choices.length) throw new CliError(t(ctx.lang, "fail.noFurtherStatus", { id, status: current.status }));
+  return ctx.prompter.select({ message: t(ctx.lang, "ask.newStatus", { id, status: current.status }), choices });
 }
 
 /** The booking as it is, or null when the person chose to keep it (a cancellation is asked first). */
@@ -32,21 +32,21 @@ export async function setStatusAction(
   statusArg: string | undefined,
   o: SetStatusOptions,
 ): Promise<Outcome<AdminBookingDetail | null>> {
-  const id = parseId(await need(ctx, idArg, "<id>", "Booking id:"));
+  const id = parseId(await need(ctx, idArg, "<id>", t(ctx.lang, "ask.bookingId")), ctx.lang);
   const status = check(StatusSchema, statusArg || (await askStatus(ctx, id)), "status", ctx.lang);
   // Cancelling frees the slot for someone else and cannot be undone: asked first, or --yes.
   if (status === "cancelled" && mustConfirm(ctx, o.yes, "action.cancelBooking")) {
     const b = await getBooking(ctx, id);
     const details = `${b.venue.name}, ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time}, ${b.user.phone}`;
     if (!(await confirmed(ctx, t(ctx.lang, "confirm.cancelBooking", { id: b.id, details }))))
-      return outcome(null, (out) => out.line(`booking #${b.id} stays ${b.status}`));
+      return outcome(null, (out) => out.line(t(ctx.lang, "done.bookingStays", { id: b.id, status: b.status })));
   }
   const b = await ctx.api.patch(
     `/api/admin/bookings/${id}/`,
     { status, ...(o.reason ? { reason: o.reason } : {}) },
     AdminBookingDetailSchema,
   );
-  return outcome(b, (out) => out.line(`booking #${b.id} is now ${statusText(out, b.status)}`));
+  return outcome(b, (out) => out.line(t(ctx.lang, "done.bookingNow", { id: b.id, status: statusText(out, b.status) })));
 }
 
 export function setStatusCommand(run: Runner): Command {

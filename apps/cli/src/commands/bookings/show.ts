@@ -36,7 +36,7 @@ function printBooking(out: Output, b: AdminBookingDetail): void {
 }
 
 export async function showBookingAction(ctx: CliContext, idArg: string): Promise<Outcome<AdminBookingDetail>> {
-  const b = await getBooking(ctx, parseId(idArg));
+  const b = await getBooking(ctx, parseId(idArg, ctx.lang));
   return outcome(b, (out) => printBooking(out, b));
 }
 

@@ -35,7 +35,7 @@ const NOT_TO_ONESELF: readonly UserChange[] = ["deactivate", "demote"];
 
 /** A user from an id or an exact phone (the whole user when it was looked up by phone). */
 async function resolveUser(ctx: CliContext, ref: string): Promise<{ id: number; user?: User }> {
-  if (/^\d+$/.test(ref)) return { id: parseId(ref, "user id") };
+  if (/^\d+$/.test(ref)) return { id: parseId(ref, ctx.lang, t(ctx.lang, "what.userId")) };
   if (!isPhone(ref)) throw new UsageError(`not a user id or a phone (+998XXXXXXXXX): ${ref}`);
   const page = await ctx.api.get(`/api/admin/users/${query({ search: ref })}`, UserPageSchema);
   const user = page.results.find((u) => u.phone === ref);
@@ -60,12 +60,20 @@ export async function changeUserAction(
   }
   const who = user ? ` ${user.phone}${user.name ? ` (${user.name})` : ""}` : "";
   if (ask && !(await confirmed(ctx, t(ctx.lang, question.question, { id, who })))) {
-    return outcome(null, (out) => out.line(`user #${id} unchanged`));
+    return outcome(null, (out) => out.line(t(ctx.lang, "done.userUnchanged", { id })));
   }
   const u = await ctx.api.patch(`/api/admin/users/${id}/`, USER_CHANGES[change], UserSchema);
-  const yn = (b: boolean) => (b ? "yes" : "no");
+  const yn = (b: boolean) => t(ctx.lang, b ? "word.yes" : "word.no");
   return outcome(u, (out) =>
-    out.line(`user #${u.id} ${u.phone}: active ${yn(u.is_active)}, verified ${yn(u.is_verified)}, admin ${yn(u.is_admin)}`),
+    out.line(
+      t(ctx.lang, "done.userState", {
+        id: u.id,
+        phone: u.phone,
+        active: yn(u.is_active),
+        verified: yn(u.is_verified),
+        admin: yn(u.is_admin),
+      }),
+    ),
   );
 }
 

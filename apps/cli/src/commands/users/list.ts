@@ -7,6 +7,8 @@ import type { CliContext } from "../../context.ts";
 import { formatLocal } from "../../output.ts";
 import { collectPages, pageNote, pagingOptions, parsePaging } from "../../pages.ts";
 import type { PagingOptions } from "../../pages.ts";
+import { t } from "../../i18n.ts";
+import type { MessageKey } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
@@ -15,22 +17,23 @@ export const UserPageSchema = pageSchema(UserSchema, "UserPage");
 export type UserListOptions = PagingOptions & { search?: string };
 
 export async function listUsersAction(ctx: CliContext, o: UserListOptions): Promise<Outcome<Page<User>>> {
-  const paging = parsePaging(o);
+  const paging = parsePaging(o, ctx.lang);
   const page = await collectPages((n) => ctx.api.get(`/api/admin/users/${query({ search: o.search, page: n })}`, UserPageSchema), paging);
   return outcome(page, (out) => {
-    const yn = (b: boolean) => (b ? out.color.green("yes") : out.color.red("no"));
+    const l = (k: MessageKey) => t(ctx.lang, k);
+    const yn = (b: boolean) => (b ? out.color.green(l("word.yes")) : out.color.red(l("word.no")));
     out.table(
-      ["ID", "Phone", "Name", "Active", "Verified", "Admin", "Since"],
+      ["ID", l("col.phone"), l("col.userName"), l("col.userActive"), l("col.verified"), l("col.admin"), l("col.since")],
       page.results.map((u) => [
         u.id,
         u.phone,
         u.name,
         yn(u.is_active),
         yn(u.is_verified),
-        u.is_admin ? "admin" : "",
+        u.is_admin ? l("cell.admin") : "",
         formatLocal(u.created_at, out.timeZone).slice(0, 10),
       ]),
-      { empty: "no users match" },
+      { empty: l("list.noUsers") },
     );
     out.note(pageNote(page, paging, "user"));
   });

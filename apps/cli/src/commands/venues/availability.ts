@@ -73,8 +73,8 @@ function slotStates(day: Availability, bookings: AdminBooking[] | undefined, now
 }
 
 export async function availabilityAction(ctx: CliContext, idArg: string, o: { date?: string }): Promise<Outcome<DayView>> {
-  const id = parseId(idArg);
-  const date = parseDate(await need(ctx, o.date, "--date", t(ctx.lang, "ask.date"), dateAnswer(ctx.lang)));
+  const id = parseId(idArg, ctx.lang);
+  const date = parseDate(await need(ctx, o.date, "--date", t(ctx.lang, "ask.date"), dateAnswer(ctx.lang)), ctx.lang);
   const [day, venue, bookings] = await Promise.all([
     ctx.api.get(`/api/venues/${id}/availability/?date=${date}`, AvailabilitySchema),
     ctx.api.get(`/api/venues/${id}/`, VenueSchema),

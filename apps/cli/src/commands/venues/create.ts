@@ -26,9 +26,9 @@ export async function createVenueAction(ctx: CliContext, f: VenueFlags): Promise
     schemaAnswer(AddressInput.shape.ru, ctx.lang),
   );
   flags.price = await need(ctx, f.price, "--price", t(ctx.lang, "ask.price"), schemaAnswer(PriceSchema, ctx.lang));
-  const payload = check(VenueCreateSchema, venueBody(flags), "venue", ctx.lang);
+  const payload = check(VenueCreateSchema, venueBody(flags, ctx.lang), "venue", ctx.lang);
   const v = await ctx.api.post("/api/venues/", payload, VenueSchema);
-  return outcome(v, (out) => out.line(`created venue #${v.id} ${v.name}`));
+  return outcome(v, (out) => out.line(t(ctx.lang, "done.venueCreated", { id: v.id, name: v.name })));
 }
 
 export function createCommand(run: Runner): Command {

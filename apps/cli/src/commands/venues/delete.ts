@@ -10,14 +10,14 @@ import { getVenueAll } from "./get-venue.ts";
 
 /** true when the venue was deactivated, false when the person chose to keep it. */
 export async function deleteVenueAction(ctx: CliContext, idArg: string, o: { yes?: boolean }): Promise<Outcome<boolean>> {
-  const id = parseId(idArg);
+  const id = parseId(idArg, ctx.lang);
   if (mustConfirm(ctx, o.yes, "action.deleteVenue")) {
     const v = await getVenueAll(ctx, id);
     if (!(await confirmed(ctx, t(ctx.lang, "confirm.deactivateVenue", { id, name: v.name.ru }))))
-      return outcome(false, (out) => out.line("kept"));
+      return outcome(false, (out) => out.line(t(ctx.lang, "done.kept")));
   }
   await ctx.api.delete(`/api/venues/${id}/`);
-  return outcome(true, (out) => out.line(`venue #${id} deactivated`));
+  return outcome(true, (out) => out.line(t(ctx.lang, "done.venueDeactivated", { id })));
 }
 
 export function deleteCommand(run: Runner): Command {

@@ -3,6 +3,7 @@ import { VenueSchema, VenueUpdateSchema } from "@venue-booking/contract";
 import { Command } from "commander";
 import { check, parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { getVenueAll } from "./get-venue.ts";
@@ -11,13 +12,19 @@ export type ImagesMode = "add" | "remove";
 
 /** The venue's image URLs after the change. */
 export async function imagesAction(ctx: CliContext, mode: ImagesMode, idArg: string, urls: string[]): Promise<Outcome<string[]>> {
-  const id = parseId(idArg);
+  const id = parseId(idArg, ctx.lang);
   const current = await getVenueAll(ctx, id);
   const images = mode === "add" ? [...new Set([...current.images, ...urls])] : current.images.filter((u) => !urls.includes(u));
   check(VenueUpdateSchema, { images }, "imageUrl", ctx.lang);
   const v = await ctx.api.patch(`/api/venues/${id}/`, { images }, VenueSchema);
   return outcome(v.images, (out) =>
-    out.line(`venue #${id} has ${v.images.length} image(s)${v.images.length ? `:\n  ${v.images.join("\n  ")}` : ""}`),
+    out.line(
+      t(ctx.lang, "done.venueImages", {
+        id,
+        n: v.images.length,
+        list: v.images.length ? `:\n  ${v.images.join("\n  ")}` : "",
+      }),
+    ),
   );
 }
 

@@ -10,6 +10,8 @@ import { UsageError } from "../../errors.ts";
 import { money } from "../../output.ts";
 import { collectPages, pageNote, pagingOptions, parsePaging } from "../../pages.ts";
 import type { PagingOptions } from "../../pages.ts";
+import { t } from "../../i18n.ts";
+import type { MessageKey } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
@@ -18,11 +20,11 @@ const VenuePageSchema = pageSchema(VenueSchema, "VenuePage");
 export type ListOptions = PagingOptions & { search?: string; minPrice?: string; maxPrice?: string; inactive?: boolean };
 
 export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise<Outcome<Page<Venue>>> {
-  const minPrice = parseMoney(o.minPrice, "--min-price");
-  const maxPrice = parseMoney(o.maxPrice, "--max-price");
+  const minPrice = parseMoney(o.minPrice, "--min-price", ctx.lang);
+  const maxPrice = parseMoney(o.maxPrice, "--max-price", ctx.lang);
   if (minPrice && maxPrice && compareMoney(minPrice, maxPrice) > 0)
     throw new UsageError("--min-price must not be greater than --max-price");
-  const paging = parsePaging(o);
+  const paging = parsePaging(o, ctx.lang);
   const page = await collectPages(
     (n) =>
       ctx.api.get(
@@ -34,16 +36,17 @@ export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise
   );
   return outcome(page, (out) => {
     const c = out.color;
+    const l = (k: MessageKey) => t(ctx.lang, k);
     out.table(
-      ["ID", "Name", "Price/h", "Hours", "Active"],
+      ["ID", l("col.name"), l("col.pricePerHour"), l("col.hours"), l("col.venueActive")],
       page.results.map((v) => [
         v.id,
         v.name,
         money(v.price_per_hour),
         `${v.opening_time}-${v.closing_time}`,
-        v.is_active ? c.green("yes") : c.red("no"),
+        v.is_active ? c.green(l("word.yes")) : c.red(l("word.no")),
       ]),
-      { empty: "no venues match" },
+      { empty: l("list.noVenues") },
     );
     out.note(pageNote(page, paging, "venue"));
   });

@@ -11,7 +11,7 @@ import type { Outcome, Runner } from "../../runner.ts";
 import { getVenueAll } from "./get-venue.ts";
 
 export async function showVenueAction(ctx: CliContext, idArg: string): Promise<Outcome<VenueAllLanguages>> {
-  const v = await getVenueAll(ctx, parseId(idArg));
+  const v = await getVenueAll(ctx, parseId(idArg, ctx.lang));
   return outcome(v, (out) => {
     const cell = (t: TranslatedText, l: Lang) => t[l] ?? "";
     const rows: string[][] = [

@@ -24,7 +24,7 @@ export type TranslateOptions = {
   amenity?: string[];
 };
 
-const commaItems = (v: string) => listFlag(v, undefined, ["--amenities", "--amenity"], { keepEmpty: true }) ?? [];
+const commaItems = (v: string) => listFlag(v, undefined, ["--amenities", "--amenity"], "en", { keepEmpty: true }) ?? [];
 
 /** On a terminal with no text flag given: every text of the language, the current one as the default. */
 async function askTexts(ctx: CliContext, lang: Lang, current: VenueAllLanguages): Promise<TranslateOptions> {
@@ -45,11 +45,11 @@ async function askTexts(ctx: CliContext, lang: Lang, current: VenueAllLanguages)
 }
 
 export async function translateVenueAction(ctx: CliContext, idArg: string, o: TranslateOptions): Promise<Outcome<VenueAllLanguages>> {
-  const id = parseId(idArg);
-  const lang = parseLang(await need(ctx, o.lang, "--lang", t(ctx.lang, "ask.translationLang"), langAnswer(ctx.lang)));
+  const id = parseId(idArg, ctx.lang);
+  const lang = parseLang(await need(ctx, o.lang, "--lang", t(ctx.lang, "ask.translationLang"), langAnswer(ctx.lang)), ctx.lang);
   const given = [o.name, o.address, o.description, o.amenities, o.amenity].some((v) => v !== undefined);
   // Both amenity forms at once are a usage error before anything is read from the API.
-  const amenityTexts = listFlag(o.amenities, o.amenity, ["--amenities", "--amenity"], { keepEmpty: true });
+  const amenityTexts = listFlag(o.amenities, o.amenity, ["--amenities", "--amenity"], ctx.lang, { keepEmpty: true });
   const current = await getVenueAll(ctx, id);
   const texts = ctx.interactive && !given ? await askTexts(ctx, lang, current) : o;
   const suffix = lang === "ru" ? "Ru" : lang === "uz" ? "Uz" : "En";
@@ -58,7 +58,7 @@ export async function translateVenueAction(ctx: CliContext, idArg: string, o: Tr
     const v = texts[field];
     if (v !== undefined) flags[`${field}${suffix}`] = v;
   }
-  const body = venueBody(flags, current);
+  const body = venueBody(flags, ctx.lang, current);
   const items = texts === o ? amenityTexts : texts.amenities === undefined ? undefined : commaItems(texts.amenities);
   // A translation never adds, drops or reorders amenities: that is `venues update --amenities-ru`.
   if (items) body.amenities = translateAmenities(current.amenities, lang, items, o.amenity ? "--amenity" : "--amenities");
@@ -67,7 +67,7 @@ export async function translateVenueAction(ctx: CliContext, idArg: string, o: Tr
     throw new UsageError("nothing to translate: pass --name, --address, --description, --amenities or --amenity");
   await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);
   const after = await getVenueAll(ctx, id);
-  return outcome(after, (out) => out.line(`venue #${id}: ${lang} translation saved (${Object.keys(payload).join(", ")})`));
+  return outcome(after, (out) => out.line(t(ctx.lang, "done.translationSaved", { id, lang, fields: Object.keys(payload).join(", ") })));
 }
 
 export function translateCommand(run: Runner): Command {

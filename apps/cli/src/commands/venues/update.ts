@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { check, parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { UsageError } from "../../errors.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { getVenueAll } from "./get-venue.ts";
@@ -12,12 +13,12 @@ import { venueBody, venueOptions } from "./venue-flags.ts";
 import type { VenueFlags } from "./venue-flags.ts";
 
 export async function updateVenueAction(ctx: CliContext, idArg: string, f: VenueFlags): Promise<Outcome<Venue>> {
-  const id = parseId(idArg);
+  const id = parseId(idArg, ctx.lang);
   const current = await getVenueAll(ctx, id);
-  const payload = check(VenueUpdateSchema, venueBody(f, current), "venue", ctx.lang);
+  const payload = check(VenueUpdateSchema, venueBody(f, ctx.lang, current), "venue", ctx.lang);
   if (Object.keys(payload).length === 0) throw new UsageError("nothing to change: pass at least one flag (see --help)");
   const v = await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);
-  return outcome(v, (out) => out.line(`updated venue #${v.id} ${v.name}`));
+  return outcome(v, (out) => out.line(t(ctx.lang, "done.venueUpdated", { id: v.id, name: v.name })));
 }
 
 export function updateCommand(run: Runner): Command {

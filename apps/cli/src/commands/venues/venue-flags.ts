@@ -97,10 +97,10 @@ export function translateAmenities(items: readonly TranslatedText[], lang: Lang,
 }
 
 /** Amenities from the flags: the Russian list first (matched by text), then translations by position. */
-function amenities(current: readonly TranslatedText[] | undefined, f: VenueFlags): TranslatedText[] | undefined {
-  const ru = listFlag(f.amenitiesRu, f.amenityRu, ["--amenities-ru", "--amenity-ru"]);
-  const uz = listFlag(f.amenitiesUz, f.amenityUz, ["--amenities-uz", "--amenity-uz"], { keepEmpty: true });
-  const en = listFlag(f.amenitiesEn, f.amenityEn, ["--amenities-en", "--amenity-en"], { keepEmpty: true });
+function amenities(current: readonly TranslatedText[] | undefined, f: VenueFlags, lang: Lang): TranslatedText[] | undefined {
+  const ru = listFlag(f.amenitiesRu, f.amenityRu, ["--amenities-ru", "--amenity-ru"], lang);
+  const uz = listFlag(f.amenitiesUz, f.amenityUz, ["--amenities-uz", "--amenity-uz"], lang, { keepEmpty: true });
+  const en = listFlag(f.amenitiesEn, f.amenityEn, ["--amenities-en", "--amenity-en"], lang, { keepEmpty: true });
   if (!ru && !uz && !en) return undefined;
   let items = ru ? relistAmenities(current ?? [], ru) : (current ?? []).map((a) => ({ ...a }));
   if (uz) items = translateAmenities(items, "uz", uz, f.amenityUz ? "--amenity-uz" : "--amenities-uz");
@@ -109,7 +109,7 @@ function amenities(current: readonly TranslatedText[] | undefined, f: VenueFlags
 }
 
 /** The fields the flags set, each language merged into `current`; checked by the caller with the contract's schema. */
-export function venueBody(f: VenueFlags, current?: VenueAllLanguages): Record<string, unknown> {
+export function venueBody(f: VenueFlags, lang: Lang, current?: VenueAllLanguages): Record<string, unknown> {
   const b: Record<string, unknown> = {};
   const set = (k: string, v: unknown) => {
     if (v !== undefined) b[k] = v;
@@ -117,7 +117,7 @@ export function venueBody(f: VenueFlags, current?: VenueAllLanguages): Record<st
   set("name", text(current?.name, f.nameRu, f.nameUz, f.nameEn));
   set("address", text(current?.address, f.addressRu, f.addressUz, f.addressEn));
   set("description", text(current?.description, f.descriptionRu, f.descriptionUz, f.descriptionEn));
-  set("amenities", amenities(current?.amenities, f));
+  set("amenities", amenities(current?.amenities, f, lang));
   set("price_per_hour", f.price);
   set("opening_time", f.opening);
   set("closing_time", f.closing);

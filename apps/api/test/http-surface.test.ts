@@ -167,7 +167,8 @@ describe.each(testBackends())("the HTTP surface on $name", (backend) => {
 
     it("without PUBLIC_URL: relative links, whatever Host and X-Forwarded-* say", async () => {
       const page = await list(forged);
-      expect(page.previous).toBe("/api/venues/?search=");
+      // links name the known parameters only, each in one spelling: the empty search is dropped
+      expect(page.previous).toBe("/api/venues/");
       expect(JSON.stringify(page)).not.toContain("evil");
       expect(await server(forged)).toEqual(["/"]);
       // The admin list is built apart from the public one's cache; it follows the same rule.
@@ -181,7 +182,7 @@ describe.each(testBackends())("the HTTP surface on $name", (backend) => {
       h.deps.config.publicUrl = "https://api.example.uz/booking";
       try {
         const page = await list(forged);
-        expect(page.previous).toBe("https://api.example.uz/booking/api/venues/?search=");
+        expect(page.previous).toBe("https://api.example.uz/booking/api/venues/");
         expect(await server(forged)).toEqual(["https://api.example.uz/booking"]);
       } finally {
         h.deps.config.publicUrl = undefined;
@@ -192,13 +193,13 @@ describe.each(testBackends())("the HTTP surface on $name", (backend) => {
       h.deps.config.trustProxy = { addresses: ["10.0.0.0/8"] };
       try {
         const viaProxy = { host: "internal:3000", "x-forwarded-host": "booking.example.uz", "x-forwarded-proto": "https" };
-        expect((await list(viaProxy, "10.1.2.3")).previous).toBe("https://booking.example.uz/api/venues/?search=");
+        expect((await list(viaProxy, "10.1.2.3")).previous).toBe("https://booking.example.uz/api/venues/");
         expect(await server(viaProxy, "10.1.2.3")).toEqual(["https://booking.example.uz"]);
         // a client reaching the app directly is not a proxy
-        expect((await list(viaProxy, "198.51.100.7")).previous).toBe("/api/venues/?search=");
+        expect((await list(viaProxy, "198.51.100.7")).previous).toBe("/api/venues/");
         // a host that is not a host name is ignored
         expect((await list({ "x-forwarded-host": "evil.example/x?", "x-forwarded-proto": "https" }, "10.1.2.3")).previous).toBe(
-          "/api/venues/?search=",
+          "/api/venues/",
         );
       } finally {
         h.deps.config.trustProxy = false;

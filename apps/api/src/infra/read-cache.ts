@@ -79,7 +79,6 @@ function venueListKey(q: VenueListKey): string {
 }
 
 /** A page of the public list with its results already rendered; the links are added per request. */
-type RenderedPage = { count: number; page: number; pageSize: number; resultsJson: string };
 
 type ReadCacheOptions = {
   venueTtlMs?: number;
@@ -93,7 +92,7 @@ export class ReadCache {
   readonly #lists: LoadingCache<Page<Venue>>;
   readonly #busy: LoadingCache<Interval[]>;
   readonly #renderedVenues: LoadingCache<string>;
-  readonly #renderedPages: LoadingCache<RenderedPage>;
+  readonly #renderedPages: LoadingCache<string>;
   /** A day's availability body per venue and date, valid for the minute it was rendered in. */
   readonly #days: LRUCache<string, { minute: number; body: string }>;
   readonly #bus: InvalidationBus;
@@ -136,9 +135,12 @@ export class ReadCache {
     return this.#renderedVenues.get(`${lang}:${id}`, render);
   }
 
-  /** A page of the public list in one language, its results as finished JSON. */
-  renderedVenuePage(key: VenueListKey, lang: Lang, render: () => Promise<RenderedPage>): Promise<RenderedPage> {
-    return this.#renderedPages.get(`${lang}:${venueListKey(key)}`, render);
+  /**
+   * A page of the public list in one language as finished JSON, its links starting with `origin`
+   * (PUBLIC_URL, a trusted proxy's origin, or "" for relative links).
+   */
+  renderedVenuePage(key: VenueListKey, lang: Lang, origin: string, render: () => Promise<string>): Promise<string> {
+    return this.#renderedPages.get(`${lang}:${origin}:${venueListKey(key)}`, render);
   }
 
   /**

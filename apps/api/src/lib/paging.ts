@@ -18,9 +18,14 @@ const NO_ORIGIN = "http://no-origin.invalid";
  */
 export function requestLink(c: RequestView): string {
   const url = new URL(c.req.url);
-  const base = c.var.deps.config.publicUrl ?? forwardedOrigin(c) ?? "";
+  const base = linkOrigin(c);
   // A path starting "//" would read as another host in a relative link.
   return `${base}${url.pathname.replace(/^\/+/, "/")}${url.search}`;
+}
+
+/** What links start with: PUBLIC_URL, the origin a trusted proxy reports, or "" (relative links). */
+export function linkOrigin(c: RequestView): string {
+  return c.var.deps.config.publicUrl ?? forwardedOrigin(c) ?? "";
 }
 
 /** The envelope of `page`; its links are `requestLink` (absolute or relative) with another page. */

@@ -54,23 +54,32 @@ function publicListQuery(query: VenueListQuery & { page: number }): VenueListKey
   };
 }
 
+/** The query string of a public list link: the known parameters, each in its one spelling. */
+function canonicalQuery(query: VenueListKey): string {
+  const params = new URLSearchParams();
+  if (query.search !== undefined) params.set("search", query.search);
+  if (query.minPrice !== undefined) params.set("min_price", query.minPrice);
+  if (query.maxPrice !== undefined) params.set("max_price", query.maxPrice);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
 /**
- * The public list page as JSON, its results from the cache when another request rendered them
- * lately. The links are this request's own, so nothing of one caller's URL reaches another.
+ * The public list page as finished JSON, from the cache when another request rendered it lately.
+ * Its links are built from the known parameters only (never the caller's URL), so a page is the
+ * same for every caller who means the same query, and is cached whole.
  */
 export async function publicVenueListJson(
   deps: AppDeps,
-  input: { query: VenueListQuery & { page: number }; lang: Lang; url: string },
+  input: { query: VenueListQuery & { page: number }; lang: Lang; origin: string },
 ): Promise<string> {
-  const { lang, url } = input;
+  const { lang, origin } = input;
   const query = publicListQuery(input.query);
-  const rendered = await deps.cache.renderedVenuePage(query, lang, async () => {
+  return deps.cache.renderedVenuePage(query, lang, origin, async () => {
     const page = await deps.cache.venueList(query, () => deps.repos.venues.list(query));
-    const resultsJson = JSON.stringify(page.results.map((v) => toVenueJson(v, lang)));
-    return { count: page.count, page: page.page, pageSize: page.pageSize, resultsJson };
+    const link = `${origin}/api/venues/${canonicalQuery(query)}`;
+    return JSON.stringify(pageEnvelope(link, page, (v) => toVenueJson(v, lang)));
   });
-  const { count, next, previous } = pageEnvelope(url, { ...rendered, results: [] }, (v) => v);
-  return `{"count":${count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${rendered.resultsJson}}`;
 }
 
 /** Any venue, active or not, for admins. */

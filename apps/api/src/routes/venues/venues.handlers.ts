@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { assertAdmin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
-import { pageEnvelope, requestLink } from "../../lib/paging.ts";
+import { linkOrigin, pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
 import { importVenues } from "../../services/import-venues.ts";
 import {
@@ -49,7 +49,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
       200,
     );
   }
-  return renderedJson(c, await publicVenueListJson(deps, { query, lang, url: requestLink(c) }));
+  return renderedJson(c, await publicVenueListJson(deps, { query, lang, origin: linkOrigin(c) }));
 };
 
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {

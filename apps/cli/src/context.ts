@@ -5,6 +5,7 @@ import { ApiClient, DEFAULT_TIMEOUT_MS } from "./api-client.ts";
 import { configDir, DEFAULT_PROFILE } from "./credentials.ts";
 import type { CredentialStore } from "./credentials.ts";
 import { UsageError } from "./errors.ts";
+import { t } from "./i18n.ts";
 import type { Output } from "./output.ts";
 import { loginCommandFor, parseApiUrl, parseProfileName, ProfileStore } from "./profiles.ts";
 import type { Prompter } from "./prompts.ts";
@@ -57,7 +58,7 @@ export function createContext(input: ContextInput): CliContext {
   let api: ApiClient | undefined;
   const makeApi = () =>
     new ApiClient({
-      baseUrl: resolveApiUrl(input, profiles, profile),
+      baseUrl: resolveApiUrl(input, profiles, profile, lang),
       token: input.env.VENUE_API_TOKEN || undefined,
       lang,
       credentials,
@@ -85,12 +86,9 @@ export function createContext(input: ContextInput): CliContext {
  * --api-url first; then the URL of a profile named on this command line or in the environment; then
  * VENUE_API_URL; then the URL of the profile chosen with `config use`; then the local default.
  */
-function resolveApiUrl(input: ContextInput, profiles: ProfileStore, profile: { name: string; explicit: boolean }): string {
+function resolveApiUrl(input: ContextInput, profiles: ProfileStore, profile: { name: string; explicit: boolean }, lang: Lang): string {
   const config = profiles.read();
-  if (!profiles.exists(profile.name, config))
-    throw new UsageError(
-      `unknown profile "${profile.name}": create it with \`venue-admin config set-url <url> --profile ${profile.name}\``,
-    );
+  if (!profiles.exists(profile.name, config)) throw new UsageError(t(lang, "config.noSuchProfile", { name: profile.name }));
   if (input.apiUrl !== undefined) return parseApiUrl(input.apiUrl, "--api-url");
   const saved = config.profiles[profile.name]?.api_url;
   if (profile.explicit && saved) return saved;

@@ -352,6 +352,175 @@ export const MESSAGES = {
   "avail.free": { en: "free: {ranges}", ru: "свободно: {ranges}", uz: "bo'sh: {ranges}" },
   "avail.none": { en: "none", ru: "нет", uz: "yo'q" },
 
+  // the remark under a list ({noun} is one of noun.*)
+  "noun.venue": { en: "venue", ru: "площадки", uz: "maydonlar" },
+  "noun.booking": { en: "booking", ru: "бронирования", uz: "bronlar" },
+  "noun.user": { en: "user", ru: "пользователи", uz: "foydalanuvchilar" },
+  "page.collected": { en: "{shown} of {count} {noun}(s)", ru: "{noun}: {shown} из {count}", uz: "{noun}: {count} tadan {shown} ta" },
+  "page.one": {
+    en: "{count} {noun}(s), page {n} of {last}{next}",
+    ru: "{noun}: {count}, страница {n} из {last}{next}",
+    uz: "{noun}: {count} ta, {last} sahifadan {n}-sahifa{next}",
+  },
+  "page.next": {
+    en: " (next: --page {n}, or --all)",
+    ru: " (дальше: --page {n} или --all)",
+    uz: " (keyingisi: --page {n} yoki --all)",
+  },
+
+  // how a failure is shown
+  "fail.prefix": { en: "error:", ru: "ошибка:", uz: "xato:" },
+  "fail.cancelled": { en: "cancelled", ru: "отменено", uz: "bekor qilindi" },
+
+  // venues translate
+  "ask.trName": { en: "Name ({lang}):", ru: "Название ({lang}):", uz: "Nomi ({lang}):" },
+  "ask.trAddress": { en: "Address ({lang}):", ru: "Адрес ({lang}):", uz: "Manzil ({lang}):" },
+  "ask.trDescription": { en: "Description ({lang}):", ru: "Описание ({lang}):", uz: "Tavsif ({lang}):" },
+  "ask.trAmenities": {
+    en: "Amenities ({lang}, comma-separated, in the order: {order}):",
+    ru: "Удобства ({lang}, через запятую, в порядке: {order}):",
+    uz: "Qulayliklar ({lang}, vergul bilan, shu tartibda: {order}):",
+  },
+  "answer.amenityCount": {
+    en: "{n} item(s), one for each of: {order}",
+    ru: "{n} шт., по одному для каждого из: {order}",
+    uz: "{n} ta, har biri uchun bittadan: {order}",
+  },
+  "usage.nothingToTranslate": {
+    en: "nothing to translate: pass --name, --address, --description, --amenities or --amenity",
+    ru: "нечего переводить: укажите --name, --address, --description, --amenities или --amenity",
+    uz: "tarjima qilinadigan narsa yo'q: --name, --address, --description, --amenities yoki --amenity bering",
+  },
+  "usage.amenityCountOne": {
+    en: "{flag} gave {given} amenity, but the venue has {have} Russian one(s){list}; give one for each, in that order",
+    ru: "{flag}: указано удобств — {given}, а у площадки на русском — {have}{list}; укажите по одному для каждого, в том же порядке",
+    uz: "{flag}: {given} ta qulaylik berildi, maydonda esa ruscha {have} ta{list}; har biriga bittadan, shu tartibda bering",
+  },
+  "usage.amenityCount": {
+    en: "{flag} gave {given} amenities, but the venue has {have} Russian one(s){list}; give one for each, in that order",
+    ru: "{flag}: указано удобств — {given}, а у площадки на русском — {have}{list}; укажите по одному для каждого, в том же порядке",
+    uz: "{flag}: {given} ta qulaylik berildi, maydonda esa ruscha {have} ta{list}; har biriga bittadan, shu tartibda bering",
+  },
+
+  // users
+  "usage.notUserRef": {
+    en: "not a user id or a phone (+998XXXXXXXXX): {ref}",
+    ru: "это не номер пользователя и не телефон (+998XXXXXXXXX): {ref}",
+    uz: "bu foydalanuvchi raqami ham, telefon ham emas (+998XXXXXXXXX): {ref}",
+  },
+  "fail.noUserWithPhone": {
+    en: "no user with phone {phone}",
+    ru: "нет пользователя с телефоном {phone}",
+    uz: "{phone} telefonli foydalanuvchi yo'q",
+  },
+  "fail.notToYourself.deactivate": {
+    en: "user #{id} is you: an admin cannot deactivate themself; another admin has to do it",
+    ru: "пользователь #{id} — это вы: администратор не может отключить сам себя; это должен сделать другой администратор",
+    uz: "#{id} foydalanuvchi — bu siz: admin o'zini o'chira olmaydi; buni boshqa admin qilishi kerak",
+  },
+  "fail.notToYourself.demote": {
+    en: "user #{id} is you: an admin cannot demote themself; another admin has to do it",
+    ru: "пользователь #{id} — это вы: администратор не может снять права с самого себя; это должен сделать другой администратор",
+    uz: "#{id} foydalanuvchi — bu siz: admin o'zidan admin huquqini ola olmaydi; buni boshqa admin qilishi kerak",
+  },
+
+  // import and export
+  "import.progress": { en: "importing {done}/{total}", ru: "импорт {done}/{total}", uz: "import {done}/{total}" },
+  "import.progressAtomic": {
+    en: "importing {n} rows in one transaction",
+    ru: "импорт строк в одной транзакции: {n}",
+    uz: "bitta tranzaksiyada {n} ta qator import qilinmoqda",
+  },
+  "import.summary": { en: "{rows} row(s): {parts}", ru: "строк: {rows}; {parts}", uz: "{rows} ta qator: {parts}" },
+  "import.created": { en: "{n} created", ru: "создано: {n}", uz: "{n} ta yaratildi" },
+  "import.updated": { en: "{n} updated", ru: "изменено: {n}", uz: "{n} ta o'zgartirildi" },
+  "import.unchanged": { en: "{n} unchanged", ru: "без изменений: {n}", uz: "{n} ta o'zgarishsiz" },
+  "import.wouldCreate": { en: "{n} would be created", ru: "было бы создано: {n}", uz: "{n} ta yaratilar edi" },
+  "import.wouldUpdate": { en: "{n} would be updated", ru: "было бы изменено: {n}", uz: "{n} ta o'zgartirilar edi" },
+  "import.wouldStay": { en: "{n} would be unchanged", ru: "осталось бы без изменений: {n}", uz: "{n} ta o'zgarishsiz qolar edi" },
+  "import.failed": { en: "{n} failed", ru: "с ошибками: {n}", uz: "{n} ta xato" },
+  "import.skipped": { en: "{n} not imported", ru: "не импортировано: {n}", uz: "{n} ta import qilinmadi" },
+  "import.dryRun": {
+    en: "dry run, nothing written: {summary}",
+    ru: "пробный запуск, ничего не записано: {summary}",
+    uz: "sinov, hech narsa yozilmadi: {summary}",
+  },
+  "import.unkeyed": {
+    en: "{n} created row(s) had no id or slug: importing them again creates them again",
+    ru: "у созданных строк без id и slug ({n}) повторный импорт создаст их снова",
+    uz: "id yoki slug'siz yaratilgan qatorlar ({n} ta) qayta import qilinsa, yana yaratiladi",
+  },
+  "import.notImported": {
+    en: "{n} row(s) were not imported",
+    ru: "не импортировано строк: {n}",
+    uz: "{n} ta qator import qilinmadi",
+  },
+  "import.nothingImported": {
+    en: "nothing was imported (--atomic): fix the rows listed and import again",
+    ru: "ничего не импортировано (--atomic): исправьте перечисленные строки и импортируйте снова",
+    uz: "hech narsa import qilinmadi (--atomic): ko'rsatilgan qatorlarni tuzatib, qayta import qiling",
+  },
+  "import.interrupted": {
+    en: "interrupted: rows from line {line} on were not imported; import the file again to finish (rows with an id or a slug are not created twice)",
+    ru: "прервано: строки начиная со строки {line} не импортированы; импортируйте файл снова, чтобы закончить (строки с id или slug не создаются дважды)",
+    uz: "to'xtatildi: {line}-qatordan boshlab import qilinmadi; tugatish uchun faylni qayta import qiling (id yoki slug'li qatorlar ikki marta yaratilmaydi)",
+  },
+  "import.atomicTooMany": {
+    en: "--atomic takes at most {max} rows; this file has {n}",
+    ru: "--atomic принимает не больше {max} строк; в этом файле их {n}",
+    uz: "--atomic ko'pi bilan {max} ta qator oladi; bu faylda {n} ta",
+  },
+  "import.atomicTooLarge": {
+    en: "--atomic sends the whole file at once, and it is larger than the API takes (1 MB)",
+    ru: "--atomic отправляет весь файл сразу, а он больше, чем принимает API (1 МБ)",
+    uz: "--atomic butun faylni birdaniga yuboradi, u esa API qabul qiladiganidan katta (1 MB)",
+  },
+  "col.line": { en: "Line", ru: "Строка", uz: "Qator" },
+  "col.result": { en: "Result", ru: "Результат", uz: "Natija" },
+  "col.details": { en: "Details", ru: "Подробности", uz: "Tafsilotlar" },
+  "export.progress": { en: "exporting {done}/{total}", ru: "экспорт {done}/{total}", uz: "eksport {done}/{total}" },
+  "export.wrote": {
+    en: "wrote {n} venue(s) to {file}",
+    ru: "площадок записано в {file}: {n}",
+    uz: "{file} fayliga {n} ta maydon yozildi",
+  },
+  "export.cannotWrite": {
+    en: "cannot write {file}: {reason}",
+    ru: "не удалось записать {file}: {reason}",
+    uz: "{file} yozilmadi: {reason}",
+  },
+  "usage.format": { en: "--format must be json or csv", ru: "--format: json или csv", uz: "--format: json yoki csv" },
+
+  // whoami and config
+  "whoami.line": {
+    en: "{who} #{id}{admin} at {api} ({via})",
+    ru: "{who} #{id}{admin}, {api} ({via})",
+    uz: "{who} #{id}{admin}, {api} ({via})",
+  },
+  "whoami.admin": { en: ", admin", ru: ", администратор", uz: ", administrator" },
+  "whoami.viaProfile": { en: "profile {name}", ru: "профиль {name}", uz: "{name} profili" },
+  "config.nowUsing": { en: "now using profile {name}", ru: "теперь используется профиль {name}", uz: "endi {name} profili ishlatiladi" },
+  "config.profileUrl": { en: "profile {name}: {url}", ru: "профиль {name}: {url}", uz: "{name} profili: {url}" },
+  "config.signInAgain": {
+    en: "its sign-in was for {old}; sign in again: venue-admin --profile {name} login",
+    ru: "вход в нём был выполнен для {old}; войдите снова: venue-admin --profile {name} login",
+    uz: "undagi kirish {old} uchun edi; qayta kiring: venue-admin --profile {name} login",
+  },
+  "config.unknownProfile": {
+    en: 'unknown profile "{name}" (known: {known}); create it with `venue-admin config set-url <url> --profile {name}`',
+    ru: 'неизвестный профиль "{name}" (есть: {known}); создайте его: `venue-admin config set-url <url> --profile {name}`',
+    uz: 'noma\'lum profil "{name}" (mavjudlari: {known}); uni yarating: `venue-admin config set-url <url> --profile {name}`',
+  },
+  "config.noSuchProfile": {
+    en: 'unknown profile "{name}": create it with `venue-admin config set-url <url> --profile {name}`',
+    ru: 'неизвестный профиль "{name}": создайте его: `venue-admin config set-url <url> --profile {name}`',
+    uz: 'noma\'lum profil "{name}": uni yarating: `venue-admin config set-url <url> --profile {name}`',
+  },
+  "col.profile": { en: "Profile", ru: "Профиль", uz: "Profil" },
+  "col.apiUrl": { en: "API URL", ru: "Адрес API", uz: "API manzili" },
+  "col.signedIn": { en: "Signed in", ru: "Вход", uz: "Kirgan" },
+  "config.defaultUrl": { en: "VENUE_API_URL or {url}", ru: "VENUE_API_URL или {url}", uz: "VENUE_API_URL yoki {url}" },
+
   "lang.ru": { en: "Russian", ru: "Русский", uz: "Ruscha" },
   "lang.uz": { en: "Uzbek", ru: "Узбекский", uz: "O'zbekcha" },
   "lang.en": { en: "English", ru: "Английский", uz: "Inglizcha" },

@@ -51,11 +51,13 @@ export async function collectPages<T extends { id: number }>(
 }
 
 /** The remark under a list: how many, and where the rest is. */
-export function pageNote(page: Page<unknown>, p: Paging, noun: string): string {
-  if (p.follow) return `${page.results.length} of ${page.count} ${noun}(s)`;
+export function pageNote(page: Page<unknown>, p: Paging, lang: Lang, noun: "venue" | "booking" | "user"): string {
+  const what = t(lang, `noun.${noun}`);
+  if (p.follow) return t(lang, "page.collected", { shown: page.results.length, count: page.count, noun: what });
   const n = p.page ?? 1;
   const last = Math.max(1, Math.ceil(page.count / PAGE_SIZE));
-  return `${page.count} ${noun}(s), page ${n} of ${last}${page.next ? ` (next: --page ${n + 1}, or --all)` : ""}`;
+  const next = page.next ? t(lang, "page.next", { n: n + 1 }) : "";
+  return t(lang, "page.one", { count: page.count, noun: what, n, last, next });
 }
 
 /** --page, --all and --limit. */

@@ -192,6 +192,6 @@ describe("the venue-admin binary", () => {
 
   it("speaks the language asked for", async () => {
     const r = await t.bin(["venues", "show", "999999"], { VENUE_ADMIN_LANG: "ru" });
-    expect(r.stderr).toBe("error: Площадка не найдена. [VENUE_NOT_FOUND]\n");
+    expect(r.stderr).toBe("ошибка: Площадка не найдена. [VENUE_NOT_FOUND]\n");
   });
 });

@@ -33,9 +33,9 @@ describe("confirmations", () => {
 
   it("refuses in the admin's language without a terminal", async () => {
     for (const [lang, argv, text] of [
-      ["ru", ["venues", "delete", "5"], "error: без --yes не выполняю: отключение площадки\n"],
-      ["uz", ["users", "promote", "5"], "error: --yes bo'lmasa bajarilmaydi: administrator qilish\n"],
-      ["ru", ["bookings", "set-status", "5", "cancelled"], "error: без --yes не выполняю: отмена бронирования\n"],
+      ["ru", ["venues", "delete", "5"], "ошибка: без --yes не выполняю: отключение площадки\n"],
+      ["uz", ["users", "promote", "5"], "xato: --yes bo'lmasa bajarilmaydi: administrator qilish\n"],
+      ["ru", ["bookings", "set-status", "5", "cancelled"], "ошибка: без --yes не выполняю: отмена бронирования\n"],
     ] as const) {
       const r = await runInProcess([...argv], undefined, { VENUE_ADMIN_LANG: lang });
       expect(r.code).toBe(EXIT.USAGE);

@@ -42,24 +42,24 @@ describe("the command line", () => {
 
   it("words its usage errors in VENUE_ADMIN_LANG, flags as typed, before sending anything", async () => {
     for (const [lang, argv, pattern] of [
-      ["ru", ["venues", "show", "0"], /^error: неверно \(номер\): 0\n$/],
-      ["uz", ["venues", "show", "x"], /^error: noto'g'ri \(raqam\): x\n$/],
-      ["ru", ["venues", "list", "--page", "x"], /^error: неверно \(--page\): x\n$/],
-      ["ru", ["venues", "list", "--min-price", "-1"], /^error: неверно \(--min-price\): нужна неотрицательная сумма/],
-      ["ru", ["bookings", "list", "--date", "2026-02-30"], /^error: неверно \(--date\): нужна существующая дата в виде ГГГГ-ММ-ДД\n$/],
-      ["uz", ["bookings", "list", "--phone", "12"], /^error: noto'g'ri \(--phone\): \+998 va 9 ta raqam kerak\n$/],
-      ["ru", ["bookings", "list", "--status", "lost"], /^error: --status: одно из pending, /],
-      ["ru", ["bookings", "list", "--all", "--page", "2"], /^error: укажите --all или --page, но не оба\n$/],
-      ["ru", ["venues", "translate", "1", "--lang", "de"], /^error: --lang: uz, ru или en\n$/],
-      ["uz", ["venues", "translate", "1"], /^error: ko'rsatilmagan: --lang\n$/],
+      ["ru", ["venues", "show", "0"], /^ошибка: неверно \(номер\): 0\n$/],
+      ["uz", ["venues", "show", "x"], /^xato: noto'g'ri \(raqam\): x\n$/],
+      ["ru", ["venues", "list", "--page", "x"], /^ошибка: неверно \(--page\): x\n$/],
+      ["ru", ["venues", "list", "--min-price", "-1"], /^ошибка: неверно \(--min-price\): нужна неотрицательная сумма/],
+      ["ru", ["bookings", "list", "--date", "2026-02-30"], /^ошибка: неверно \(--date\): нужна существующая дата в виде ГГГГ-ММ-ДД\n$/],
+      ["uz", ["bookings", "list", "--phone", "12"], /^xato: noto'g'ri \(--phone\): \+998 va 9 ta raqam kerak\n$/],
+      ["ru", ["bookings", "list", "--status", "lost"], /^ошибка: --status: одно из pending, /],
+      ["ru", ["bookings", "list", "--all", "--page", "2"], /^ошибка: укажите --all или --page, но не оба\n$/],
+      ["ru", ["venues", "translate", "1", "--lang", "de"], /^ошибка: --lang: uz, ru или en\n$/],
+      ["uz", ["venues", "translate", "1"], /^xato: ko'rsatilmagan: --lang\n$/],
       [
         "ru",
         ["venues", "create", "--name-ru", "X", "--address-ru", "Y", "--price", "100", "--amenities-ru", "a", "--amenity-ru", "b"],
-        /^error: укажите --amenities-ru или --amenity-ru, но не оба\n$/,
+        /^ошибка: укажите --amenities-ru или --amenity-ru, но не оба\n$/,
       ],
-      ["ru", ["venues", "create"], /^error: не указано: --name-ru\n$/],
-      ["ru", ["users", "verify", "0"], /^error: неверно \(номер пользователя\): 0\n$/],
-      ["ru", ["bookings", "set-status", "1"], /^error: не указано: <status>\n$/],
+      ["ru", ["venues", "create"], /^ошибка: не указано: --name-ru\n$/],
+      ["ru", ["users", "verify", "0"], /^ошибка: неверно \(номер пользователя\): 0\n$/],
+      ["ru", ["bookings", "set-status", "1"], /^ошибка: не указано: <status>\n$/],
     ] as const) {
       const r = await runInProcess([...argv], undefined, { VENUE_ADMIN_LANG: lang });
       expect(r.code, `${lang} ${argv.join(" ")}`).toBe(EXIT.USAGE);
@@ -72,10 +72,10 @@ describe("the command line", () => {
     const create = ["venues", "create", "--name-ru", "X", "--address-ru", "Y", "--price", "0"];
     const long = ["venues", "create", "--name-ru", "X".repeat(300), "--address-ru", "Y", "--price", "100"];
     for (const [lang, argv, pattern] of [
-      ["ru", create, /^error: неверно \(площадка\): price_per_hour: Цена должна быть больше нуля\n$/],
-      ["uz", create, /^error: noto'g'ri \(maydon\): price_per_hour: Narx noldan katta bo'lishi kerak\n$/],
-      ["ru", long, /^error: неверно \(площадка\): name\.ru: Слишком большое значение/],
-      ["uz", ["bookings", "set-status", "1", "lost"], /^error: noto'g'ri \(holat\): holat: Noto‘g‘ri variant/],
+      ["ru", create, /^ошибка: неверно \(площадка\): price_per_hour: Цена должна быть больше нуля\n$/],
+      ["uz", create, /^xato: noto'g'ri \(maydon\): price_per_hour: Narx noldan katta bo'lishi kerak\n$/],
+      ["ru", long, /^ошибка: неверно \(площадка\): name\.ru: Слишком большое значение/],
+      ["uz", ["bookings", "set-status", "1", "lost"], /^xato: noto'g'ri \(holat\): holat: Noto‘g‘ri variant/],
       ["en", create, /^error: invalid venue: price_per_hour: The price must be greater than zero\n$/],
     ] as const) {
       const r = await runInProcess([...argv], undefined, { VENUE_ADMIN_LANG: lang });

@@ -3,15 +3,25 @@ import { UserSchema } from "@venue-booking/contract";
 import type { User } from "@venue-booking/contract";
 import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
 export async function whoamiAction(ctx: CliContext): Promise<Outcome<User>> {
   const me = await ctx.api.get("/api/auth/me/", UserSchema);
   const at = ctx.api.baseUrl;
-  const via = ctx.api.usesEnvToken ? "VENUE_API_TOKEN" : `profile ${ctx.profile.name}`;
+  const l = ctx.lang;
+  const via = ctx.api.usesEnvToken ? "VENUE_API_TOKEN" : t(l, "whoami.viaProfile", { name: ctx.profile.name });
   return outcome(me, (out) =>
-    out.line(`${me.phone}${me.name ? ` (${me.name})` : ""} #${me.id}${me.is_admin ? ", admin" : ""} at ${at} (${via})`),
+    out.line(
+      t(l, "whoami.line", {
+        who: `${me.phone}${me.name ? ` (${me.name})` : ""}`,
+        id: me.id,
+        admin: me.is_admin ? t(l, "whoami.admin") : "",
+        api: at,
+        via,
+      }),
+    ),
   );
 }
 

@@ -47,7 +47,7 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
       ]),
       { empty: l("list.noBookings") },
     );
-    out.note(pageNote(page, paging, "booking"));
+    out.note(pageNote(page, paging, ctx.lang, "booking"));
   });
 }
 

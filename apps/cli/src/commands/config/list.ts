@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { DEFAULT_API_URL } from "../../context.ts";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 
@@ -21,8 +22,13 @@ export function listProfilesAction(ctx: CliContext): Promise<Outcome<ProfileRow[
   return Promise.resolve(
     outcome(rows, (out) => {
       out.table(
-        ["", "Profile", "API URL", "Signed in"],
-        rows.map((r) => [r.in_use ? "*" : "", r.name, r.api_url ?? `VENUE_API_URL or ${DEFAULT_API_URL}`, r.signed_in_as ?? "-"]),
+        ["", t(ctx.lang, "col.profile"), t(ctx.lang, "col.apiUrl"), t(ctx.lang, "col.signedIn")],
+        rows.map((r) => [
+          r.in_use ? "*" : "",
+          r.name,
+          r.api_url ?? t(ctx.lang, "config.defaultUrl", { url: DEFAULT_API_URL }),
+          r.signed_in_as ?? "-",
+        ]),
       );
     }),
   );

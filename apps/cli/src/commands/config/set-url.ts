@@ -1,6 +1,7 @@
 // config set-url: the API URL of a profile (created if new).
 import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
+import { t } from "../../i18n.ts";
 import { parseApiUrl } from "../../profiles.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
@@ -15,9 +16,8 @@ export function setUrlAction(ctx: CliContext, url: string): Promise<Outcome<SetU
   const stored = ctx.credentials.read();
   return Promise.resolve(
     outcome({ profile: name, api_url: apiUrl }, (out) => {
-      out.line(`profile ${name}: ${apiUrl}`);
-      if (stored && stored.apiUrl !== apiUrl)
-        out.line(`its sign-in was for ${stored.apiUrl}; sign in again: venue-admin --profile ${name} login`);
+      out.line(t(ctx.lang, "config.profileUrl", { name, url: apiUrl }));
+      if (stored && stored.apiUrl !== apiUrl) out.line(t(ctx.lang, "config.signInAgain", { old: stored.apiUrl, name }));
     }),
   );
 }

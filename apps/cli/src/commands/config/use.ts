@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import type { CliContext } from "../../context.ts";
 import { UsageError } from "../../errors.ts";
+import { t } from "../../i18n.ts";
 import { parseProfileName } from "../../profiles.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
@@ -10,11 +11,9 @@ export function useProfileAction(ctx: CliContext, name: string): Promise<Outcome
   const profile = parseProfileName(name, "profile");
   const config = ctx.profiles.read();
   if (!ctx.profiles.exists(profile, config))
-    throw new UsageError(
-      `unknown profile "${profile}" (known: ${ctx.profiles.names(config).join(", ")}); create it with \`venue-admin config set-url <url> --profile ${profile}\``,
-    );
+    throw new UsageError(t(ctx.lang, "config.unknownProfile", { name: profile, known: ctx.profiles.names(config).join(", ") }));
   ctx.profiles.write({ ...config, current: profile });
-  return Promise.resolve(outcome({ current: profile }, (out) => out.line(`now using profile ${profile}`)));
+  return Promise.resolve(outcome({ current: profile }, (out) => out.line(t(ctx.lang, "config.nowUsing", { name: profile }))));
 }
 
 export function useProfileCommand(run: Runner): Command {

@@ -9,6 +9,7 @@ import { query } from "../../api-client.ts";
 import type { CliContext } from "../../context.ts";
 import { toCsv } from "../../csv.ts";
 import { CliError, UsageError } from "../../errors.ts";
+import { t } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { CSV_COLUMNS, TEXT_FIELDS } from "./columns.ts";
@@ -29,7 +30,7 @@ async function allVenues(ctx: CliContext): Promise<VenueAllLanguages[]> {
   for (let page = 1; ; page++) {
     const p = await ctx.api.get(`/api/venues/${query({ translations: "all", include_inactive: "true", page })}`, VenueAllPageSchema);
     out.push(...p.results);
-    ctx.out.progress(`exporting ${out.length}/${p.count}`);
+    ctx.out.progress(t(ctx.lang, "export.progress", { done: out.length, total: p.count }));
     if (!p.next) break;
   }
   ctx.out.progress("");
@@ -39,7 +40,7 @@ async function allVenues(ctx: CliContext): Promise<VenueAllLanguages[]> {
 /** The exported text (JSON or CSV), printed as it is. */
 export async function exportVenuesAction(ctx: CliContext, o: ExportOptions): Promise<Outcome<string>> {
   const format = o.format ?? "json";
-  if (format !== "json" && format !== "csv") throw new UsageError("--format must be json or csv");
+  if (format !== "json" && format !== "csv") throw new UsageError(t(ctx.lang, "usage.format"));
   const records = (await allVenues(ctx)).map((v) => ({
     id: v.id,
     slug: v.slug,
@@ -74,9 +75,9 @@ export async function exportVenuesAction(ctx: CliContext, o: ExportOptions): Pro
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new CliError(`cannot write ${o.output}: ${(e as Error).message}`);
+    throw new CliError(t(ctx.lang, "export.cannotWrite", { file: o.output, reason: (e as Error).message }));
   }
-  return outcome(text, (out) => out.line(`wrote ${records.length} venue(s) to ${file}`));
+  return outcome(text, (out) => out.line(t(ctx.lang, "export.wrote", { n: records.length, file })));
 }
 
 export function exportVenuesCommand(run: Runner): Command {

@@ -104,15 +104,14 @@ export async function importVenuesAction(ctx: CliContext, file: string, o: Impor
   if (atomic) {
     const invalid = report.some((r) => r?.result === "invalid");
     if (pending.length > MAX_ATOMIC_ROWS)
-      throw new UsageError(`--atomic takes at most ${MAX_ATOMIC_ROWS} rows; this file has ${pending.length}`);
+      throw new UsageError(t(ctx.lang, "import.atomicTooMany", { max: MAX_ATOMIC_ROWS, n: pending.length }));
     if (invalid) {
       notCommitted = true;
       for (const p of pending) at(p.at, "skipped", { message: "not imported: other rows are invalid (--atomic)" });
     } else if (pending.length) {
       const body = JSON.stringify(pending.map((p) => p.body));
-      if (Buffer.byteLength(body) > MAX_BODY_BYTES)
-        throw new UsageError("--atomic sends the whole file at once, and it is larger than the API takes (1 MB)");
-      ctx.out.progress(`importing ${pending.length} rows in one transaction`);
+      if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw new UsageError(t(ctx.lang, "import.atomicTooLarge"));
+      ctx.out.progress(t(ctx.lang, "import.progressAtomic", { n: pending.length }));
       const answer = await send(ctx, pending, { atomic: true, dryRun });
       record(pending, answer);
       if (!answer.committed && !dryRun) {
@@ -131,7 +130,7 @@ export async function importVenuesAction(ctx: CliContext, file: string, o: Impor
         stoppedAt = { at: first, line: fileRows[first]?.line ?? 0 };
         break;
       }
-      ctx.out.progress(`importing ${done}/${pending.length}`);
+      ctx.out.progress(t(ctx.lang, "import.progress", { done, total: pending.length }));
       record(chunk, await send(ctx, chunk, { atomic: false, dryRun }));
       done += chunk.length;
     }
@@ -145,18 +144,21 @@ export async function importVenuesAction(ctx: CliContext, file: string, o: Impor
   const unkeyed = dryRun ? 0 : pending.filter((p) => p.body.id === undefined && !p.body.slug && report[p.at]?.result === "created").length;
 
   const summary = () => {
-    const parts = [`${count("created")} created`, `${count("updated")} updated`, `${count("unchanged")} unchanged`, `${bad} failed`];
-    if (count("skipped")) parts.push(`${count("skipped")} not imported`);
-    return `${rows.length} row(s): ${parts.join(", ")}`;
+    const l = ctx.lang;
+    const parts = [
+      t(l, dryRun ? "import.wouldCreate" : "import.created", { n: count("created") }),
+      t(l, dryRun ? "import.wouldUpdate" : "import.updated", { n: count("updated") }),
+      t(l, dryRun ? "import.wouldStay" : "import.unchanged", { n: count("unchanged") }),
+      t(l, "import.failed", { n: bad }),
+    ];
+    if (count("skipped")) parts.push(t(l, "import.skipped", { n: count("skipped") }));
+    return t(l, "import.summary", { rows: rows.length, parts: parts.join(", ") });
   };
   let failure: CliError | undefined;
   if (stoppedAt !== undefined) {
-    failure = new CliError(
-      `interrupted: rows from line ${stoppedAt.line} on were not imported; import the file again to finish (rows with an id or a slug are not created twice)`,
-      EXIT.INTERRUPTED,
-    );
-  } else if (notCommitted) failure = new CliError("nothing was imported (--atomic): fix the rows listed and import again");
-  else if (bad) failure = new CliError(`${bad} row(s) were not imported`);
+    failure = new CliError(t(ctx.lang, "import.interrupted", { line: stoppedAt.line }), EXIT.INTERRUPTED);
+  } else if (notCommitted) failure = new CliError(t(ctx.lang, "import.nothingImported"));
+  else if (bad) failure = new CliError(t(ctx.lang, "import.notImported", { n: bad }));
 
   return outcome(
     rows,
@@ -165,14 +167,12 @@ export async function importVenuesAction(ctx: CliContext, file: string, o: Impor
       const problems = rows.filter((r) => r.result === "invalid" || r.result === "failed");
       if (problems.length) {
         out.table(
-          ["Line", "Venue", "Result", "Details"],
+          [t(ctx.lang, "col.line"), t(ctx.lang, "col.venue"), t(ctx.lang, "col.result"), t(ctx.lang, "col.details")],
           problems.map((r) => [r.line, r.name, c.red(r.result), r.message ?? ""]),
         );
       }
-      out.line(
-        dryRun ? `dry run, nothing written: ${summary().replace(/(\d+) (created|updated|unchanged)/g, "$1 would be $2")}` : summary(),
-      );
-      if (unkeyed) out.note(`${unkeyed} created row(s) had no id or slug: importing them again creates them again`);
+      out.line(dryRun ? t(ctx.lang, "import.dryRun", { summary: summary() }) : summary());
+      if (unkeyed) out.note(t(ctx.lang, "import.unkeyed", { n: unkeyed }));
     },
     failure,
   );

@@ -31,15 +31,18 @@ const QUESTIONS: Partial<Record<UserChange, { action: MessageKey; question: Mess
 };
 
 /** Changes an admin may not make to themself: the API refuses them too. */
-const NOT_TO_ONESELF: readonly UserChange[] = ["deactivate", "demote"];
+const NOT_TO_ONESELF: Partial<Record<UserChange, MessageKey>> = {
+  deactivate: "fail.notToYourself.deactivate",
+  demote: "fail.notToYourself.demote",
+};
 
 /** A user from an id or an exact phone (the whole user when it was looked up by phone). */
 async function resolveUser(ctx: CliContext, ref: string): Promise<{ id: number; user?: User }> {
   if (/^\d+$/.test(ref)) return { id: parseId(ref, ctx.lang, t(ctx.lang, "what.userId")) };
-  if (!isPhone(ref)) throw new UsageError(`not a user id or a phone (+998XXXXXXXXX): ${ref}`);
+  if (!isPhone(ref)) throw new UsageError(t(ctx.lang, "usage.notUserRef", { ref }));
   const page = await ctx.api.get(`/api/admin/users/${query({ search: ref })}`, UserPageSchema);
   const user = page.results.find((u) => u.phone === ref);
-  if (!user) throw new CliError(`no user with phone ${ref}`);
+  if (!user) throw new CliError(t(ctx.lang, "fail.noUserWithPhone", { phone: ref }));
   return { id: user.id, user };
 }
 
@@ -54,9 +57,10 @@ export async function changeUserAction(
   // Without a terminal and without --yes nothing is looked up or sent.
   const ask = question !== undefined && mustConfirm(ctx, o.yes, question.action);
   const { id, user } = await resolveUser(ctx, ref);
-  if (NOT_TO_ONESELF.includes(change)) {
+  const refusal = NOT_TO_ONESELF[change];
+  if (refusal) {
     const me = await ctx.api.get("/api/auth/me/", UserSchema);
-    if (me.id === id) throw new CliError(`user #${id} is you: an admin cannot ${change} themself; another admin has to do it`);
+    if (me.id === id) throw new CliError(t(ctx.lang, refusal, { id }));
   }
   const who = user ? ` ${user.phone}${user.name ? ` (${user.name})` : ""}` : "";
   if (ask && !(await confirmed(ctx, t(ctx.lang, question.question, { id, who })))) {

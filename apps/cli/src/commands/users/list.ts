@@ -35,7 +35,7 @@ export async function listUsersAction(ctx: CliContext, o: UserListOptions): Prom
       ]),
       { empty: l("list.noUsers") },
     );
-    out.note(pageNote(page, paging, "user"));
+    out.note(pageNote(page, paging, ctx.lang, "user"));
   });
 }
 

@@ -48,7 +48,7 @@ export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise
       ]),
       { empty: l("list.noVenues") },
     );
-    out.note(pageNote(page, paging, "venue"));
+    out.note(pageNote(page, paging, ctx.lang, "venue"));
   });
 }
 

@@ -28,17 +28,19 @@ const commaItems = (v: string) => listFlag(v, undefined, ["--amenities", "--amen
 
 /** On a terminal with no text flag given: every text of the language, the current one as the default. */
 async function askTexts(ctx: CliContext, lang: Lang, current: VenueAllLanguages): Promise<TranslateOptions> {
+  const l = ctx.lang;
   const texts: TranslateOptions = {
-    name: await ctx.prompter.input({ message: `Name (${lang}):`, default: current.name[lang] ?? "" }),
-    address: await ctx.prompter.input({ message: `Address (${lang}):`, default: current.address[lang] ?? "" }),
-    description: await ctx.prompter.input({ message: `Description (${lang}):`, default: current.description[lang] ?? "" }),
+    name: await ctx.prompter.input({ message: t(l, "ask.trName", { lang }), default: current.name[lang] ?? "" }),
+    address: await ctx.prompter.input({ message: t(l, "ask.trAddress", { lang }), default: current.address[lang] ?? "" }),
+    description: await ctx.prompter.input({ message: t(l, "ask.trDescription", { lang }), default: current.description[lang] ?? "" }),
   };
   const n = current.amenities.length;
   if (n > 0) {
+    const order = current.amenities.map((a) => a.ru).join(", ");
     texts.amenities = await ctx.prompter.input({
-      message: `Amenities (${lang}, comma-separated, in the order: ${current.amenities.map((a) => a.ru).join(", ")}):`,
+      message: t(l, "ask.trAmenities", { lang, order }),
       default: current.amenities.map((a) => a[lang] ?? "").join(", "),
-      validate: (v) => commaItems(v).length === n || `${n} item(s), one for each of: ${current.amenities.map((a) => a.ru).join(", ")}`,
+      validate: (v) => commaItems(v).length === n || t(l, "answer.amenityCount", { n, order }),
     });
   }
   return texts;
@@ -61,10 +63,9 @@ export async function translateVenueAction(ctx: CliContext, idArg: string, o: Tr
   const body = venueBody(flags, ctx.lang, current);
   const items = texts === o ? amenityTexts : texts.amenities === undefined ? undefined : commaItems(texts.amenities);
   // A translation never adds, drops or reorders amenities: that is `venues update --amenities-ru`.
-  if (items) body.amenities = translateAmenities(current.amenities, lang, items, o.amenity ? "--amenity" : "--amenities");
+  if (items) body.amenities = translateAmenities(current.amenities, lang, items, o.amenity ? "--amenity" : "--amenities", ctx.lang);
   const payload = check(VenueUpdateSchema, body, "translation", ctx.lang);
-  if (Object.keys(payload).length === 0)
-    throw new UsageError("nothing to translate: pass --name, --address, --description, --amenities or --amenity");
+  if (Object.keys(payload).length === 0) throw new UsageError(t(ctx.lang, "usage.nothingToTranslate"));
   await ctx.api.patch(`/api/venues/${id}/`, payload, VenueSchema);
   const after = await getVenueAll(ctx, id);
   return outcome(after, (out) => out.line(t(ctx.lang, "done.translationSaved", { id, lang, fields: Object.keys(payload).join(", ") })));

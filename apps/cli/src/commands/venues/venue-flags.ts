@@ -6,6 +6,7 @@ import type { Lang } from "@venue-booking/core";
 import type { Command } from "commander";
 import { collect, commaList, listFlag } from "../../args.ts";
 import { UsageError } from "../../errors.ts";
+import { t as tr } from "../../i18n.ts";
 
 export type VenueFlags = {
   nameRu?: string;
@@ -80,12 +81,17 @@ function relistAmenities(current: readonly TranslatedText[], ru: readonly string
  * One language's texts for the amenities as they are, one for each in their order; any other count
  * is refused (it could only pair texts with the wrong items). An empty text removes that translation.
  */
-export function translateAmenities(items: readonly TranslatedText[], lang: Lang, texts: readonly string[], flag: string): TranslatedText[] {
+export function translateAmenities(
+  items: readonly TranslatedText[],
+  lang: Lang,
+  texts: readonly string[],
+  flag: string,
+  ui: Lang,
+): TranslatedText[] {
   if (texts.length !== items.length) {
     const list = items.length ? `: ${items.map((a) => a.ru).join(" | ")}` : "";
-    throw new UsageError(
-      `${flag} gave ${texts.length} amenit${texts.length === 1 ? "y" : "ies"}, but the venue has ${items.length} Russian one(s)${list}; give one for each, in that order`,
-    );
+    const key = texts.length === 1 ? "usage.amenityCountOne" : "usage.amenityCount";
+    throw new UsageError(tr(ui, key, { flag, given: texts.length, have: items.length, list }));
   }
   return items.map((a, i) => {
     const t: TranslatedText = { ...a };
@@ -103,8 +109,8 @@ function amenities(current: readonly TranslatedText[] | undefined, f: VenueFlags
   const en = listFlag(f.amenitiesEn, f.amenityEn, ["--amenities-en", "--amenity-en"], lang, { keepEmpty: true });
   if (!ru && !uz && !en) return undefined;
   let items = ru ? relistAmenities(current ?? [], ru) : (current ?? []).map((a) => ({ ...a }));
-  if (uz) items = translateAmenities(items, "uz", uz, f.amenityUz ? "--amenity-uz" : "--amenities-uz");
-  if (en) items = translateAmenities(items, "en", en, f.amenityEn ? "--amenity-en" : "--amenities-en");
+  if (uz) items = translateAmenities(items, "uz", uz, f.amenityUz ? "--amenity-uz" : "--amenities-uz", lang);
+  if (en) items = translateAmenities(items, "en", en, f.amenityEn ? "--amenity-en" : "--amenities-en", lang);
   return items;
 }
 

@@ -15,7 +15,7 @@ import {
 } from "@venue-booking/core";
 import type { BookingStatus } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Actor, Booking, BookingEvent, BookingFilter, Page, TransactionDeadline } from "@venue-booking/db";
+import type { Actor, Booking, BookingEvent, BookingFilter, Page, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
 
@@ -23,9 +23,7 @@ export type CreateBookingInput = {
   userId: number;
   request: BookingCreate;
   idempotencyKey?: string | undefined;
-  /** The request's deadline: once it has answered, the booking is not committed. */
-  deadline?: TransactionDeadline | undefined;
-};
+} & TransactionOptions;
 
 /** The booking, and whether it is the one an earlier request with the same Idempotency-Key made. */
 export type CreatedBooking = { booking: Booking; replayed: boolean };
@@ -80,6 +78,9 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
       const user = await repos.users.lockForBooking(userId);
       if (!user) throw new HttpError("UNAUTHORIZED");
       if (!user.isActive) throw new DomainError("USER_INACTIVE");
+      // The count is a statement of its own, after the lock: folded into the locking statement it
+      // would see that statement's snapshot, taken before waiting, and miss the booking of the
+      // transaction it waited for.
       const local = localDateTime(deps.clock(), deps.config.timeZone);
       const limit = deps.config.maxLiveBookingsPerUser;
       if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
@@ -124,8 +125,7 @@ export type StatusChange = {
   reason?: string | null;
   /** When set, only this user's booking may change (anyone else's looks absent). */
   ownerId?: number;
-  deadline?: TransactionDeadline | undefined;
-};
+} & TransactionOptions;
 
 /**
  * Moves a booking along the status machine as a compare-and-set on its current status, with its
@@ -166,10 +166,7 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
 }
 
 /** The player cancels their own booking. */
-export function cancelBooking(
-  deps: AppDeps,
-  input: { userId: number; id: number; deadline?: TransactionDeadline | undefined },
-): Promise<Booking> {
+export function cancelBooking(deps: AppDeps, input: { userId: number; id: number } & TransactionOptions): Promise<Booking> {
   return changeBookingStatus(deps, {
     id: input.id,
     to: "cancelled",
@@ -184,7 +181,7 @@ export function cancelBooking(
 /** An admin moves a booking along the status machine; returns it with its history. */
 export async function setBookingStatus(
   deps: AppDeps,
-  input: { adminId: number; id: number; to: BookingStatus; reason?: string | undefined; deadline?: TransactionDeadline | undefined },
+  input: { adminId: number; id: number; to: BookingStatus; reason?: string | undefined } & TransactionOptions,
 ): Promise<BookingWithHistory> {
   const booking = await changeBookingStatus(deps, {
     id: input.id,

@@ -5,7 +5,7 @@ import type { VenueImportRequest, VenueImportResult, VenueImportRow } from "@ven
 import { assertHours, compareMoney, DomainError, isDomainError, parseTime } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import { venuesRepository, withTransaction } from "@venue-booking/db";
-import type { Database, TransactionDeadline, TranslatedText, Venue, VenueInput, VenuePatch } from "@venue-booking/db";
+import type { Database, TransactionDeadline, TransactionOptions, TranslatedText, Venue, VenueInput, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { toPatch } from "./venues.ts";
 
@@ -121,7 +121,7 @@ async function inOneTransaction(
 
 export async function importVenues(
   deps: AppDeps,
-  input: { request: VenueImportRequest; lang: Lang; deadline?: TransactionDeadline | undefined },
+  input: { request: VenueImportRequest; lang: Lang } & TransactionOptions,
 ): Promise<VenueImportResult> {
   const { rows, atomic = false, dry_run: dryRun = false } = input.request;
   const { lang, deadline } = input;

@@ -1,7 +1,7 @@
 // User use cases: a player's own profile, and the admin's user management.
 import { DomainError } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Page, TransactionDeadline, User, UserPatch } from "@venue-booking/db";
+import type { Page, TransactionOptions, User, UserPatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
 
@@ -16,7 +16,7 @@ export function listUsers(deps: AppDeps, query: { page?: number | undefined; sea
  */
 export async function updateUser(
   deps: AppDeps,
-  input: { adminId: number; id: number; patch: UserPatch; deadline?: TransactionDeadline | undefined },
+  input: { adminId: number; id: number; patch: UserPatch } & TransactionOptions,
 ): Promise<User> {
   const { adminId, id, patch } = input;
   const takesAdminAway = patch.isActive === false || patch.isAdmin === false;

@@ -12,7 +12,7 @@ import {
 } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Page, TransactionDeadline, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
+import type { Page, TransactionOptions, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
@@ -123,10 +123,7 @@ export function availabilityJson(deps: AppDeps, input: { id: number; date: strin
   });
 }
 
-/** The request's deadline: a write answered 503 by it never commits afterwards, so a retry is safe. */
-type Deadline = { deadline?: TransactionDeadline | undefined };
-
-export async function createVenue(deps: AppDeps, body: VenueCreate, opts: Deadline = {}): Promise<Venue> {
+export async function createVenue(deps: AppDeps, body: VenueCreate, opts: TransactionOptions = {}): Promise<Venue> {
   const input = toPatch(body) as VenueInput;
   assertHours({ opening: parseTime(input.openingTime ?? "09:00"), closing: parseTime(input.closingTime ?? "22:00") });
   const venue = await withTransaction(deps.database.db, { deadline: opts.deadline }, (tx) => repositories(tx).venues.create(input));
@@ -134,7 +131,7 @@ export async function createVenue(deps: AppDeps, body: VenueCreate, opts: Deadli
   return venue;
 }
 
-export async function updateVenue(deps: AppDeps, input: { id: number; body: VenueUpdate } & Deadline): Promise<Venue> {
+export async function updateVenue(deps: AppDeps, input: { id: number; body: VenueUpdate } & TransactionOptions): Promise<Venue> {
   const patch = toPatch(input.body);
   const current = await getVenue(deps, input.id);
   assertHours({
@@ -149,7 +146,7 @@ export async function updateVenue(deps: AppDeps, input: { id: number; body: Venu
   return venue;
 }
 
-export async function deactivateVenue(deps: AppDeps, id: number, opts: Deadline = {}): Promise<void> {
+export async function deactivateVenue(deps: AppDeps, id: number, opts: TransactionOptions = {}): Promise<void> {
   const done = await withTransaction(deps.database.db, { deadline: opts.deadline }, (tx) => repositories(tx).venues.deactivate(id));
   if (!done) throw new DomainError("VENUE_NOT_FOUND");
   deps.cache.venueChanged(id);

@@ -4,7 +4,7 @@
 // is left half-written. Runs when DATABASE_URL is set.
 import { randomBytes } from "node:crypto";
 import { openDatabase } from "@venue-booking/db";
-import type { DatabaseHandle } from "@venue-booking/db";
+import type { DatabaseHandle, OpenOptions } from "@venue-booking/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../src/config.ts";
@@ -51,6 +51,38 @@ function proxyFor(url: string): Promise<TcpProxy> {
   return startTcpProxy(target.hostname, Number(target.port || 5432));
 }
 
+type Setup = { testDb: { url: string; drop(): Promise<void> }; proxy: TcpProxy; direct: pg.Pool; h: Harness };
+
+/**
+ * A migrated database of its own, reached by the app through a breakable proxy and by the test
+ * directly (`direct`, `directMax` connections), with an admin's venue and a player's token.
+ */
+async function behindProxy(
+  databaseUrl: string,
+  opts: { directMax: number; open: Omit<OpenOptions, "url">; config: Partial<Config> },
+): Promise<Setup & { player: string; adminToken: string; venueId: number }> {
+  const testDb = await createDatabase(databaseUrl);
+  const direct = new pg.Pool({ connectionString: testDb.url, max: opts.directMax });
+  const proxy = await proxyFor(testDb.url);
+  const database = await openDatabase({ url: proxy.url(testDb.url), ...opts.open });
+  const h = startHarness(database, memoryState(), opts.config);
+  // A first request, so that the app's connections exist before a test breaks the way to them.
+  expect((await h.request("/api/venues/?search=warm-up")).status).toBe(200);
+  const adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
+  const player = (await h.tokensFor(newPhone())).access;
+  const venueId = await createVenue(h, adminToken);
+  return { testDb, direct, proxy, h, player, adminToken, venueId };
+}
+
+/** Undoes behindProxy, whatever part of it was done. */
+async function tearDown(setup: Partial<Setup>) {
+  await setup.proxy?.heal();
+  await setup.h?.close();
+  await setup.proxy?.close();
+  await setup.direct?.end();
+  await setup.testDb?.drop();
+}
+
 describe.each(suites)("$name", ({ databaseUrl }) => {
   let testDb: { url: string; drop(): Promise<void> };
   let proxy: TcpProxy;
@@ -91,28 +123,14 @@ describe.each(suites)("$name", ({ databaseUrl }) => {
   }
 
   beforeAll(async () => {
-    testDb = await createDatabase(databaseUrl);
-    direct = new pg.Pool({ connectionString: testDb.url, max: 2 });
-    proxy = await proxyFor(testDb.url);
-    const database = await openDatabase({
-      url: proxy.url(testDb.url),
-      poolMax: 4,
-      connectTimeoutMs: LIMITS.databaseConnectTimeoutMs,
-      statementTimeoutMs: LIMITS.databaseStatementTimeoutMs,
-    });
-    h = startHarness(database, memoryState(), LIMITS);
-    const adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
-    player = (await h.tokensFor(newPhone())).access;
-    venueId = await createVenue(h, adminToken);
+    ({ testDb, direct, proxy, h, player, venueId } = await behindProxy(databaseUrl, {
+      directMax: 2,
+      open: { poolMax: 4, connectTimeoutMs: LIMITS.databaseConnectTimeoutMs, statementTimeoutMs: LIMITS.databaseStatementTimeoutMs },
+      config: LIMITS,
+    }));
   });
 
-  afterAll(async () => {
-    await proxy?.heal();
-    await h?.close();
-    await proxy?.close();
-    await direct?.end();
-    await testDb?.drop();
-  });
+  afterAll(async () => tearDown({ testDb, direct, proxy, h }));
 
   it("answers normally while the database is healthy", async () => {
     expect((await listVenues()).status).toBe(200);
@@ -235,24 +253,14 @@ describe.each(suites)("$name, the request deadline", ({ databaseUrl }) => {
   }
 
   beforeAll(async () => {
-    testDb = await createDatabase(databaseUrl);
-    direct = new pg.Pool({ connectionString: testDb.url, max: 3 });
-    proxy = await proxyFor(testDb.url);
     // no database limits at all: only the request deadline stands between a caller and a hang
-    const database = await openDatabase({ url: proxy.url(testDb.url), poolMax: 2 });
-    h = startHarness(database, memoryState(), { requestTimeoutMs: 1_000 });
-    expect((await h.request("/api/venues/?search=warm-up")).status).toBe(200);
-    adminToken = (await h.tokensFor(newPhone(), { admin: true })).access;
-    player = (await h.tokensFor(newPhone())).access;
-    venueId = await createVenue(h, adminToken);
+    ({ testDb, direct, proxy, h, player, adminToken, venueId } = await behindProxy(databaseUrl, {
+      directMax: 3,
+      open: { poolMax: 2 },
+      config: { requestTimeoutMs: 1_000 },
+    }));
   });
-  afterAll(async () => {
-    await proxy?.heal();
-    await h?.close();
-    await proxy?.close();
-    await direct?.end();
-    await testDb?.drop();
-  });
+  afterAll(async () => tearDown({ testDb, direct, proxy, h }));
 
   it("a venue change answered 503 by the deadline is never committed afterwards", async () => {
     const price = async () =>

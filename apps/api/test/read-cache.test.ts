@@ -7,6 +7,7 @@ import { localBus, redisBus } from "../src/infra/bus.ts";
 import type { InvalidationBus } from "../src/infra/bus.ts";
 import { ReadCache } from "../src/infra/read-cache.ts";
 import { startTcpProxy } from "./tcp-proxy.ts";
+import type { TcpProxy } from "./tcp-proxy.ts";
 
 const venue = (id: number, price: string) => ({ id, pricePerHour: price }) as unknown as Venue;
 
@@ -151,19 +152,28 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of replicas on Redis %s",
     }
   });
 
-  it("ready() fails while Redis is unreachable, and the bus listens once Redis is back", async () => {
+  /**
+   * A bus whose client reaches Redis through a breakable proxy: `breakIt` breaks the way in before
+   * subscribing, `expectedFailure` is what ready() then says; after healing, the bus must listen
+   * again (by the means the caller's comment names) and hear a message.
+   */
+  async function recoversAfter(opts: {
+    client: (proxy: TcpProxy) => Redis;
+    breakIt: (proxy: TcpProxy) => Promise<void>;
+    expectedFailure?: RegExp;
+  }) {
     const target = new URL(url);
     const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
-    await proxy.refuse();
-    const client = new Redis(proxy.url(url), { maxRetriesPerRequest: 0, retryStrategy: () => 20 });
+    await opts.breakIt(proxy);
+    const client = opts.client(proxy);
     client.on("error", () => {});
     const publisher = new Redis(url);
     const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
     const bus = redisBus(client, channel);
     try {
-      await expect(bus.ready()).rejects.toThrow();
+      if (opts.expectedFailure) await expect(bus.ready()).rejects.toThrow(opts.expectedFailure);
+      else await expect(bus.ready()).rejects.toThrow();
       await proxy.heal();
-      // Reconnecting is up to the client's own retry timer.
       await expect.poll(() => bus.ready().then(() => "listening", String), { timeout: 5_000, interval: 20 }).toBe("listening");
       const heard = nextMessage(bus);
       await publisher.publish(channel, "busy:*");
@@ -174,36 +184,32 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of replicas on Redis %s",
       publisher.disconnect();
       await proxy.close();
     }
+  }
+
+  it("ready() fails while Redis is unreachable, and the bus listens once Redis is back", async () => {
+    // Reconnecting is up to the client's own retry timer.
+    await recoversAfter({
+      breakIt: (proxy) => proxy.refuse(),
+      client: (proxy) => new Redis(proxy.url(url), { maxRetriesPerRequest: 0, retryStrategy: () => 20 }),
+    });
   });
 
   it("a SUBSCRIBE that timed out on a stalled Redis, the connection staying up, is asked for again", async () => {
-    const target = new URL(url);
-    const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
-    const client = new Redis(proxy.url(url), { commandTimeout: 300, maxRetriesPerRequest: 0 });
-    client.on("error", () => {});
-    // Redis stalls just as the bus's own connection is ready, before its SUBSCRIBE gets through.
-    const duplicate = client.duplicate.bind(client);
-    client.duplicate = (...args) => {
-      const subscriber = duplicate(...args);
-      subscriber.once("ready", () => proxy.freeze());
-      return subscriber;
-    };
-    const publisher = new Redis(url);
-    const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
-    const bus = redisBus(client, channel);
-    try {
-      await expect(bus.ready()).rejects.toThrow(/timed out/);
-      await proxy.heal();
-      // no reconnect happens, so no 'ready' event: only the bus's own retry brings it back
-      await expect.poll(() => bus.ready().then(() => "listening", String), { timeout: 5_000, interval: 20 }).toBe("listening");
-      const heard = nextMessage(bus);
-      await publisher.publish(channel, "busy:*");
-      expect(await heard).toBe("busy:*");
-    } finally {
-      await bus.close();
-      client.disconnect();
-      publisher.disconnect();
-      await proxy.close();
-    }
+    // No reconnect happens, so no 'ready' event: only the bus's own retry brings it back.
+    await recoversAfter({
+      breakIt: () => Promise.resolve(),
+      expectedFailure: /timed out/,
+      client: (proxy) => {
+        const client = new Redis(proxy.url(url), { commandTimeout: 300, maxRetriesPerRequest: 0 });
+        // Redis stalls just as the bus's own connection is ready, before its SUBSCRIBE gets through.
+        const duplicate = client.duplicate.bind(client);
+        client.duplicate = (...args) => {
+          const subscriber = duplicate(...args);
+          subscriber.once("ready", () => proxy.freeze());
+          return subscriber;
+        };
+        return client;
+      },
+    });
   });
 });

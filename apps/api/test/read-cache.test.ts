@@ -40,10 +40,10 @@ describe("read cache", () => {
   it("does not keep a value that was loading while a write happened", async () => {
     const cache = new ReadCache(localBus);
     let release!: () => void;
-    const slow = cache.busy(7, "2026-12-01", () => new Promise((r) => (release = () => r([{ start: 540, end: 600 }]))));
+    const slow = cache.busy(7, "2026-12-01", () => new Promise((r) => (release = () => r([{ unitId: 1, places: 1, start: 540, end: 600 }]))));
     cache.busyChanged(7, "2026-12-01");
     release();
-    expect(await slow).toEqual([{ start: 540, end: 600 }]);
+    expect(await slow).toEqual([{ unitId: 1, places: 1, start: 540, end: 600 }]);
     expect(await cache.busy(7, "2026-12-01", async () => [])).toEqual([]);
   });
 
@@ -85,24 +85,24 @@ describe("read cache", () => {
     let n = 0;
     const render = async () => `body ${++n}`;
     const t = new Date("2026-11-21T05:00:10Z");
-    expect(await cache.availability(3, "2026-12-01", t, render)).toBe("body 1");
-    expect(await cache.availability(3, "2026-12-01", new Date("2026-11-21T05:00:50Z"), render)).toBe("body 1");
-    expect(await cache.availability(3, "2026-12-01", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 2");
+    expect(await cache.availability(3, "2026-12-01", "ru", t, render)).toBe("body 1");
+    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:00:50Z"), render)).toBe("body 1");
+    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 2");
     cache.busyChanged(3, "2026-12-01");
-    expect(await cache.availability(3, "2026-12-01", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 3");
+    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 3");
     cache.allBusyChanged();
-    expect(await cache.availability(3, "2026-12-01", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 4");
+    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 4");
   });
 
   it("does not keep a day rendered while a booking of it changed", async () => {
     const cache = new ReadCache(localBus);
     const t = new Date("2026-11-21T05:00:10Z");
     const slow = deferred<string>();
-    const first = cache.availability(3, "2026-12-01", t, () => slow.promise);
+    const first = cache.availability(3, "2026-12-01", "ru", t, () => slow.promise);
     cache.busyChanged(3, "2026-12-01");
     slow.resolve("before the booking");
     expect(await first).toBe("before the booking");
-    expect(await cache.availability(3, "2026-12-01", t, async () => "after the booking")).toBe("after the booking");
+    expect(await cache.availability(3, "2026-12-01", "ru", t, async () => "after the booking")).toBe("after the booking");
   });
 });
 

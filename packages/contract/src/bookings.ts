@@ -18,6 +18,19 @@ export const BookingCreateSchema = z
     booking_date: DateSchema,
     start_time: TimeSchema.openapi({ example: "18:00" }),
     end_time: TimeSchema.openapi({ example: "20:00" }),
+    unit_id: IdSchema.optional().openapi({ description: "this unit, or 409 SLOT_TAKEN; without it the first free unit is chosen" }),
+    unit_kind: TextSchema.trim()
+      .min(1)
+      .max(50)
+      .optional()
+      .openapi({ example: "court", description: "choose only among units of this kind" }),
+    places: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ example: 1, description: "places to take (default 1); more than 1 only on a pooled unit" }),
   })
   .openapi("BookingCreate");
 
@@ -38,6 +51,8 @@ export const BookingSchema = z
     id: z.number().int().openapi({ example: 1 }),
     venue_id: z.number().int().openapi({ example: 1 }),
     venue: z.object({ id: z.number().int(), name: z.string().openapi({ example: "Стадион «Пахтакор»" }) }),
+    unit: z.object({ id: z.number().int(), name: z.string().openapi({ example: "Корт 1" }) }),
+    places: z.number().int().openapi({ example: 1 }),
     booking_date: z.string().openapi({ example: "2026-12-01" }),
     start_time: z.string().openapi({ example: "18:00" }),
     end_time: z.string().openapi({ example: "20:00" }),
@@ -77,6 +92,7 @@ export const BookingListQuerySchema = PageQuerySchema.extend({
 
 export const AdminBookingListQuerySchema = BookingListQuerySchema.extend({
   venue_id: idQuery("venue_id"),
+  unit_id: idQuery("unit_id"),
   user_id: idQuery("user_id"),
   date: DateSchema.optional().openapi({ param: { name: "date", in: "query" } }),
   phone: PhoneSchema.optional().openapi({ param: { name: "phone", in: "query" } }),

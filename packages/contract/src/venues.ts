@@ -1,6 +1,6 @@
 // Venue shapes: writes take every language, reads show one (or all three for admins).
 import { compareMoney, isMoney, isValidTime, parseTime, toMinor } from "@venue-booking/core";
-import { DateSchema, MoneySchema, PageQuerySchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
+import { DateSchema, IdParam, MoneySchema, PageQuerySchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
@@ -55,6 +55,71 @@ export const SlugSchema = TextSchema.max(100)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "lowercase latin letters and digits, words joined by single hyphens" })
   .openapi({ example: "pakhtakor-main", description: "unique among venues; lowercase a-z, 0-9 and single hyphens" });
 
+/** The most places one unit sells at a time (the database holds the same bound). */
+export const MAX_UNIT_CAPACITY = 1000;
+
+const unitFields = {
+  name: NameInput,
+  kind: TextSchema.trim()
+    .min(1)
+    .max(50)
+    .nullable()
+    .optional()
+    .openapi({ example: "court", description: "free text: pitch, court, lane, desk, hall..." }),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_UNIT_CAPACITY)
+    .optional()
+    .openapi({ example: 1, description: "1 = exclusive (the default); more = pooled places sold one by one" }),
+  price_per_hour: PriceSchema.nullable()
+    .optional()
+    .openapi({ description: "null = the venue's price; on a pooled unit, the price of one place" }),
+  sort_order: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+};
+
+const containsField = z
+  .array(z.number().int().positive().max(2147483647))
+  .max(20)
+  .optional()
+  .openapi({ example: [3, 4], description: "ids of exclusive units of the same venue this one combines (a full pitch of two halves)" });
+
+/** A unit given with a new venue (combine units afterwards, when their ids exist). */
+export const NewVenueUnitSchema = z.strictObject(unitFields).openapi("NewVenueUnit");
+
+export const UnitCreateSchema = z
+  .strictObject({ ...unitFields, contains: containsField })
+  .openapi("UnitCreate", { example: { name: { ru: "Корт 1", en: "Court 1" }, kind: "court" } });
+
+export const UnitUpdateSchema = z
+  .strictObject({ ...unitFields, name: NameInput.optional(), contains: containsField, is_active: z.boolean().optional() })
+  .openapi("UnitUpdate");
+
+export const UnitParamsSchema = z.object({
+  id: IdParam.openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  unit_id: IdParam.openapi({ param: { name: "unit_id", in: "path" }, example: 1 }),
+});
+
+const unitOut = {
+  id: z.number().int().openapi({ example: 1 }),
+  kind: z.string().nullable().openapi({ example: "court" }),
+  capacity: z.number().int().openapi({ example: 1 }),
+  price_per_hour: z.string().nullable().openapi({ example: null }),
+  contains: z.array(z.number().int()).openapi({ example: [] }),
+  sort_order: z.number().int().openapi({ example: 0 }),
+};
+
+export const UnitSchema = z.object({ ...unitOut, name: z.string().openapi({ example: "Корт 1" }) }).openapi("Unit");
+
+const TranslatedOut = z.object({ ru: z.string(), uz: z.string().nullable().optional(), en: z.string().nullable().optional() });
+
+export const UnitAllLanguagesSchema = z
+  .object({ ...unitOut, name: TranslatedOut, is_active: z.boolean() })
+  .openapi("UnitAllLanguages");
+
+export const UnitOutSchema = z.union([UnitSchema, UnitAllLanguagesSchema]);
+
 const venueFields = {
   slug: SlugSchema.nullable().optional(),
   name: NameInput,
@@ -75,7 +140,15 @@ function hoursInOrder(v: { opening_time?: string | undefined; closing_time?: str
 }
 
 export const VenueCreateSchema = z
-  .strictObject(venueFields)
+  .strictObject({
+    ...venueFields,
+    units: z
+      .array(NewVenueUnitSchema)
+      .min(1)
+      .max(50)
+      .optional()
+      .openapi({ description: "the venue's units; without them it gets one exclusive unit named after it" }),
+  })
   .refine(hoursInOrder, { path: ["closing_time"], params: { code: "INVALID_HOURS" } })
   .openapi("VenueCreate");
 
@@ -83,8 +156,6 @@ export const VenueUpdateSchema = z
   .strictObject({ ...venueFields, name: NameInput.optional(), address: AddressInput.optional(), price_per_hour: PriceSchema.optional() })
   .refine(hoursInOrder, { path: ["closing_time"], params: { code: "INVALID_HOURS" } })
   .openapi("VenueUpdate");
-
-const TranslatedOut = z.object({ ru: z.string(), uz: z.string().nullable().optional(), en: z.string().nullable().optional() });
 
 const common = {
   id: z.number().int().openapi({ example: 1 }),
@@ -104,6 +175,7 @@ export const VenueSchema = z
     address: z.string().openapi({ example: "ул. Навои, 1" }),
     description: z.string(),
     amenities: z.array(z.string()).openapi({ example: ["Душ", "Парковка"] }),
+    units: z.array(UnitSchema).openapi({ description: "active units, in the venue's order" }),
   })
   .openapi("Venue");
 
@@ -115,6 +187,7 @@ export const VenueAllLanguagesSchema = z
     address: TranslatedOut,
     description: TranslatedOut,
     amenities: z.array(TranslatedOut),
+    units: z.array(UnitAllLanguagesSchema).openapi({ description: "every unit, inactive ones too" }),
   })
   .openapi("VenueAllLanguages");
 
@@ -151,7 +224,10 @@ export const VenueListQuerySchema = PageQuerySchema.extend({
 
 export const TranslationsQuerySchema = z.object({ translations: translationsParam });
 
-export const AvailabilityQuerySchema = z.object({ date: DateSchema.openapi({ param: { name: "date", in: "query", required: true } }) });
+export const AvailabilityQuerySchema = z.object({
+  date: DateSchema.openapi({ param: { name: "date", in: "query", required: true } }),
+  unit_id: IdParam.optional().openapi({ param: { name: "unit_id", in: "query" }, description: "only this unit" }),
+});
 
 const SpanSchema = z.object({ start_time: z.string(), end_time: z.string() });
 
@@ -162,13 +238,32 @@ export const AvailabilitySchema = z
     opening_time: z.string().openapi({ example: "09:00" }),
     closing_time: z.string().openapi({ example: "22:00" }),
     slot_minutes: z.number().int().openapi({ example: 60 }),
-    slots: z.array(SpanSchema.extend({ available: z.boolean() })).openapi({
-      example: [
-        { start_time: "09:00", end_time: "10:00", available: true },
-        { start_time: "10:00", end_time: "11:00", available: false },
-      ],
-    }),
+    slots: z
+      .array(
+        SpanSchema.extend({
+          available: z.boolean().openapi({ description: "some unit can take a one-place booking of this slot" }),
+          free_units: z.number().int(),
+          total_units: z.number().int(),
+          places_left: z.number().int().optional().openapi({ description: "free places over the pooled units (only when there are any)" }),
+        }),
+      )
+      .openapi({
+        example: [
+          { start_time: "09:00", end_time: "10:00", available: true, free_units: 2, total_units: 2 },
+          { start_time: "10:00", end_time: "11:00", available: false, free_units: 0, total_units: 2 },
+        ],
+      }),
     free_ranges: z.array(SpanSchema).openapi({ example: [{ start_time: "11:00", end_time: "22:00" }] }),
+    units: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        kind: z.string().nullable(),
+        capacity: z.number().int(),
+        slots: z.array(SpanSchema.extend({ available: z.boolean(), places_left: z.number().int().optional() })),
+        free_ranges: z.array(SpanSchema),
+      }),
+    ),
   })
   .openapi("Availability");
 
@@ -219,3 +314,7 @@ export type VenueUpdate = z.infer<typeof VenueUpdateSchema>;
 export type Venue = z.infer<typeof VenueSchema>;
 export type VenueAllLanguages = z.infer<typeof VenueAllLanguagesSchema>;
 export type Availability = z.infer<typeof AvailabilitySchema>;
+export type UnitCreate = z.infer<typeof UnitCreateSchema>;
+export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
+export type UnitAllLanguages = z.infer<typeof UnitAllLanguagesSchema>;

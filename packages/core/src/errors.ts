@@ -102,6 +102,51 @@ const MESSAGES = {
     ru: "Слаг {slug} уже занят другой площадкой.",
     uz: "{slug} slagi boshqa maydonga tegishli.",
   },
+  UNIT_NOT_FOUND: {
+    en: "This venue has no such active unit.",
+    ru: "На этой площадке нет такого активного объекта (корта, дорожки, места).",
+    uz: "Bu maydonda bunday faol obyekt (kort, yo'lak, joy) yo'q.",
+  },
+  LAST_UNIT: {
+    en: "This is the venue's last active unit: a venue keeps at least one.",
+    ru: "Это последний активный объект площадки: хотя бы один должен остаться.",
+    uz: "Bu maydonning oxirgi faol obyekti: kamida bittasi qolishi kerak.",
+  },
+  INVALID_CONTAINS: {
+    en: "A combined unit is made of other active exclusive units of the same venue that combine nothing themselves; it is exclusive itself, and a unit that is part of one stays exclusive.",
+    ru: "Составной объект состоит из других активных эксклюзивных объектов той же площадки, которые сами ничего не объединяют; он сам эксклюзивный, а объект, входящий в составной, остаётся эксклюзивным.",
+    uz: "Qo'shma obyekt shu maydonning boshqa faol, o'zi hech narsani birlashtirmaydigan eksklyuziv obyektlaridan iborat; u o'zi eksklyuziv, qo'shma obyekt tarkibidagi obyekt esa eksklyuziv qoladi.",
+  },
+  PLACES_ON_EXCLUSIVE_UNIT: {
+    en: "More than one place can be booked only on a unit with pooled places.",
+    ru: "Больше одного места можно забронировать только на объекте с общими местами.",
+    uz: "Bittadan ortiq joyni faqat umumiy joylari bor obyektda bron qilish mumkin.",
+  },
+  PLACES_ABOVE_CAPACITY: {
+    en: "The unit has {capacity} places in all.",
+    ru: "Всего на объекте {capacity} мест.",
+    uz: "Obyektda jami {capacity} ta joy bor.",
+  },
+  NOT_ENOUGH_PLACES: {
+    en: "Not enough places are left at this time.",
+    ru: "На это время осталось недостаточно мест.",
+    uz: "Bu vaqtga yetarli joy qolmagan.",
+  },
+  CAPACITY_BELOW_SOLD: {
+    en: "More places than that are already booked; the capacity cannot go below them.",
+    ru: "Уже забронировано больше мест; вместимость не может быть меньше.",
+    uz: "Allaqachon bundan ko'p joy band qilingan; sig'im ulardan kam bo'lolmaydi.",
+  },
+  UNIT_IN_USE: {
+    en: "The unit has upcoming bookings: it cannot switch between exclusive and pooled places, and its parts cannot change to ones that are taken at their times.",
+    ru: "У объекта есть предстоящие бронирования: его нельзя переключить между эксклюзивным и общими местами, а его части нельзя заменить занятыми на это время.",
+    uz: "Obyektda kelgusi bronlar bor: uni eksklyuziv va umumiy joylar o'rtasida almashtirib bo'lmaydi, qismlarini esa o'sha vaqtda band bo'lganlariga o'zgartirib bo'lmaydi.",
+  },
+  TOTAL_TOO_HIGH: {
+    en: "The total of this booking would be above {max}.",
+    ru: "Сумма этого бронирования превысила бы {max}.",
+    uz: "Bu bronning summasi {max} dan oshib ketadi.",
+  },
   BOOKING_NOT_FOUND: {
     en: "Booking not found.",
     ru: "Бронирование не найдено.",

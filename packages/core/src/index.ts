@@ -7,3 +7,4 @@ export * from "./money.ts";
 export * from "./paging.ts";
 export * from "./phone.ts";
 export * from "./status.ts";
+export * from "./units.ts";

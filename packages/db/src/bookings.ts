@@ -2,15 +2,16 @@
 // database's exclusion constraint (SQLSTATE 23P01), never by a read before the write; status
 // changes are compare-and-set. The services compose these steps into transactions.
 import { canCancel, DomainError, LIVE_STATUSES, parseTime } from "@venue-booking/core";
-import type { BookingStatus, Interval } from "@venue-booking/core";
+import type { BookingStatus, Hold } from "@venue-booking/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
+import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
 import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
 import { bookings } from "./schema/bookings.ts";
+import { units } from "./schema/units.ts";
 import { users } from "./schema/users.ts";
 import { venues } from "./schema/venues.ts";
 import type { TranslatedText } from "./schema/venues.ts";
@@ -23,6 +24,9 @@ export type Booking = {
   userPhone: string;
   venueId: number;
   venueName: TranslatedText;
+  unitId: number;
+  unitName: TranslatedText;
+  places: number;
   bookingDate: string;
   startTime: string;
   endTime: string;
@@ -47,6 +51,8 @@ export type BookingEvent = {
 export type BookingValues = {
   userId: number;
   venueId: number;
+  unitId: number;
+  places: number;
   bookingDate: string;
   startTime: string;
   endTime: string;
@@ -56,6 +62,7 @@ export type BookingValues = {
 export type BookingFilter = PageRequest & {
   status?: BookingStatus | undefined;
   venueId?: number | undefined;
+  unitId?: number | undefined;
   userId?: number | undefined;
   date?: string | undefined;
   phone?: string | undefined;
@@ -76,6 +83,9 @@ const selection = {
   userPhone: users.phone,
   venueId: bookings.venueId,
   venueName: venues.name,
+  unitId: bookings.unitId,
+  unitName: units.name,
+  places: bookings.places,
   bookingDate: bookings.bookingDate,
   startTime: bookings.startTime,
   endTime: bookings.endTime,
@@ -86,7 +96,7 @@ const selection = {
 };
 
 type Selected = {
-  [K in keyof typeof selection]: K extends "status" ? string : K extends "venueName" ? TranslatedText : unknown;
+  [K in keyof typeof selection]: K extends "status" ? string : K extends "venueName" | "unitName" ? TranslatedText : unknown;
 } & { startTime: string; endTime: string };
 
 function toBooking(row: Selected): Booking {
@@ -99,6 +109,9 @@ function toBooking(row: Selected): Booking {
     userPhone: row.userPhone as string,
     venueId: row.venueId as number,
     venueName: row.venueName,
+    unitId: row.unitId as number,
+    unitName: row.unitName,
+    places: row.places as number,
     bookingDate: row.bookingDate as string,
     startTime,
     endTime,
@@ -115,6 +128,7 @@ function filterConditions(f: BookingFilter): SQL | undefined {
   const c: SQL[] = [];
   if (f.status !== undefined) c.push(eq(bookings.status, f.status));
   if (f.venueId !== undefined) c.push(eq(bookings.venueId, f.venueId));
+  if (f.unitId !== undefined) c.push(eq(bookings.unitId, f.unitId));
   if (f.userId !== undefined) c.push(eq(bookings.userId, f.userId));
   if (f.date !== undefined) c.push(eq(bookings.bookingDate, f.date));
   if (f.phone !== undefined) c.push(eq(users.phone, f.phone));
@@ -127,10 +141,15 @@ export function bookingsRepository(db: Database) {
       .select(selection)
       .from(bookings)
       .innerJoin(venues, eq(venues.id, bookings.venueId))
+      .innerJoin(units, eq(units.id, bookings.unitId))
       .innerJoin(users, eq(users.id, bookings.userId));
   }
 
-  /** Inserts a pending booking; a clash with a live booking is SLOT_TAKEN, from the constraint itself. */
+  /**
+   * Inserts a pending booking; its trigger claims the unit or adds its places to the counters. A
+   * clash with a live booking is SLOT_TAKEN (the exclusion constraint on claims), too few places
+   * left NOT_ENOUGH_PLACES (the CHECK on the counters): the database's own verdicts.
+   */
   async function insert(values: BookingValues): Promise<number> {
     try {
       const [row] = await db
@@ -141,6 +160,9 @@ export function bookingsRepository(db: Database) {
       return row.id;
     } catch (e) {
       if (sqlState(e) === EXCLUSION_VIOLATION) throw new DomainError("SLOT_TAKEN", { cause: e });
+      if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "unit_usage_within_capacity") {
+        throw new DomainError("NOT_ENOUGH_PLACES", { field: "places", cause: e });
+      }
       throw e;
     }
   }
@@ -221,6 +243,7 @@ export function bookingsRepository(db: Database) {
       .select({ ...selection, total: sql<number>`count(*) over()`.mapWith(Number) })
       .from(bookings)
       .innerJoin(venues, eq(venues.id, bookings.venueId))
+      .innerJoin(units, eq(units.id, bookings.unitId))
       .innerJoin(users, eq(users.id, bookings.userId))
       .where(where)
       .orderBy(desc(bookings.createdAt), desc(bookings.id))
@@ -257,16 +280,16 @@ export function bookingsRepository(db: Database) {
     return rows as BookingEvent[];
   }
 
-  /** The intervals live bookings hold on a venue's day, for availability (one indexed query). */
-  async function busyIntervals(venueId: number, date: string): Promise<Interval[]> {
+  /** What live bookings hold on a venue's day, per unit, for availability (one indexed query). */
+  async function dayHolds(venueId: number, date: string): Promise<Hold[]> {
     const rows = await db
-      .select({ start: bookings.startTime, end: bookings.endTime })
+      .select({ unitId: bookings.unitId, places: bookings.places, start: bookings.startTime, end: bookings.endTime })
       .from(bookings)
       .where(and(eq(bookings.venueId, venueId), eq(bookings.bookingDate, date), inArray(bookings.status, [...LIVE_STATUSES])));
-    return rows.map((r) => ({ start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
+    return rows.map((r) => ({ unitId: r.unitId, places: r.places, start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 
-  return { insert, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, busyIntervals };
+  return { insert, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };
 }
 
 export type BookingsRepository = ReturnType<typeof bookingsRepository>;

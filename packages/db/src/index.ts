@@ -6,12 +6,14 @@ export * from "./lifecycle.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
 export * from "./transaction.ts";
+export * from "./units.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
 
 import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
 import { idempotencyRepository } from "./idempotency.ts";
+import { unitsRepository } from "./units.ts";
 import { usersRepository } from "./users.ts";
 import { venuesRepository } from "./venues.ts";
 
@@ -20,6 +22,7 @@ export function repositories(db: Database) {
     users: usersRepository(db),
     venues: venuesRepository(db),
     bookings: bookingsRepository(db),
+    units: unitsRepository(db),
     idempotency: idempotencyRepository(db),
   };
 }

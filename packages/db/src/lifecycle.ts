@@ -1,7 +1,9 @@
 // The booking lifecycle job: confirmed bookings that have ended become completed; pending ones
 // whose start has passed without a confirmation become cancelled ("expired"). Each run is one
 // idempotent statement per rule, safe in every replica at once: a row moves only while it still
-// has the old status, and its audit row is written by the same statement.
+// has the old status, and its audit row is written by the same statement. What the bookings held
+// (unit claims, pooled places) is released by their trigger inside that same statement; counters
+// of half hours that have passed and hold nothing are then dropped.
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
@@ -12,6 +14,7 @@ export type LifecycleResult = { completed: number; expired: number };
 export async function runLifecycle(db: Database, localNow: string): Promise<LifecycleResult> {
   const completed = await move(db, "confirmed", "completed", "ended", sql`upper(during) <= ${localNow}::timestamp`);
   const expired = await move(db, "pending", "cancelled", "expired", sql`lower(during) <= ${localNow}::timestamp`);
+  await db.execute(sql`delete from unit_usage where used = 0 and slot_start < ${localNow}::timestamp`);
   return { completed, expired };
 }
 

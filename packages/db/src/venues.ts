@@ -9,6 +9,8 @@ import { finishPage, hhmm, likeContains, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { venues } from "./schema/venues.ts";
 import type { TranslatedText, VenueRow } from "./schema/venues.ts";
+import { toUnits, unitsJson, unitsRepository } from "./units.ts";
+import type { Unit, UnitInput } from "./units.ts";
 
 export type Venue = {
   id: number;
@@ -22,6 +24,8 @@ export type Venue = {
   openingTime: string;
   closingTime: string;
   isActive: boolean;
+  /** Every unit, inactive ones too, in the venue's order. */
+  units: Unit[];
   createdAt: Date;
   updatedAt: Date;
 };
@@ -53,7 +57,9 @@ export type VenueListQuery = PageRequest & {
 
 export type TranslationPatch = { name?: string; address?: string; description?: string; amenities?: string[] };
 
-function toVenue(row: VenueRow): Venue {
+type VenueWithUnits = VenueRow & { units: Unit[] };
+
+function toVenue(row: VenueWithUnits): Venue {
   return {
     id: row.id,
     slug: row.slug,
@@ -66,6 +72,7 @@ function toVenue(row: VenueRow): Venue {
     openingTime: hhmm(row.openingTime),
     closingTime: hhmm(row.closingTime),
     isActive: row.isActive,
+    units: toUnits(row.units),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -86,6 +93,9 @@ const columns = {
   createdAt: venues.createdAt,
   updatedAt: venues.updatedAt,
 };
+
+// What reads select: the row and its units, in one statement.
+const withUnits = { ...columns, units: unitsJson() };
 
 function setPart(input: VenuePatch) {
   const set: Partial<typeof venues.$inferInsert> = {};
@@ -117,8 +127,8 @@ async function slugChecked<T>(slug: string | null | undefined, write: () => Prom
 export function venuesRepository(db: Database) {
   async function get(id: number, opts: { includeInactive?: boolean } = {}): Promise<Venue | null> {
     const where = opts.includeInactive ? eq(venues.id, id) : and(eq(venues.id, id), eq(venues.isActive, true));
-    const [row] = await db.select(columns).from(venues).where(where).limit(1);
-    return row ? toVenue(row as VenueRow) : null;
+    const [row] = await db.select(withUnits).from(venues).where(where).limit(1);
+    return row ? toVenue(row as VenueWithUnits) : null;
   }
 
   async function list(query: VenueListQuery): Promise<Page<Venue>> {
@@ -132,7 +142,7 @@ export function venuesRepository(db: Database) {
     if (term) conditions.push(sql`${venues.searchText} like ${likeContains(term.toLowerCase())} escape '\\'`);
     const where = conditions.length ? and(...conditions) : undefined;
     const rows = await db
-      .select({ ...columns, total: sql<number>`count(*) over()`.mapWith(Number) })
+      .select({ ...withUnits, total: sql<number>`count(*) over()`.mapWith(Number) })
       .from(venues)
       .where(where)
       .orderBy(asc(venues.id))
@@ -141,7 +151,7 @@ export function venuesRepository(db: Database) {
     return finishPage(
       rows,
       { page, limit },
-      (r) => toVenue(r as unknown as VenueRow),
+      (r) => toVenue(r as unknown as VenueWithUnits),
       async () => {
         const [c] = await db
           .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -160,29 +170,44 @@ export function venuesRepository(db: Database) {
    */
   async function lockForBooking(
     id: number,
-  ): Promise<{ pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean } | null> {
+  ): Promise<{ pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean; units: Unit[] } | null> {
     const [row] = await db
       .select({
         pricePerHour: venues.pricePerHour,
         openingTime: venues.openingTime,
         closingTime: venues.closingTime,
         isActive: venues.isActive,
+        units: unitsJson(),
       })
       .from(venues)
       .where(eq(venues.id, id))
       .for("no key update")
       .limit(1);
-    return row ? { ...row, openingTime: hhmm(row.openingTime), closingTime: hhmm(row.closingTime) } : null;
+    return row ? { ...row, units: toUnits(row.units), openingTime: hhmm(row.openingTime), closingTime: hhmm(row.closingTime) } : null;
   }
 
-  async function create(input: VenueInput): Promise<Venue> {
+  /** The written row with its units (read after the write: a RETURNING list sees the units before it). */
+  async function withItsUnits(row: VenueRow): Promise<Venue> {
+    return toVenue({ ...row, units: await unitsRepository(db).listByVenue(row.id) });
+  }
+
+  /** The venue's first units: those given, or one exclusive unit named after the venue. */
+  async function addUnits(venue: { id: number; name: TranslatedText }, given: UnitInput[] | undefined): Promise<void> {
+    const repo = unitsRepository(db);
+    const list = given?.length ? given : [{ name: venue.name }];
+    for (const [i, unit] of list.entries()) await repo.create(venue.id, { sortOrder: i, ...unit });
+  }
+
+  /** A new venue with its units (one named after it when none are given): run it in a transaction. */
+  async function create(input: VenueInput, withUnits?: UnitInput[]): Promise<Venue> {
     const [row] = await slugChecked(input.slug, () =>
       db
         .insert(venues)
         .values({ description: { ru: "" }, ...setPart(input) } as typeof venues.$inferInsert)
         .returning(columns),
     );
-    return toVenue(row as VenueRow);
+    await addUnits(row as VenueRow, withUnits);
+    return withItsUnits(row as VenueRow);
   }
 
   /**
@@ -195,14 +220,16 @@ export function venuesRepository(db: Database) {
       .values({ description: { ru: "" }, ...setPart(input) } as typeof venues.$inferInsert)
       .onConflictDoNothing({ target: venues.slug, where: sql`${venues.slug} is not null` })
       .returning(columns);
-    return row ? toVenue(row as VenueRow) : null;
+    if (!row) return null;
+    await addUnits(row as VenueRow, undefined);
+    return withItsUnits(row as VenueRow);
   }
 
   /** The venue with this id or slug, locked until the transaction ends (an import compares, then writes). */
   async function lockBy(key: { id: number } | { slug: string }): Promise<Venue | null> {
     const where = "id" in key ? eq(venues.id, key.id) : eq(venues.slug, key.slug);
-    const [row] = await db.select(columns).from(venues).where(where).for("update").limit(1);
-    return row ? toVenue(row as VenueRow) : null;
+    const [row] = await db.select(withUnits).from(venues).where(where).for("update").limit(1);
+    return row ? toVenue(row as VenueWithUnits) : null;
   }
 
   async function update(id: number, patch: VenuePatch): Promise<Venue | null> {
@@ -214,7 +241,7 @@ export function venuesRepository(db: Database) {
         .where(eq(venues.id, id))
         .returning(columns),
     );
-    return row ? toVenue(row as VenueRow) : null;
+    return row ? withItsUnits(row as VenueRow) : null;
   }
 
   /** Soft delete: the venue disappears from the public but keeps its bookings. */
@@ -229,7 +256,7 @@ export function venuesRepository(db: Database) {
 
   /** Sets one language of the translated fields; amenities are matched by position. */
   async function setTranslation(id: number, lang: Lang, patch: TranslationPatch): Promise<Venue | null> {
-    return db.transaction(async (tx) => {
+    const written = await db.transaction(async (tx) => {
       const [row] = await tx.select(columns).from(venues).where(eq(venues.id, id)).for("update");
       if (!row) return null;
       const next: VenuePatch = {};
@@ -249,13 +276,14 @@ export function venuesRepository(db: Database) {
         .set({ ...setPart(next), updatedAt: sql`now()` })
         .where(eq(venues.id, id))
         .returning(columns);
-      return toVenue(updated as VenueRow);
+      return updated as VenueRow;
     });
+    return written ? withItsUnits(written) : null;
   }
 
   /** Adds URLs that are not there yet, keeping order; removing ignores URLs that are absent. */
   async function changeImages(id: number, change: { add?: string[]; remove?: string[] }): Promise<Venue | null> {
-    return db.transaction(async (tx) => {
+    const written = await db.transaction(async (tx) => {
       const [row] = await tx.select({ images: venues.images }).from(venues).where(eq(venues.id, id)).for("update");
       if (!row) return null;
       const removed = new Set(change.remove ?? []);
@@ -265,8 +293,9 @@ export function venuesRepository(db: Database) {
         .set({ images, updatedAt: sql`now()` })
         .where(eq(venues.id, id))
         .returning(columns);
-      return toVenue(updated as VenueRow);
+      return updated as VenueRow;
     });
+    return written ? withItsUnits(written) : null;
   }
 
   return { get, list, lockForBooking, create, createUnlessSlugTaken, lockBy, update, deactivate, setTranslation, changeImages };

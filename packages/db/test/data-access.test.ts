@@ -239,7 +239,7 @@ describe.each(testBackends())("data access on $name", (backend) => {
     it("the constraint holds even for a raw insert that skips the code", async () => {
       await expect(
         handle.db.execute(
-          sql`insert into bookings (user_id, venue_id, booking_date, start_time, end_time, total_price) values (${userId}, ${venueId}, ${DAY}, '09:30', '10:30', 1)`,
+          sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${DAY}, '09:30', '10:30', 1)`,
         ),
       ).rejects.toSatisfy(
         (e: unknown) =>
@@ -248,19 +248,20 @@ describe.each(testBackends())("data access on $name", (backend) => {
       );
       await expect(
         handle.db.execute(
-          sql`insert into bookings (user_id, venue_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, ${DAY}, '15:00', '14:00', 1, 'pending')`,
+          sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${DAY}, '15:00', '14:00', 1, 'pending')`,
         ),
       ).rejects.toThrow();
       await expect(
         handle.db.execute(
-          sql`insert into bookings (user_id, venue_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, ${DAY}, '15:00', '16:00', 1, 'lost')`,
+          sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${DAY}, '15:00', '16:00', 1, 'lost')`,
         ),
       ).rejects.toThrow();
     });
 
     it("locks the venue for booking and tells an unknown or inactive one", async () => {
       const locked = await withTransaction(handle.db, (tx) => repositories(tx).venues.lockForBooking(venueId));
-      expect(locked).toEqual({ pricePerHour: "99.99", openingTime: "09:00", closingTime: "22:00", isActive: true });
+      expect(locked).toMatchObject({ pricePerHour: "99.99", openingTime: "09:00", closingTime: "22:00", isActive: true });
+      expect(locked?.units.map((u) => u.capacity)).toEqual([1]);
       expect(await repos.venues.lockForBooking(999_999)).toBeNull();
       const closed = await repos.venues.create(venueInput());
       await repos.venues.deactivate(closed.id);
@@ -303,8 +304,8 @@ describe.each(testBackends())("data access on $name", (backend) => {
       expect((await repos.bookings.list({ userId: me.id, page: 2 })).count).toBe(3);
     });
 
-    it("reports the busy intervals of live bookings only", async () => {
-      const busy = await repos.bookings.busyIntervals(venueId, DAY);
+    it("reports what live bookings hold, and only those", async () => {
+      const busy = await repos.bookings.dayHolds(venueId, DAY);
       const hours = busy.map((i) => `${i.start / 60}-${i.end / 60}`).sort();
       expect(hours).toEqual(["12-13", "16-18", "19-20", "9-12"]);
     });
@@ -333,6 +334,8 @@ describe.each(testBackends())("data access on $name", (backend) => {
             return r.bookings.insert({
               userId: user.id,
               venueId: venue.id,
+              unitId: venue.units[0]!.id,
+              places: 1,
               bookingDate: DAY,
               startTime: hh(s),
               endTime: hh(e),
@@ -350,7 +353,7 @@ describe.each(testBackends())("data access on $name", (backend) => {
          where a.venue_id = ${venue.id} and a.status in ('pending','confirmed') and b.status in ('pending','confirmed')`);
       const rows = (pairs as { rows: { n: number }[] }).rows;
       expect(rows[0]!.n).toBe(0);
-      const live = await repos.bookings.busyIntervals(venue.id, DAY);
+      const live = await repos.bookings.dayHolds(venue.id, DAY);
       expect(live).toHaveLength(won);
     });
   });

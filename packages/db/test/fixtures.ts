@@ -29,11 +29,15 @@ export async function newUser(repos: Repositories, admin = false) {
 /** A pending booking written straight through the repository (the API's service checks the rules first). */
 export async function insertBooking(
   repos: Repositories,
-  b: { userId: number; venueId: number; date?: string; start: string; end: string; totalPrice?: string },
+  b: { userId: number; venueId: number; unitId?: number; places?: number; date?: string; start: string; end: string; totalPrice?: string },
 ) {
+  const unitId = b.unitId ?? (await repos.units.listByVenue(b.venueId))[0]?.id;
+  if (unitId === undefined) throw new Error(`venue ${b.venueId} has no unit`);
   const id = await repos.bookings.insert({
     userId: b.userId,
     venueId: b.venueId,
+    unitId,
+    places: b.places ?? 1,
     bookingDate: b.date ?? DAY,
     startTime: b.start,
     endTime: b.end,

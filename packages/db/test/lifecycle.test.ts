@@ -53,7 +53,7 @@ describe.each(testBackends())("booking lifecycle on $name", (backend) => {
     expect((await repos.bookings.history(confirmedEnded.id)).filter((e) => e.toStatus === "completed")).toHaveLength(1);
 
     // the expired booking no longer holds its slot
-    expect((await repos.bookings.busyIntervals(venueId, DAY)).map((i) => i.start / 60)).toEqual([13]);
+    expect((await repos.bookings.dayHolds(venueId, DAY)).map((i) => i.start / 60)).toEqual([13]);
     expect((await make("12:00", "13:00")).status).toBe("pending");
   });
 });

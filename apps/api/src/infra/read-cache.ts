@@ -5,7 +5,7 @@
 // Each kind of copy is bounded least-recently-used storage, so a flood of new keys only pushes out
 // the coldest entries, and keys are built from validated, normalised parameters only.
 import { LANGS } from "@venue-booking/core";
-import type { Interval, Lang } from "@venue-booking/core";
+import type { Hold, Lang } from "@venue-booking/core";
 import type { Page, Venue } from "@venue-booking/db";
 import { LRUCache } from "lru-cache";
 import type { InvalidationBus } from "./bus.ts";
@@ -90,11 +90,11 @@ type ReadCacheOptions = {
 export class ReadCache {
   readonly #venues: LoadingCache<Venue | null>;
   readonly #lists: LoadingCache<Page<Venue>>;
-  readonly #busy: LoadingCache<Interval[]>;
+  readonly #busy: LoadingCache<Hold[]>;
   readonly #renderedVenues: LoadingCache<string>;
   readonly #renderedPages: LoadingCache<string>;
   /** A day's availability body per venue and date, valid for the minute it was rendered in. */
-  readonly #days: LRUCache<string, { minute: number; body: string }>;
+  readonly #days: LRUCache<string, { minute: number; bodies: Partial<Record<Lang, string>> }>;
   readonly #bus: InvalidationBus;
 
   constructor(bus: InvalidationBus, opts: ReadCacheOptions = {}) {
@@ -147,20 +147,26 @@ export class ReadCache {
    * The availability body of a venue's day, rendered at most once a minute (slots turn "past" only
    * on minute boundaries) and dropped when a booking of that day changes.
    */
-  async availability(venueId: number, date: string, now: Date, render: () => Promise<string>): Promise<string> {
+  async availability(venueId: number, date: string, lang: Lang, now: Date, render: () => Promise<string>): Promise<string> {
     const key = `${venueId}:${date}`;
     const minute = Math.floor(now.getTime() / 60_000);
     const hit = this.#days.get(key);
-    if (hit && hit.minute === minute) return hit.body;
+    const body = hit?.minute === minute ? hit.bodies[lang] : undefined;
+    if (body !== undefined) return body;
     const generation = this.#daysGeneration;
-    const body = await render();
-    if (generation === this.#daysGeneration) this.#days.set(key, { minute, body });
-    return body;
+    const rendered = await render();
+    if (generation === this.#daysGeneration) {
+      // The languages of one day are kept together, so a booking drops them with one key.
+      const current = this.#days.get(key);
+      const bodies = current?.minute === minute ? current.bodies : {};
+      this.#days.set(key, { minute, bodies: { ...bodies, [lang]: rendered } });
+    }
+    return rendered;
   }
 
   #daysGeneration = 0;
 
-  busy(venueId: number, date: string, load: () => Promise<Interval[]>): Promise<Interval[]> {
+  busy(venueId: number, date: string, load: () => Promise<Hold[]>): Promise<Hold[]> {
     return this.#busy.get(`${venueId}:${date}`, load);
   }
 

@@ -9,6 +9,8 @@ export function toBookingJson(b: Booking, lang: Lang): BookingJson {
     id: b.id,
     venue_id: b.venueId,
     venue: { id: b.venueId, name: pickTranslation(b.venueName, lang) },
+    unit: { id: b.unitId, name: pickTranslation(b.unitName, lang) },
+    places: b.places,
     booking_date: b.bookingDate,
     start_time: b.startTime,
     end_time: b.endTime,

@@ -1,8 +1,8 @@
-// Venues as the contract shows them: one language, or all three for admins.
-import type { Venue as VenueJson, VenueAllLanguages } from "@venue-booking/contract";
+// Venues and their units as the contract shows them: one language, or all three for admins.
+import type { Unit as UnitJson, UnitAllLanguages, Venue as VenueJson, VenueAllLanguages } from "@venue-booking/contract";
 import { pickTranslation } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
-import type { Venue } from "@venue-booking/db";
+import type { Unit, Venue } from "@venue-booking/db";
 
 function base(v: Venue) {
   return {
@@ -17,6 +17,18 @@ function base(v: Venue) {
   };
 }
 
+function unitBase(u: Unit) {
+  return { id: u.id, kind: u.kind, capacity: u.capacity, price_per_hour: u.pricePerHour, contains: u.contains, sort_order: u.sortOrder };
+}
+
+export function toUnitJson(u: Unit, lang: Lang): UnitJson {
+  return { ...unitBase(u), name: pickTranslation(u.name, lang) };
+}
+
+export function toUnitAllJson(u: Unit): UnitAllLanguages {
+  return { ...unitBase(u), name: u.name, is_active: u.isActive };
+}
+
 export function toVenueJson(v: Venue, lang: Lang): VenueJson {
   return {
     ...base(v),
@@ -24,9 +36,18 @@ export function toVenueJson(v: Venue, lang: Lang): VenueJson {
     address: pickTranslation(v.address, lang),
     description: pickTranslation(v.description, lang),
     amenities: v.amenities.map((a) => pickTranslation(a, lang)),
+    units: v.units.filter((u) => u.isActive).map((u) => toUnitJson(u, lang)),
   };
 }
 
 export function toVenueAllJson(v: Venue): VenueAllLanguages {
-  return { ...base(v), slug: v.slug, name: v.name, address: v.address, description: v.description, amenities: v.amenities };
+  return {
+    ...base(v),
+    slug: v.slug,
+    name: v.name,
+    address: v.address,
+    description: v.description,
+    amenities: v.amenities,
+    units: v.units.map(toUnitAllJson),
+  };
 }

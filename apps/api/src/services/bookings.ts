@@ -6,16 +6,20 @@ import {
   assertEnded,
   assertTransition,
   checkBooking,
+  chooseUnit,
+  compareMoney,
   DomainError,
   formatTime,
+  isCombined,
   isDomainError,
+  isPooled,
   localDateTime,
   parseTime,
-  price,
+  totalPrice,
 } from "@venue-booking/core";
-import type { BookingStatus } from "@venue-booking/core";
+import type { BookingStatus, Interval } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Actor, Booking, BookingEvent, BookingFilter, Page, TransactionOptions } from "@venue-booking/db";
+import type { Actor, Booking, BookingEvent, BookingFilter, Page, Repositories, TransactionOptions, Unit } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
 
@@ -28,10 +32,56 @@ export type CreateBookingInput = {
 /** The booking, and whether it is the one an earlier request with the same Idempotency-Key made. */
 export type CreatedBooking = { booking: Booking; replayed: boolean };
 
+/** The largest total a booking can store (numeric(12,2)). */
+const MAX_TOTAL = "9999999999.99";
+
 function requestHash(r: BookingCreate): string {
-  return createHash("sha256")
-    .update(JSON.stringify([r.venue_id, r.booking_date, r.start_time, r.end_time]))
-    .digest("hex");
+  const fields: unknown[] = [r.venue_id, r.booking_date, r.start_time, r.end_time];
+  // Requests without a unit or places hash as they did before units existed, so keys stored then still match.
+  const places = r.places ?? 1;
+  if (r.unit_id !== undefined || r.unit_kind !== undefined || places !== 1) fields.push(r.unit_id ?? null, r.unit_kind ?? null, places);
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+}
+
+/**
+ * The units a request may go to, in the venue's order: the one it names, else the active units
+ * (of its kind) that are not combined; for more than one place, the pools big enough. Each way of
+ * asking for something the venue does not have is its own 4xx.
+ */
+function candidateUnits(units: readonly Unit[], r: BookingCreate, places: number): Unit[] {
+  const active = units.filter((u) => u.isActive);
+  let candidates: Unit[];
+  if (r.unit_id !== undefined) {
+    candidates = active.filter((u) => u.id === r.unit_id && (r.unit_kind === undefined || u.kind === r.unit_kind));
+    if (!candidates.length) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
+  } else {
+    candidates = active.filter((u) => !isCombined(u) && (r.unit_kind === undefined || u.kind === r.unit_kind));
+    if (!candidates.length) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_kind" });
+  }
+  if (places === 1) return candidates;
+  const pools = candidates.filter(isPooled);
+  if (!pools.length) throw new DomainError("PLACES_ON_EXCLUSIVE_UNIT", { field: "places" });
+  const fit = pools.filter((u) => u.capacity >= places);
+  if (!fit.length) throw new DomainError("PLACES_ABOVE_CAPACITY", { field: "places", params: { capacity: Math.max(...pools.map((u) => u.capacity)) } });
+  return fit;
+}
+
+/**
+ * The unit to insert the booking on. One candidate goes straight to the insert, where the database
+ * decides; among several, the first that the day's live bookings leave free is tried (read under
+ * the venue lock, so it is current), and the database still decides.
+ */
+async function unitFor(repos: Repositories, venue: { units: Unit[] }, r: BookingCreate, range: Interval, places: number): Promise<Unit> {
+  const candidates = candidateUnits(venue.units, r, places);
+  if (candidates.length === 1) return candidates[0]!;
+  const holds = await repos.bookings.dayHolds(r.venue_id, r.booking_date);
+  const chosen = chooseUnit(candidates, range, places, holds, new Map(venue.units.map((u) => [u.id, u])));
+  if (!chosen) throw new DomainError(places > 1 ? "NOT_ENOUGH_PLACES" : "SLOT_TAKEN", { field: places > 1 ? "places" : "start_time" });
+  return chosen;
+}
+
+function isConflict(e: unknown): boolean {
+  return isDomainError(e, "SLOT_TAKEN") || isDomainError(e, "NOT_ENOUGH_PLACES");
 }
 
 /** The booking an earlier request with this key made, or null; a different request under the key is refused. */
@@ -46,8 +96,9 @@ async function replay(deps: AppDeps, userId: number, key: string, hash: string):
 /**
  * Books a slot for a player: checks the rules against the venue (its row locked, so bookings of one
  * venue queue instead of deadlocking), checks the player's count of upcoming bookings (their row
- * locked, so parallel requests cannot pass the limit together), prices it, inserts it with its audit
- * row and, with an Idempotency-Key, the record of it, all in one transaction.
+ * locked, so parallel requests cannot pass the limit together), chooses the unit, prices it, inserts
+ * it (its trigger claims the unit or its places) with its audit row and, with an Idempotency-Key,
+ * the record of it, all in one transaction.
  */
 export async function createBooking(deps: AppDeps, input: CreateBookingInput): Promise<CreatedBooking> {
   const { userId, request: r, idempotencyKey: key } = input;
@@ -58,14 +109,16 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
   }
   const startTime = r.start_time.slice(0, 5);
   const endTime = r.end_time.slice(0, 5);
+  const places = r.places ?? 1;
   let booking: Booking;
   try {
     booking = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
       const repos = repositories(tx);
       const venue = await repos.venues.lockForBooking(r.venue_id);
       if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+      const range = { start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") };
       const { durationMinutes } = checkBooking(
-        { date: r.booking_date, start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") },
+        { date: r.booking_date, ...range },
         {
           hours: { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) },
           now: deps.clock(),
@@ -86,13 +139,18 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
       if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
         throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
       }
+      const unit = await unitFor(repos, venue, r, range, places);
+      const total = totalPrice(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places);
+      if (compareMoney(total, MAX_TOTAL) > 0) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
       const id = await repos.bookings.insert({
         userId,
         venueId: r.venue_id,
+        unitId: unit.id,
+        places,
         bookingDate: r.booking_date,
         startTime,
         endTime,
-        totalPrice: price(venue.pricePerHour, durationMinutes),
+        totalPrice: total,
       });
       await repos.bookings.addEvent({ bookingId: id, fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId });
       if (key) await repos.idempotency.record(userId, key, { requestHash: hash, status: 201, body: { id } });
@@ -101,10 +159,10 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
       return made;
     });
   } catch (e) {
-    if (isDomainError(e, "SLOT_TAKEN")) deps.metrics.bookingConflicts.inc();
-    // A concurrent request with the same key won (its booking holds the slot or the last place under
-    // the limit, or its record the key).
-    if (key && (isDomainError(e, "SLOT_TAKEN") || isDomainError(e, "TOO_MANY_LIVE_BOOKINGS") || !isDomainError(e))) {
+    if (isConflict(e)) deps.metrics.bookingConflicts.inc();
+    // A concurrent request with the same key won (its booking holds the slot, the places or the last
+    // booking under the limit, or its record the key).
+    if (key && (isConflict(e) || isDomainError(e, "TOO_MANY_LIVE_BOOKINGS") || !isDomainError(e))) {
       const winner = await replay(deps, userId, key, hash);
       if (winner) return { booking: winner, replayed: true };
     }

@@ -1,18 +1,10 @@
 // Venue use cases: public reads (served from the read cache as finished JSON), admin reads and
 // writes (which invalidate the cache), and a day's availability.
 import type { VenueCreate, VenueUpdate } from "@venue-booking/contract";
-import {
-  assertHours,
-  availability as dayAvailability,
-  DEFAULT_POLICY,
-  DomainError,
-  formatTime,
-  normalizeMoney,
-  parseTime,
-} from "@venue-booking/core";
-import type { Lang } from "@venue-booking/core";
+import { assertHours, DEFAULT_POLICY, DomainError, formatTime, normalizeMoney, parseTime, pickTranslation, venueDay } from "@venue-booking/core";
+import type { Interval, Lang } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Page, TransactionOptions, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
+import type { Page, TransactionOptions, UnitInput, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
@@ -99,34 +91,78 @@ export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }
   });
 }
 
-/** A venue's day as finished JSON: its slots (free, taken or past) and its free ranges. */
-export function availabilityJson(deps: AppDeps, input: { id: number; date: string }): Promise<string> {
-  const { id, date } = input;
-  const { repos, config, clock, cache } = deps;
-  const now = clock();
-  return cache.availability(id, date, now, async () => {
-    const venue = await cache.venue(id, () => repos.venues.get(id));
-    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-    const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
-    const busy = await cache.busy(id, date, () => repos.bookings.busyIntervals(id, date));
-    const day = dayAvailability({ date, hours, busy, now, policy: { timeZone: config.timeZone, horizonDays: config.horizonDays } });
-    const span = (i: { start: number; end: number }) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
-    return JSON.stringify({
-      venue_id: id,
-      date,
-      opening_time: venue.openingTime,
-      closing_time: venue.closingTime,
-      slot_minutes: DEFAULT_POLICY.slotMinutes,
-      slots: day.slots.map((s) => ({ ...span(s), available: s.available })),
-      free_ranges: day.freeRanges.map(span),
-    });
+const span = (i: Interval) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
+
+/** A venue's day, or one unit's, in the contract's shape. */
+async function renderDay(deps: AppDeps, input: { id: number; date: string; unitId?: number | undefined; lang: Lang }, now: Date) {
+  const { id, date, unitId, lang } = input;
+  const { repos, config, cache } = deps;
+  const venue = await cache.venue(id, () => repos.venues.get(id));
+  if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+  const active = venue.units.filter((u) => u.isActive && (unitId === undefined || u.id === unitId));
+  if (unitId !== undefined && active.length === 0) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
+  const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
+  const holds = await cache.busy(id, date, () => repos.bookings.dayHolds(id, date));
+  const day = venueDay({
+    date,
+    hours,
+    units: active,
+    allUnits: venue.units,
+    holds,
+    now,
+    policy: { timeZone: config.timeZone, horizonDays: config.horizonDays },
   });
+  const pooled = day.slots.some((s) => s.placesLeft !== null);
+  return {
+    venue_id: id,
+    date,
+    opening_time: venue.openingTime,
+    closing_time: venue.closingTime,
+    slot_minutes: DEFAULT_POLICY.slotMinutes,
+    slots: day.slots.map((s) => ({
+      ...span(s),
+      available: s.available,
+      free_units: s.freeUnits,
+      total_units: s.totalUnits,
+      ...(pooled ? { places_left: s.placesLeft ?? 0 } : {}),
+    })),
+    free_ranges: day.freeRanges.map(span),
+    units: day.units.map((d, i) => {
+      const unit = active[i]!;
+      return {
+        id: unit.id,
+        name: pickTranslation(unit.name, lang),
+        kind: unit.kind,
+        capacity: unit.capacity,
+        slots: d.slots.map((s) => ({ ...span(s), available: s.available, ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}) })),
+        free_ranges: d.freeRanges.map(span),
+      };
+    }),
+  };
+}
+
+/**
+ * A venue's day as finished JSON: per slot whether some unit is free and how many, and each unit's
+ * own slots and free ranges. The whole day is cached for the minute it was rendered in (per
+ * language: units have names); one unit's day is drawn from the cached venue and bookings.
+ */
+export function availabilityJson(deps: AppDeps, input: { id: number; date: string; unitId?: number | undefined; lang: Lang }): Promise<string> {
+  const now = deps.clock();
+  if (input.unitId !== undefined) return renderDay(deps, input, now).then((d) => JSON.stringify(d));
+  return deps.cache.availability(input.id, input.date, input.lang, now, async () => JSON.stringify(await renderDay(deps, input, now)));
 }
 
 export async function createVenue(deps: AppDeps, body: VenueCreate, opts: TransactionOptions = {}): Promise<Venue> {
   const input = toPatch(body) as VenueInput;
   assertHours({ opening: parseTime(input.openingTime ?? "09:00"), closing: parseTime(input.closingTime ?? "22:00") });
-  const venue = await withTransaction(deps.database.db, { deadline: opts.deadline }, (tx) => repositories(tx).venues.create(input));
+  const units: UnitInput[] | undefined = body.units?.map((u, i) => ({
+    name: u.name,
+    kind: u.kind ?? null,
+    capacity: u.capacity ?? 1,
+    pricePerHour: u.price_per_hour ?? null,
+    sortOrder: u.sort_order ?? i,
+  }));
+  const venue = await withTransaction(deps.database.db, { deadline: opts.deadline }, (tx) => repositories(tx).venues.create(input, units));
   deps.cache.venueChanged(venue.id);
   return venue;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, index, integer, numeric, pgTable, text, time, timestamp } from "drizzle-orm/pg-core";
+import { check, customType, date, foreignKey, index, integer, numeric, pgTable, text, time, timestamp } from "drizzle-orm/pg-core";
+import { units } from "./units.ts";
 import { users } from "./users.ts";
 import { venues } from "./venues.ts";
 
@@ -15,6 +16,10 @@ export const bookings = pgTable(
     venueId: integer()
       .notNull()
       .references(() => venues.id, { onDelete: "restrict" }),
+    // The unit booked (one of the venue's; the composite key below says so).
+    unitId: integer().notNull(),
+    // Places taken: 1 on an exclusive unit, up to its capacity on a pooled one.
+    places: integer().notNull().default(1),
     bookingDate: date().notNull(),
     startTime: time().notNull(),
     endTime: time().notNull(),
@@ -30,6 +35,8 @@ export const bookings = pgTable(
   (t) => [
     check("bookings_end_after_start", sql`${t.endTime} > ${t.startTime}`),
     check("bookings_price_positive", sql`${t.totalPrice} > 0`),
+    check("bookings_places_positive", sql`${t.places} >= 1`),
+    foreignKey({ name: "bookings_unit_fk", columns: [t.venueId, t.unitId], foreignColumns: [units.venueId, units.id] }),
     check("bookings_status", sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'completed')`),
     index("bookings_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
     index("bookings_venue_date_idx").on(t.venueId, t.bookingDate),

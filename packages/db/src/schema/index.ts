@@ -3,3 +3,4 @@ export * from "./bookings.ts";
 export * from "./idempotency-keys.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
+export * from "./units.ts";

@@ -3,7 +3,7 @@ import { assertAdmin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { linkOrigin, pageEnvelope, requestLink } from "../../lib/paging.ts";
-import { toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
+import { toUnitJson, toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
 import { importVenues } from "../../services/import-venues.ts";
 import {
   availabilityJson,
@@ -15,7 +15,19 @@ import {
   publicVenueListJson,
   updateVenue,
 } from "../../services/venues.ts";
-import type { availability, create, get, importRows, list, remove, update } from "./venues.routes.ts";
+import { addUnit, removeUnit, updateUnit } from "../../services/units.ts";
+import type {
+  availability,
+  create,
+  createUnit,
+  get,
+  importRows,
+  list,
+  remove,
+  removeUnit as removeUnitRoute,
+  update,
+  updateUnit as updateUnitRoute,
+} from "./venues.routes.ts";
 
 function wantsAll(c: Context<AppEnv>, translations: "all" | undefined): boolean {
   if (translations !== "all") return false;
@@ -64,7 +76,8 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
 };
 
 export const availabilityHandler: AppRouteHandler<typeof availability> = async (c) => {
-  return renderedJson(c, await availabilityJson(c.var.deps, { id: c.req.valid("param").id, date: c.req.valid("query").date }));
+  const { date, unit_id: unitId } = c.req.valid("query");
+  return renderedJson(c, await availabilityJson(c.var.deps, { id: c.req.valid("param").id, date, unitId, lang: c.var.lang }));
 };
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {
@@ -84,4 +97,21 @@ export const removeHandler: AppRouteHandler<typeof remove> = async (c) => {
 
 export const importHandler: AppRouteHandler<typeof importRows> = async (c) => {
   return c.json(await importVenues(c.var.deps, { request: c.req.valid("json"), lang: c.var.lang, deadline: c.var.deadline }), 200);
+};
+
+export const createUnitHandler: AppRouteHandler<typeof createUnit> = async (c) => {
+  const unit = await addUnit(c.var.deps, { venueId: c.req.valid("param").id, body: c.req.valid("json"), deadline: c.var.deadline });
+  return c.json(toUnitJson(unit, c.var.lang), 201);
+};
+
+export const updateUnitHandler: AppRouteHandler<typeof updateUnitRoute> = async (c) => {
+  const { id, unit_id: unitId } = c.req.valid("param");
+  const unit = await updateUnit(c.var.deps, { venueId: id, unitId, body: c.req.valid("json"), deadline: c.var.deadline });
+  return c.json(toUnitJson(unit, c.var.lang), 200);
+};
+
+export const removeUnitHandler: AppRouteHandler<typeof removeUnitRoute> = async (c) => {
+  const { id, unit_id: unitId } = c.req.valid("param");
+  await removeUnit(c.var.deps, { venueId: id, unitId, deadline: c.var.deadline });
+  return c.body(null, 204);
 };

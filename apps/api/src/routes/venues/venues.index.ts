@@ -10,5 +10,8 @@ export function venuesRouter() {
     .openapi(r.create, h.createHandler)
     .openapi(r.update, h.updateHandler)
     .openapi(r.remove, h.removeHandler)
-    .openapi(r.importRows, h.importHandler);
+    .openapi(r.importRows, h.importHandler)
+    .openapi(r.createUnit, h.createUnitHandler)
+    .openapi(r.updateUnit, h.updateUnitHandler)
+    .openapi(r.removeUnit, h.removeUnitHandler);
 }

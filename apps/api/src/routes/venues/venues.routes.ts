@@ -4,6 +4,10 @@ import {
   IdParamSchema,
   pageSchema,
   TranslationsQuerySchema,
+  UnitCreateSchema,
+  UnitParamsSchema,
+  UnitSchema,
+  UnitUpdateSchema,
   VenueCreateSchema,
   VenueImportRequestSchema,
   VenueImportResultSchema,
@@ -17,6 +21,7 @@ import { adminRoute, jsonBody, jsonContent, notFoundResponse, optionalUserRoute,
 const tags = ["Venues"];
 const adminTags = ["Admin: venues"];
 const slugTaken = { 409: problem(409, "SLUG_TAKEN: another venue has this slug") };
+const unitTags = ["Admin: units"];
 
 export const list = optionalUserRoute({
   method: "get",
@@ -40,8 +45,11 @@ export const availability = publicRoute({
   method: "get",
   path: "/api/venues/{id}/availability",
   tags,
-  summary: "The day's slots, free or taken, and the free ranges",
-  description: "Slots that have started already (venue time) and taken slots are not available.",
+  summary: "The day's slots, free or taken, per unit and overall, and the free ranges",
+  description:
+    "Slots that have started already (venue time) and taken slots are not available. A slot of the venue is available " +
+    "when some unit can take a one-place booking of it; `free_units` says how many can, `places_left` (venues with " +
+    "pooled units) how many pooled places are free. `units` has each active unit's own slots; `?unit_id=` shows one unit.",
   request: { params: IdParamSchema, query: AvailabilityQuerySchema },
   responses: { 200: jsonContent(AvailabilitySchema, "The day"), ...notFoundResponse },
 });
@@ -85,4 +93,42 @@ export const importRows = adminRoute({
     "create each slug once: the unique slug index decides, and the later import updates that venue instead.",
   request: { body: jsonBody(VenueImportRequestSchema) },
   responses: { 200: jsonContent(VenueImportResultSchema, "What each row did (or would have done)") },
+});
+
+export const createUnit = adminRoute({
+  method: "post",
+  path: "/api/venues/{id}/units",
+  tags: unitTags,
+  summary: "Add a unit (a court, lane, pitch half, combined unit or pool of places) to a venue",
+  description:
+    "`capacity` 1 is an exclusive unit (the default), more is a pool of places sold one by one. `contains` makes a " +
+    "combined unit of two or more exclusive units of the venue (a full pitch of halves A and B): booking it takes its " +
+    "parts, booking a part blocks it.",
+  request: { params: IdParamSchema, body: jsonBody(UnitCreateSchema) },
+  responses: { 201: jsonContent(UnitSchema, "The unit, in the caller's language"), ...notFoundResponse },
+});
+
+export const updateUnit = adminRoute({
+  method: "patch",
+  path: "/api/venues/{id}/units/{unit_id}",
+  tags: unitTags,
+  summary: "Change some fields of a unit",
+  description:
+    "Live bookings keep what they hold: a capacity below the places they hold is 409 CAPACITY_BELOW_SOLD; switching " +
+    "between exclusive and pooled while they exist, or new parts that are taken at their times, is 409 UNIT_IN_USE.",
+  request: { params: UnitParamsSchema, body: jsonBody(UnitUpdateSchema) },
+  responses: {
+    200: jsonContent(UnitSchema, "The unit"),
+    ...notFoundResponse,
+    409: problem(409, "CAPACITY_BELOW_SOLD, UNIT_IN_USE, or LAST_UNIT when deactivating the last active unit"),
+  },
+});
+
+export const removeUnit = adminRoute({
+  method: "delete",
+  path: "/api/venues/{id}/units/{unit_id}",
+  tags: unitTags,
+  summary: "Deactivate a unit (its bookings stand)",
+  request: { params: UnitParamsSchema },
+  responses: { 204: { description: "Deactivated" }, ...notFoundResponse, 409: problem(409, "LAST_UNIT: a venue keeps one active unit") },
 });

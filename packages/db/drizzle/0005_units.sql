@@ -1,0 +1,130 @@
+-- Units: a venue is a set of courts, lanes or pooled places (see src/schema/units.ts).
+CREATE TABLE "unit_claims" (
+	"booking_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"during" "tsrange" NOT NULL,
+	CONSTRAINT "unit_claims_booking_id_unit_id_pk" PRIMARY KEY("booking_id","unit_id")
+);
+--> statement-breakpoint
+CREATE TABLE "unit_usage" (
+	"unit_id" integer NOT NULL,
+	"slot_start" timestamp NOT NULL,
+	"used" integer NOT NULL,
+	"capacity" integer NOT NULL,
+	CONSTRAINT "unit_usage_unit_id_slot_start_pk" PRIMARY KEY("unit_id","slot_start"),
+	CONSTRAINT "unit_usage_within_capacity" CHECK ("unit_usage"."used" between 0 and "unit_usage"."capacity")
+);
+--> statement-breakpoint
+CREATE TABLE "units" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "units_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"venue_id" integer NOT NULL,
+	"name" jsonb NOT NULL,
+	"kind" text,
+	"capacity" integer DEFAULT 1 NOT NULL,
+	"price_per_hour" numeric(12, 2),
+	"contains" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"is_active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "units_venue_id_key" UNIQUE("venue_id","id"),
+	CONSTRAINT "units_capacity_range" CHECK ("units"."capacity" between 1 and 1000),
+	CONSTRAINT "units_price_positive" CHECK ("units"."price_per_hour" > 0),
+	CONSTRAINT "units_name_ru" CHECK (coalesce("units"."name"->>'ru', '') <> ''),
+	CONSTRAINT "units_combined_exclusive" CHECK ("units"."capacity" = 1 or cardinality("units"."contains") = 0),
+	CONSTRAINT "units_not_self_contained" CHECK (not ("units"."id" = any("units"."contains")))
+);
+--> statement-breakpoint
+ALTER TABLE "bookings" ADD COLUMN "unit_id" integer;--> statement-breakpoint
+ALTER TABLE "bookings" ADD COLUMN "places" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "unit_claims" ADD CONSTRAINT "unit_claims_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_claims" ADD CONSTRAINT "unit_claims_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_usage" ADD CONSTRAINT "unit_usage_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "units" ADD CONSTRAINT "units_venue_id_venues_id_fk" FOREIGN KEY ("venue_id") REFERENCES "public"."venues"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "units_venue_order_idx" ON "units" USING btree ("venue_id","sort_order","id");--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_places_positive" CHECK ("bookings"."places" >= 1);--> statement-breakpoint
+-- Claims on exclusive units: no two live bookings share a minute of one unit, whether they booked
+-- it directly or through a combined unit (whose claims are on its parts). drizzle-kit cannot
+-- express EXCLUDE constraints, hence this hand-written part.
+ALTER TABLE "unit_claims" ADD CONSTRAINT "unit_claims_no_overlap" EXCLUDE USING gist ("unit_id" WITH =, "during" WITH &&);--> statement-breakpoint
+-- Every change of a booking takes and releases what it holds, in the statement that makes the
+-- change: inserting a live booking claims its unit (or the parts of a combined one) or adds its
+-- places to the half-hour counters of a pooled one; leaving pending/confirmed, or changing the
+-- unit, the times or the places, releases the old holding first. A clash surfaces as the
+-- exclusion violation 23P01 (unit_claims_no_overlap) or the check violation 23514
+-- (unit_usage_within_capacity), and the whole statement fails with it. Counters are kept per half
+-- hour on the clock: exact for bookings on half-hour boundaries, and never too low for others
+-- (a booking counts in every half hour it touches).
+CREATE FUNCTION "bookings_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  was_live boolean := TG_OP = 'UPDATE' AND OLD.status IN ('pending', 'confirmed') AND OLD.unit_id IS NOT NULL;
+  is_live boolean := NEW.status IN ('pending', 'confirmed') AND NEW.unit_id IS NOT NULL;
+  unit record;
+BEGIN
+  IF was_live AND is_live AND OLD.unit_id = NEW.unit_id AND OLD.during = NEW.during AND OLD.places = NEW.places THEN
+    RETURN NULL;
+  END IF;
+  IF was_live THEN
+    DELETE FROM unit_claims WHERE booking_id = OLD.id;
+    UPDATE unit_usage SET used = used - OLD.places
+     WHERE unit_id = OLD.unit_id
+       AND slot_start >= date_bin('30 minutes', lower(OLD.during), timestamp '2000-01-01')
+       AND slot_start < upper(OLD.during);
+  END IF;
+  IF is_live THEN
+    SELECT u.capacity, u.contains INTO unit FROM units u WHERE u.id = NEW.unit_id;
+    IF unit.capacity = 1 THEN
+      IF NEW.places <> 1 THEN
+        RAISE EXCEPTION 'an exclusive unit takes one place' USING ERRCODE = '23514', CONSTRAINT = 'bookings_places_exclusive';
+      END IF;
+      INSERT INTO unit_claims (booking_id, unit_id, during)
+      SELECT NEW.id, part, NEW.during
+        FROM unnest(CASE WHEN cardinality(unit.contains) > 0 THEN unit.contains ELSE ARRAY[NEW.unit_id] END) AS part
+       ORDER BY part;
+    ELSE
+      INSERT INTO unit_usage AS usage (unit_id, slot_start, used, capacity)
+      SELECT NEW.unit_id, slot, NEW.places, unit.capacity
+        FROM generate_series(date_bin('30 minutes', lower(NEW.during), timestamp '2000-01-01'),
+                             upper(NEW.during) - interval '1 microsecond', interval '30 minutes') AS slot
+      ON CONFLICT (unit_id, slot_start) DO UPDATE SET used = usage.used + excluded.used;
+    END IF;
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "bookings_hold" AFTER INSERT OR UPDATE OF "status", "unit_id", "places", "booking_date", "start_time", "end_time"
+  ON "bookings" FOR EACH ROW EXECUTE FUNCTION "bookings_hold"();--> statement-breakpoint
+-- A unit's own changes reach what its live bookings hold: a new capacity goes to its counters
+-- (refused by their CHECK when places already sold exceed it), and new parts of a combined unit
+-- are claimed for its live bookings (refused by the exclusion constraint when taken). Switching a
+-- unit between exclusive and pooled while it has live bookings is refused: they hold the one
+-- kind of record and would need the other.
+CREATE FUNCTION "units_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (OLD.capacity = 1) <> (NEW.capacity = 1)
+     AND EXISTS (SELECT 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed')) THEN
+    RAISE EXCEPTION 'unit % has live bookings', NEW.id USING ERRCODE = '23514', CONSTRAINT = 'units_mode_in_use';
+  END IF;
+  IF NEW.capacity > 1 AND OLD.capacity <> NEW.capacity THEN
+    UPDATE unit_usage SET capacity = NEW.capacity WHERE unit_id = NEW.id;
+  END IF;
+  IF OLD.contains IS DISTINCT FROM NEW.contains THEN
+    DELETE FROM unit_claims c USING bookings b
+     WHERE c.booking_id = b.id AND b.unit_id = NEW.id AND b.status IN ('pending', 'confirmed');
+    INSERT INTO unit_claims (booking_id, unit_id, during)
+    SELECT b.id, part, b.during
+      FROM bookings b,
+           unnest(CASE WHEN cardinality(NEW.contains) > 0 THEN NEW.contains ELSE ARRAY[NEW.id] END) AS part
+     WHERE b.unit_id = NEW.id AND b.status IN ('pending', 'confirmed')
+     ORDER BY b.id, part;
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "units_hold" AFTER UPDATE OF "capacity", "contains" ON "units" FOR EACH ROW EXECUTE FUNCTION "units_hold"();--> statement-breakpoint
+-- Every existing venue becomes one exclusive unit named after it, and its bookings move onto that
+-- unit (the trigger claims it for the live ones); the venue-wide constraint gives way to the
+-- per-unit one.
+INSERT INTO "units" ("venue_id", "name") SELECT "id", "name" FROM "venues" ORDER BY "id";--> statement-breakpoint
+UPDATE "bookings" b SET "unit_id" = u."id" FROM "units" u WHERE u."venue_id" = b."venue_id";--> statement-breakpoint
+ALTER TABLE "bookings" ALTER COLUMN "unit_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_unit_fk" FOREIGN KEY ("venue_id","unit_id") REFERENCES "public"."units"("venue_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bookings" DROP CONSTRAINT "bookings_no_overlap";

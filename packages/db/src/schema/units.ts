@@ -1,0 +1,78 @@
+// A venue is a set of units: courts, lanes, pitch halves, or a pool of places. Bookings hold units
+// through two tables the booking's own trigger writes (migration 0005): claims on exclusive units,
+// which an exclusion constraint keeps apart, and per-half-hour counters of pooled places, which a
+// CHECK keeps within capacity. Neither is ever written by application code.
+import { sql } from "drizzle-orm";
+import { boolean, check, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bookings } from "./bookings.ts";
+import { venues } from "./venues.ts";
+import type { TranslatedText } from "./venues.ts";
+
+const tsrange = customType<{ data: string }>({ dataType: () => "tsrange" });
+
+/** The most places one unit may sell at a time. */
+export const MAX_UNIT_CAPACITY = 1000;
+
+export const units = pgTable(
+  "units",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    venueId: integer()
+      .notNull()
+      .references(() => venues.id, { onDelete: "restrict" }),
+    name: jsonb().$type<TranslatedText>().notNull(),
+    // free text: pitch, court, lane, desk, hall...
+    kind: text(),
+    // 1 = exclusive (one booking at a time); more = pooled places sold one by one
+    capacity: integer().notNull().default(1),
+    // null = the venue's price; for a pooled unit, the price of one place
+    pricePerHour: numeric({ precision: 12, scale: 2 }),
+    // a combined unit ("full pitch") is made of these exclusive units of the same venue
+    contains: integer().array().notNull().default(sql`'{}'::integer[]`),
+    sortOrder: integer().notNull().default(0),
+    isActive: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("units_capacity_range", sql`${t.capacity} between 1 and ${sql.raw(String(MAX_UNIT_CAPACITY))}`),
+    check("units_price_positive", sql`${t.pricePerHour} > 0`),
+    check("units_name_ru", sql`coalesce(${t.name}->>'ru', '') <> ''`),
+    check("units_combined_exclusive", sql`${t.capacity} = 1 or cardinality(${t.contains}) = 0`),
+    check("units_not_self_contained", sql`not (${t.id} = any(${t.contains}))`),
+    // what bookings reference together with their venue, so a booking's unit is always its venue's
+    unique("units_venue_id_key").on(t.venueId, t.id),
+    index("units_venue_order_idx").on(t.venueId, t.sortOrder, t.id),
+  ],
+);
+
+/** What one live booking holds of one exclusive unit (the part units of a combined one). */
+export const unitClaims = pgTable(
+  "unit_claims",
+  {
+    bookingId: integer()
+      .notNull()
+      .references(() => bookings.id, { onDelete: "cascade" }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    during: tsrange().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.unitId] })],
+);
+
+/** Places of a pooled unit held by live bookings in one half hour starting at `slotStart`. */
+export const unitUsage = pgTable(
+  "unit_usage",
+  {
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    slotStart: timestamp().notNull(),
+    used: integer().notNull(),
+    capacity: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.slotStart] }), check("unit_usage_within_capacity", sql`${t.used} between 0 and ${t.capacity}`)],
+);
+
+export type UnitRow = typeof units.$inferSelect;

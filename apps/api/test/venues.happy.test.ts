@@ -155,19 +155,29 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
       const id = await createVenue(h, admin, { opening_time: "08:00", closing_time: "12:00" });
       const r = await h.request(`/api/venues/${id}/availability/?date=2026-11-25`);
       expect(r.status).toBe(200);
-      expect(AvailabilitySchema.parse(await r.json())).toEqual({
+      const day = AvailabilitySchema.parse(await r.json());
+      const hours = ["08:00", "09:00", "10:00", "11:00", "12:00"];
+      const spans = hours.slice(0, -1).map((start, i) => ({ start_time: start, end_time: hours[i + 1]! }));
+      const unit = day.units[0]!;
+      expect(day).toEqual({
         venue_id: id,
         date: "2026-11-25",
         opening_time: "08:00",
         closing_time: "12:00",
         slot_minutes: 60,
-        slots: [
-          { start_time: "08:00", end_time: "09:00", available: true },
-          { start_time: "09:00", end_time: "10:00", available: true },
-          { start_time: "10:00", end_time: "11:00", available: true },
-          { start_time: "11:00", end_time: "12:00", available: true },
-        ],
+        slots: spans.map((s) => ({ ...s, available: true, free_units: 1, total_units: 1 })),
         free_ranges: [{ start_time: "08:00", end_time: "12:00" }],
+        // the one unit a venue gets when created without units, named after it
+        units: [
+          {
+            id: unit.id,
+            name: "Стадион Тест",
+            kind: null,
+            capacity: 1,
+            slots: spans.map((s) => ({ ...s, available: true })),
+            free_ranges: [{ start_time: "08:00", end_time: "12:00" }],
+          },
+        ],
       });
     });
 

@@ -114,9 +114,7 @@ export const UnitSchema = z.object({ ...unitOut, name: z.string().openapi({ exam
 
 const TranslatedOut = z.object({ ru: z.string(), uz: z.string().nullable().optional(), en: z.string().nullable().optional() });
 
-export const UnitAllLanguagesSchema = z
-  .object({ ...unitOut, name: TranslatedOut, is_active: z.boolean() })
-  .openapi("UnitAllLanguages");
+export const UnitAllLanguagesSchema = z.object({ ...unitOut, name: TranslatedOut, is_active: z.boolean() }).openapi("UnitAllLanguages");
 
 export const UnitOutSchema = z.union([UnitSchema, UnitAllLanguagesSchema]);
 

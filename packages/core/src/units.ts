@@ -77,7 +77,7 @@ export function totalPrice(hourly: Money, durationMinutes: number, places: numbe
 
 export type UnitSlot = Interval & { available: boolean; placesLeft: number };
 
-export type UnitDay = { unitId: number; slots: UnitSlot[]; freeRanges: Interval[] };
+export type UnitDay<U extends UnitSpec = UnitSpec> = { unit: U; slots: UnitSlot[]; freeRanges: Interval[] };
 
 export type VenueSlot = Interval & {
   available: boolean;
@@ -87,13 +87,13 @@ export type VenueSlot = Interval & {
   placesLeft: number | null;
 };
 
-export type VenueDay = { slots: VenueSlot[]; freeRanges: Interval[]; units: UnitDay[] };
+export type VenueDay<U extends UnitSpec = UnitSpec> = { slots: VenueSlot[]; freeRanges: Interval[]; units: UnitDay<U>[] };
 
-export type VenueDayInput = {
+export type VenueDayInput<U extends UnitSpec = UnitSpec> = {
   date: IsoDate;
   hours: VenueHours;
   /** The units to show, in the venue's order (the active ones). */
-  units: readonly UnitSpec[];
+  units: readonly U[];
   /** Every unit of the venue, inactive ones too: holds on them still claim their parts. */
   allUnits: readonly UnitSpec[];
   holds: readonly Hold[];
@@ -106,7 +106,7 @@ export type VenueDayInput = {
  * horizon is free nowhere; otherwise a unit's slot is free when it has a place left, and the
  * venue's slot is free when some unit's is.
  */
-export function venueDay(input: VenueDayInput): VenueDay {
+export function venueDay<U extends UnitSpec>(input: VenueDayInput<U>): VenueDay<U> {
   const policy = { ...DEFAULT_POLICY, ...input.policy };
   const today = localDateTime(input.now, policy.timeZone);
   const beyondHorizon = daysBetween(today.date, input.date) > policy.horizonDays;
@@ -114,17 +114,17 @@ export function venueDay(input: VenueDayInput): VenueDay {
   const holds = input.holds.filter((h) => h.end > h.start);
   const grid = daySlots(input.hours, policy.slotMinutes);
   const open = grid.map((s) => !beyondHorizon && compareLocal({ date: input.date, minutes: s.start }, today) >= 0);
-  const units: UnitDay[] = input.units.map((unit) => {
+  const units: UnitDay<U>[] = input.units.map((unit) => {
     const slots = grid.map((s, i) => {
       const left = open[i] ? placesLeft(unit, s, holds, byId) : 0;
       return { ...s, available: left > 0, placesLeft: left };
     });
-    return { unitId: unit.id, slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)) };
+    return { unit, slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)) };
   });
   const pooled = input.units.some(isPooled);
   const slots = grid.map((s, i) => {
     const freeUnits = units.filter((u) => u.slots[i]?.available).length;
-    const placesLeftSum = input.units.reduce((sum, u, k) => (isPooled(u) ? sum + (units[k]?.slots[i]?.placesLeft ?? 0) : sum), 0);
+    const placesLeftSum = units.reduce((sum, u) => (isPooled(u.unit) ? sum + (u.slots[i]?.placesLeft ?? 0) : sum), 0);
     return { ...s, available: freeUnits > 0, freeUnits, totalUnits: input.units.length, placesLeft: pooled ? placesLeftSum : null };
   });
   return { slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)), units };

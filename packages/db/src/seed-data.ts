@@ -1,5 +1,12 @@
 // Demo venues of Tashkent in three languages. Prices are in UZS per hour.
+import type { UnitInput } from "./units.ts";
 import type { VenueInput } from "./venues.ts";
+
+/** A demo venue's unit; a combined one names its parts by their Russian names. */
+export type SeedUnit = Omit<UnitInput, "contains" | "sortOrder" | "isActive"> & { contains?: string[] };
+
+/** A demo venue; without `units` it keeps the one unit named after it. */
+type SeedVenue = VenueInput & { units?: SeedUnit[] };
 
 const img = (slug: string, n: number) => Array.from({ length: n }, (_, i) => `https://picsum.photos/seed/${slug}-${i + 1}/1200/800`);
 
@@ -20,7 +27,10 @@ const A = {
   heating: { ru: "Отопление", uz: "Isitish", en: "Heating" },
 } as const;
 
-export const SEED_VENUES: VenueInput[] = [
+const courts = (n: number): SeedUnit[] =>
+  Array.from({ length: n }, (_, i) => ({ name: { ru: `Корт ${i + 1}`, uz: `${i + 1}-kort`, en: `Court ${i + 1}` }, kind: "court" }));
+
+export const SEED_VENUES: SeedVenue[] = [
   {
     name: { ru: "Футбольное поле «Бунёдкор Арена»", uz: "«Bunyodkor Arena» futbol maydoni", en: "Bunyodkor Arena Football Pitch" },
     address: {
@@ -29,15 +39,24 @@ export const SEED_VENUES: VenueInput[] = [
       en: "47 Bunyodkor St, Chilanzar District",
     },
     description: {
-      ru: "Полноразмерное поле с искусственным газоном FIFA Quality, 105×68 м. Подходит для матчей 11×11 и турниров.",
-      uz: "FIFA Quality sun'iy qoplamali to'liq o'lchamli maydon, 105×68 m. 11×11 o'yinlar va turnirlar uchun.",
-      en: "Full-size FIFA Quality artificial turf pitch, 105×68 m. Fits 11-a-side matches and tournaments.",
+      ru: "Полноразмерное поле с искусственным газоном FIFA Quality, 105×68 м. Подходит для матчей 11×11 и турниров; половину поля можно забронировать отдельно.",
+      uz: "FIFA Quality sun'iy qoplamali to'liq o'lchamli maydon, 105×68 m. 11×11 o'yinlar va turnirlar uchun; maydonning yarmini alohida band qilish mumkin.",
+      en: "Full-size FIFA Quality artificial turf pitch, 105×68 m. Fits 11-a-side matches and tournaments; each half can be booked on its own.",
     },
     amenities: [A.showers, A.lockers, A.parking, A.lights, A.stands],
     pricePerHour: "450000.00",
     images: img("bunyodkor-pitch", 3),
     openingTime: "08:00",
     closingTime: "23:00",
+    units: [
+      { name: { ru: "Половина поля A", uz: "Maydonning A yarmi", en: "Half pitch A" }, kind: "pitch", pricePerHour: "250000.00" },
+      { name: { ru: "Половина поля B", uz: "Maydonning B yarmi", en: "Half pitch B" }, kind: "pitch", pricePerHour: "250000.00" },
+      {
+        name: { ru: "Всё поле", uz: "Butun maydon", en: "Full pitch" },
+        kind: "pitch",
+        contains: ["Половина поля A", "Половина поля B"],
+      },
+    ],
   },
   {
     name: { ru: "Мини-футбол «Юнусабад»", uz: "«Yunusobod» mini-futbol maydoni", en: "Yunusabad Mini-Football Pitch" },
@@ -93,15 +112,16 @@ export const SEED_VENUES: VenueInput[] = [
       en: "3 Furkat St, Shaykhantakhur District",
     },
     description: {
-      ru: "Хардовые корты с освещением, прокат ракеток и тренер по записи.",
-      uz: "Yoritilgan hard kortlar, raketka ijarasi va yozilish bo'yicha murabbiy.",
-      en: "Floodlit hard courts, racket rental and a coach by appointment.",
+      ru: "Четыре хардовых корта с освещением, прокат ракеток и тренер по записи.",
+      uz: "To'rtta yoritilgan hard kort, raketka ijarasi va yozilish bo'yicha murabbiy.",
+      en: "Four floodlit hard courts, racket rental and a coach by appointment.",
     },
     amenities: [A.lights, A.rackets, A.coach, A.parking],
     pricePerHour: "120000.00",
     images: img("city-tennis", 2),
     openingTime: "06:00",
     closingTime: "22:00",
+    units: courts(4),
   },
   {
     name: { ru: "Поле «Сергели Спорт»", uz: "«Sergeli Sport» maydoni", en: "Sergeli Sport Pitch" },
@@ -246,5 +266,22 @@ export const SEED_VENUES: VenueInput[] = [
     images: img("city-padel", 2),
     openingTime: "07:00",
     closingTime: "23:00",
+  },
+  {
+    name: { ru: "Тренажёрный зал «Атлет»", uz: "«Atlet» trenajyor zali", en: "Atlet Open Gym" },
+    address: { ru: "Мирабадский район, ул. Нукус, 78", uz: "Mirobod tumani, Nukus ko'chasi, 78", en: "78 Nukus St, Mirabad District" },
+    description: {
+      ru: "Открытый тренажёрный зал на 30 человек: без абонемента, оплата за место на час.",
+      uz: "30 kishilik ochiq trenajyor zali: obunasiz, bir soatlik joy uchun to'lov.",
+      en: "Open gym for 30 people: no membership, pay for a place by the hour.",
+    },
+    amenities: [A.showers, A.lockers, A.aircon, A.water],
+    pricePerHour: "30000.00",
+    images: img("atlet-gym", 2),
+    openingTime: "06:00",
+    closingTime: "23:00",
+    units: [
+      { name: { ru: "Свободное посещение", uz: "Erkin tashrif", en: "Open gym" }, kind: "gym", capacity: 30, pricePerHour: "30000.00" },
+    ],
   },
 ];

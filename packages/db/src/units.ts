@@ -94,7 +94,8 @@ async function holdsChecked<T>(write: () => Promise<T>): Promise<T> {
     if (state === CHECK_VIOLATION && constraint === "unit_usage_within_capacity") {
       throw new DomainError("CAPACITY_BELOW_SOLD", { field: "capacity", cause: e });
     }
-    if (state === CHECK_VIOLATION && constraint === "units_mode_in_use") throw new DomainError("UNIT_IN_USE", { field: "capacity", cause: e });
+    if (state === CHECK_VIOLATION && constraint === "units_mode_in_use")
+      throw new DomainError("UNIT_IN_USE", { field: "capacity", cause: e });
     if (state === EXCLUSION_VIOLATION) throw new DomainError("UNIT_IN_USE", { field: "contains", cause: e });
     throw e;
   }

@@ -221,7 +221,7 @@ export function venuesRepository(db: Database) {
       .onConflictDoNothing({ target: venues.slug, where: sql`${venues.slug} is not null` })
       .returning(columns);
     if (!row) return null;
-    await addUnits(row as VenueRow, undefined);
+    await addUnits(row, undefined);
     return withItsUnits(row as VenueRow);
   }
 

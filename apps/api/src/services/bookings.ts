@@ -7,11 +7,11 @@ import {
   assertTransition,
   checkBooking,
   chooseUnit,
-  compareMoney,
   DomainError,
   formatTime,
   isCombined,
   isDomainError,
+  isMoney,
   isPooled,
   localDateTime,
   parseTime,
@@ -62,7 +62,8 @@ function candidateUnits(units: readonly Unit[], r: BookingCreate, places: number
   const pools = candidates.filter(isPooled);
   if (!pools.length) throw new DomainError("PLACES_ON_EXCLUSIVE_UNIT", { field: "places" });
   const fit = pools.filter((u) => u.capacity >= places);
-  if (!fit.length) throw new DomainError("PLACES_ABOVE_CAPACITY", { field: "places", params: { capacity: Math.max(...pools.map((u) => u.capacity)) } });
+  if (!fit.length)
+    throw new DomainError("PLACES_ABOVE_CAPACITY", { field: "places", params: { capacity: Math.max(...pools.map((u) => u.capacity)) } });
   return fit;
 }
 
@@ -73,7 +74,8 @@ function candidateUnits(units: readonly Unit[], r: BookingCreate, places: number
  */
 async function unitFor(repos: Repositories, venue: { units: Unit[] }, r: BookingCreate, range: Interval, places: number): Promise<Unit> {
   const candidates = candidateUnits(venue.units, r, places);
-  if (candidates.length === 1) return candidates[0]!;
+  const [only] = candidates;
+  if (only && candidates.length === 1) return only;
   const holds = await repos.bookings.dayHolds(r.venue_id, r.booking_date);
   const chosen = chooseUnit(candidates, range, places, holds, new Map(venue.units.map((u) => [u.id, u])));
   if (!chosen) throw new DomainError(places > 1 ? "NOT_ENOUGH_PLACES" : "SLOT_TAKEN", { field: places > 1 ? "places" : "start_time" });
@@ -141,7 +143,8 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
       }
       const unit = await unitFor(repos, venue, r, range, places);
       const total = totalPrice(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places);
-      if (compareMoney(total, MAX_TOTAL) > 0) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
+      // A valid amount is one numeric(12,2) can hold.
+      if (!isMoney(total)) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
       const id = await repos.bookings.insert({
         userId,
         venueId: r.venue_id,

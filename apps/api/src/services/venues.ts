@@ -1,7 +1,16 @@
 // Venue use cases: public reads (served from the read cache as finished JSON), admin reads and
 // writes (which invalidate the cache), and a day's availability.
 import type { VenueCreate, VenueUpdate } from "@venue-booking/contract";
-import { assertHours, DEFAULT_POLICY, DomainError, formatTime, normalizeMoney, parseTime, pickTranslation, venueDay } from "@venue-booking/core";
+import {
+  assertHours,
+  DEFAULT_POLICY,
+  DomainError,
+  formatTime,
+  normalizeMoney,
+  parseTime,
+  pickTranslation,
+  venueDay,
+} from "@venue-booking/core";
 import type { Interval, Lang } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Page, TransactionOptions, UnitInput, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
@@ -127,17 +136,14 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
       ...(pooled ? { places_left: s.placesLeft ?? 0 } : {}),
     })),
     free_ranges: day.freeRanges.map(span),
-    units: day.units.map((d, i) => {
-      const unit = active[i]!;
-      return {
-        id: unit.id,
-        name: pickTranslation(unit.name, lang),
-        kind: unit.kind,
-        capacity: unit.capacity,
-        slots: d.slots.map((s) => ({ ...span(s), available: s.available, ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}) })),
-        free_ranges: d.freeRanges.map(span),
-      };
-    }),
+    units: day.units.map(({ unit, slots, freeRanges }) => ({
+      id: unit.id,
+      name: pickTranslation(unit.name, lang),
+      kind: unit.kind,
+      capacity: unit.capacity,
+      slots: slots.map((s) => ({ ...span(s), available: s.available, ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}) })),
+      free_ranges: freeRanges.map(span),
+    })),
   };
 }
 
@@ -146,7 +152,10 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
  * own slots and free ranges. The whole day is cached for the minute it was rendered in (per
  * language: units have names); one unit's day is drawn from the cached venue and bookings.
  */
-export function availabilityJson(deps: AppDeps, input: { id: number; date: string; unitId?: number | undefined; lang: Lang }): Promise<string> {
+export function availabilityJson(
+  deps: AppDeps,
+  input: { id: number; date: string; unitId?: number | undefined; lang: Lang },
+): Promise<string> {
   const now = deps.clock();
   if (input.unitId !== undefined) return renderDay(deps, input, now).then((d) => JSON.stringify(d));
   return deps.cache.availability(input.id, input.date, input.lang, now, async () => JSON.stringify(await renderDay(deps, input, now)));

@@ -3,7 +3,20 @@
 // which an exclusion constraint keeps apart, and per-half-hour counters of pooled places, which a
 // CHECK keeps within capacity. Neither is ever written by application code.
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import { bookings } from "./bookings.ts";
 import { venues } from "./venues.ts";
 import type { TranslatedText } from "./venues.ts";
@@ -28,7 +41,10 @@ export const units = pgTable(
     // null = the venue's price; for a pooled unit, the price of one place
     pricePerHour: numeric({ precision: 12, scale: 2 }),
     // a combined unit ("full pitch") is made of these exclusive units of the same venue
-    contains: integer().array().notNull().default(sql`'{}'::integer[]`),
+    contains: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     sortOrder: integer().notNull().default(0),
     isActive: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -72,7 +88,10 @@ export const unitUsage = pgTable(
     used: integer().notNull(),
     capacity: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.slotStart] }), check("unit_usage_within_capacity", sql`${t.used} between 0 and ${t.capacity}`)],
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.slotStart] }),
+    check("unit_usage_within_capacity", sql`${t.used} between 0 and ${t.capacity}`),
+  ],
 );
 
 export type UnitRow = typeof units.$inferSelect;

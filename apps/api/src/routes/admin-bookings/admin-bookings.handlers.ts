@@ -17,6 +17,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
     page: q.page,
     status: q.status,
     venueId: q.venue_id,
+    unitId: q.unit_id,
     userId: q.user_id,
     date: q.date,
     phone: q.phone,

@@ -13,7 +13,7 @@ import autocannon from "autocannon";
 import { sign } from "hono/jwt";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { seedBench, USERS, VENUES } from "./seed.ts";
+import { FREE_DAYS, seedBench, USERS, VENUES } from "./seed.ts";
 
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -66,25 +66,48 @@ function peakRssMb(pid: number): number {
   return Math.round(kb / 102.4) / 10;
 }
 
-type Case = { name: string; rps: number; p50_ms: number; p99_ms: number; errors: number; ratio: number };
+type Case = {
+  name: string;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  ratio: number;
+  /** Responses by status, for the booking cases. */
+  statuses?: Record<string, number>;
+};
 
 async function load(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ connections: CONNECTIONS, ...opts });
 }
 
-async function measure(name: string, opts: autocannon.Options, baselineRps: number): Promise<Case> {
+const statusList = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .map(([code, n]) => `${n} × ${code}`)
+    .join(", ");
+
+/**
+ * One case: a warm-up, then the measured run. With `answers`, the case counts its responses by
+ * status, and a status outside them (409 for "taken" where a clash is a fair answer) is an error.
+ */
+async function measure(name: string, opts: autocannon.Options, baselineRps: number, answers?: number[]): Promise<Case> {
   await load({ ...opts, duration: WARMUP });
   const r = await load({ ...opts, duration: DURATION });
-  const errors = r.errors + r.timeouts + r.non2xx;
-  const result = {
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
+  const unexpected = answers
+    ? Object.entries(statuses).reduce((n, [code, count]) => (answers.includes(Number(code)) ? n : n + count), 0)
+    : r.non2xx;
+  const errors = r.errors + r.timeouts + unexpected;
+  const result: Case = {
     name,
     rps: Math.round(r.requests.average),
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     errors,
     ratio: baselineRps ? Math.round((r.requests.average / baselineRps) * 1000) / 1000 : 1,
+    ...(answers ? { statuses } : {}),
   };
-  log(`  ${name}: ${result.rps} req/s, p99 ${result.p99_ms} ms, ${errors} errors`);
+  log(`  ${name}: ${result.rps} req/s, p99 ${result.p99_ms} ms, ${errors} errors${answers ? `, ${statusList(statuses)}` : ""}`);
   return result;
 }
 
@@ -141,15 +164,16 @@ async function main() {
     log("building the production bundle");
     execFileSync("pnpm", ["build"], { cwd: API_DIR, stdio: "ignore" });
 
-    log(`seeding ${VENUES} venues and 50,000 bookings into ${dbName}`);
+    log(`seeding venues and bookings into ${dbName}`);
     await admin.query(`create database "${dbName}"`);
     const handle = await openDatabase({ url: dbUrl.toString() });
     await handle.migrate();
     await handle.close();
     const client = new pg.Client({ connectionString: dbUrl.toString() });
     await client.connect();
-    const { busyDay, firstFreeDay } = await seedBench(client, TIME_ZONE);
+    const { busyDay, firstFreeDay, courtVenues, bookings } = await seedBench(client, TIME_ZONE);
     await client.end();
+    log(`  ${VENUES} venues of one unit, ${courtVenues.length} of four courts, ${bookings} bookings`);
 
     const api = await startProcess(
       process.execPath,
@@ -199,8 +223,8 @@ async function main() {
       // Each request a slot nobody holds: venue, then day, then hour, never repeating.
       const i = next++;
       const venue = 1 + (i % VENUES);
-      const day = addDays(today, firstFreeDay + (Math.floor(i / VENUES) % 40));
-      const hour = 9 + (Math.floor(i / (VENUES * 40)) % 13);
+      const day = addDays(today, firstFreeDay + (Math.floor(i / VENUES) % FREE_DAYS));
+      const hour = 9 + (Math.floor(i / (VENUES * FREE_DAYS)) % 13);
       return {
         venue_id: venue,
         booking_date: day,
@@ -208,6 +232,23 @@ async function main() {
         end_time: `${String(hour + 1).padStart(2, "0")}:00`,
       };
     };
+
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
+    const courtVenue = () => pick(courtVenues);
+    const range = (from: number, count: number) => Array.from({ length: count }, (_, k) => from + k);
+    // Any day the court venues carry bookings; the booking horizon (60 days) covers them all.
+    const courtDays = range(1, firstFreeDay + FREE_DAYS - 1);
+    const anyCourt = () => {
+      // A random hour of a random free day at a random court venue, most with a court still free.
+      const hour = pick(range(9, 13));
+      return {
+        venue_id: courtVenue(),
+        booking_date: addDays(today, pick(range(firstFreeDay, FREE_DAYS))),
+        start_time: `${String(hour).padStart(2, "0")}:00`,
+        end_time: `${String(hour + 1).padStart(2, "0")}:00`,
+      };
+    };
+    let anyCourtRequests = 0;
 
     log("API cases");
     const cases: Case[] = [];
@@ -256,6 +297,46 @@ async function main() {
           ],
         },
         baselineRps,
+        [201],
+      ),
+    );
+    cases.push(
+      await measure(
+        "availability of a 4-court venue",
+        {
+          url: base,
+          requests: [
+            {
+              method: "GET",
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/venues/${courtVenue()}/availability/?date=${addDays(today, pick(courtDays))}`,
+              }),
+            },
+          ],
+        },
+        baselineRps,
+      ),
+    );
+    cases.push(
+      await measure(
+        "book any free court",
+        {
+          url: base,
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (req) => ({
+                ...req,
+                path: "/api/bookings/",
+                headers: { "content-type": "application/json", authorization: `Bearer ${tokens[anyCourtRequests++ % tokens.length]}` },
+                body: JSON.stringify(anyCourt()),
+              }),
+            },
+          ],
+        },
+        baselineRps,
+        [201, 409],
       ),
     );
     const peak = api.child.pid === undefined ? 0 : peakRssMb(api.child.pid);
@@ -291,6 +372,10 @@ async function main() {
       ...cases.map((c) => `| ${c.name} | ${c.rps} | ${c.p50_ms} | ${c.p99_ms} | ${c.errors} | ${c.ratio.toFixed(2)} |`),
     ];
     process.stdout.write(`\n${rows.join("\n")}\n\n`);
+    for (const c of cases) {
+      if (!c.statuses) continue;
+      process.stdout.write(`${pad(c.name, 34)} ${statusList(c.statuses)} (measured run)\n`);
+    }
     process.stdout.write(`${pad("peak RSS of the API", 34)} ${peak} MB\n`);
     process.stdout.write(
       `${pad("cold start, existing embedded db", 34)} ${cold.health} ms to /health, ${cold.ready} ms to /ready (median of 3)\n`,

@@ -40,7 +40,11 @@ describe("read cache", () => {
   it("does not keep a value that was loading while a write happened", async () => {
     const cache = new ReadCache(localBus);
     let release!: () => void;
-    const slow = cache.busy(7, "2026-12-01", () => new Promise((r) => (release = () => r([{ unitId: 1, places: 1, start: 540, end: 600 }]))));
+    const slow = cache.busy(
+      7,
+      "2026-12-01",
+      () => new Promise((r) => (release = () => r([{ unitId: 1, places: 1, start: 540, end: 600 }]))),
+    );
     cache.busyChanged(7, "2026-12-01");
     release();
     expect(await slow).toEqual([{ unitId: 1, places: 1, start: 540, end: 600 }]);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AdminBookingDetailSchema,
   AvailabilitySchema,
+  AdminUnitSchema,
   BookingSchema,
-  UnitSchema,
   VenueAllLanguagesSchema,
   VenueSchema,
 } from "@venue-booking/contract";
@@ -34,14 +34,17 @@ describe.each(testBackends())("units on $name", (backend) => {
   const addUnit = async (venueId: number, body: Record<string, unknown>) => {
     const res = await h.request(`/api/venues/${venueId}/units/`, authed(admin, json(body)));
     expect(res.status).toBe(201);
-    return UnitSchema.parse(await res.json());
+    return AdminUnitSchema.parse(await res.json());
   };
   const day = async (venueId: number, query = "") => {
     const res = await h.request(`/api/venues/${venueId}/availability/?date=${DAY}${query}`);
     expect(res.status).toBe(200);
     return AvailabilitySchema.parse(await res.json());
   };
-  const rows = async <T>(query: ReturnType<typeof sql>) => ((await h.deps.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T>(query: ReturnType<typeof sql>) => {
+    const result: unknown = await h.deps.database.db.execute(query);
+    return (result as { rows: T[] }).rows;
+  };
 
   /** A venue with the given units (through the create body); returns its id and unit ids in order. */
   async function venueWith(units: Record<string, unknown>[], over: Record<string, unknown> = {}) {
@@ -90,8 +93,9 @@ describe.each(testBackends())("units on $name", (backend) => {
         authed(admin, patch({ name: { ru: "Центральный корт", en: "Centre court" }, price_per_hour: "90000", sort_order: -1 }), "en"),
       );
       expect(res.status).toBe(200);
-      expect(UnitSchema.parse(await res.json())).toMatchObject({
+      expect(AdminUnitSchema.parse(await res.json())).toMatchObject({
         id: unitIds[3],
+        is_active: true,
         name: "Centre court",
         price_per_hour: "90000.00",
         sort_order: -1,

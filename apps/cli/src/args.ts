@@ -7,6 +7,7 @@ import { describeIssues, UsageError, withoutFullStop } from "./errors.ts";
 import { issueText, t } from "./i18n.ts";
 
 const MAX_ID = 2_147_483_647;
+const INTEGER = /^-?\d{1,10}$/;
 
 // Each check takes the admin's language (ctx.lang) for its usage error; flags stay as typed.
 
@@ -20,6 +21,18 @@ export function parseId(value: string, lang: Lang, what: string = t(lang, "what.
 /** An id flag that may be absent (`--venue`, `--user`). */
 export function parseOptionalId(value: string | undefined, flag: string, lang: Lang): number | undefined {
   return value === undefined ? undefined : parseId(value, lang, flag);
+}
+
+/** A whole number (`--capacity`, `--sort-order`); its range is the contract's to check. */
+export function parseInteger(value: string | undefined, flag: string, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  if (!INTEGER.test(value.trim())) throw new UsageError(t(lang, "usage.invalid", { what: flag, value }));
+  return Number(value);
+}
+
+/** Comma-separated ids (`--contains 3,4`): an absent flag stays absent, an empty one is no ids. */
+export function parseIds(value: string | undefined, flag: string, lang: Lang): number[] | undefined {
+  return commaList(value)?.map((v) => parseId(v, lang, flag));
 }
 
 export function parsePage(value: string | undefined, lang: Lang): number | undefined {
@@ -89,7 +102,7 @@ export function listFlag(
 }
 
 /** What a checked value is, named in the admin's language in the usage error. */
-export type What = "venue" | "status" | "translation" | "imageUrl";
+export type What = "venue" | "unit" | "status" | "translation" | "imageUrl";
 
 /** A request body checked with the contract's schema before it is sent; the problems as one line in `lang`. */
 export function check<T>(schema: ZodType<T>, value: unknown, what: What, lang: Lang): T {
@@ -117,12 +130,20 @@ export const codeAnswer =
   (lang: Lang): Answer =>
   (v) =>
     /^\d{6}$/.test(v) || t(lang, "answer.code");
-/** A prompt check from a contract schema: true, or the schema's complaint as one line. */
-export function schemaAnswer(schema: ZodType, lang: Lang, opts: { optional?: boolean } = {}): Answer {
+export const idsAnswer =
+  (lang: Lang): Answer =>
+  (v) =>
+    (commaList(v) ?? []).every((id) => /^\d{1,10}$/.test(id) && Number(id) >= 1 && Number(id) <= MAX_ID) || t(lang, "answer.ids");
+/**
+ * A prompt check from a contract schema: true, or the schema's complaint as one line. With
+ * `integer`, the answer must be a whole number and the schema checks it as one.
+ */
+export function schemaAnswer(schema: ZodType, lang: Lang, opts: { optional?: boolean; integer?: boolean } = {}): Answer {
   return (v) => {
     if (opts.optional && v.trim() === "") return true;
     if (!opts.optional && v.trim() === "") return t(lang, "answer.required");
-    const r = schema.safeParse(v);
+    if (opts.integer && !INTEGER.test(v.trim())) return t(lang, "answer.integer");
+    const r = schema.safeParse(opts.integer ? Number(v) : v);
     if (r.success) return true;
     return r.error.issues.map((i) => withoutFullStop(issueText(i, lang, v))).join("; ");
   };

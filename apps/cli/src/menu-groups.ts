@@ -25,6 +25,10 @@ import { imagesAction } from "./commands/venues/images.ts";
 import { listVenuesAction } from "./commands/venues/list.ts";
 import { showVenueAction } from "./commands/venues/show.ts";
 import { translateVenueAction } from "./commands/venues/translate.ts";
+import { addUnitAction } from "./commands/venues/units/add.ts";
+import { listUnitsAction } from "./commands/venues/units/list.ts";
+import { removeUnitAction } from "./commands/venues/units/remove.ts";
+import { updateUnitAction } from "./commands/venues/units/update.ts";
 import { updateVenueAction } from "./commands/venues/update.ts";
 import type { CliContext } from "./context.ts";
 import { t } from "./i18n.ts";
@@ -147,6 +151,40 @@ const venues: MenuItem[] = [
     name: "item.venuesReactivate",
     command: "venues update",
     run: async (ctx) => updateVenueAction(ctx, await venueId(ctx), { active: true }),
+  },
+];
+
+// The unit is chosen from the venue's units by the command itself, on a terminal.
+const units: MenuItem[] = [
+  {
+    value: "venues units list",
+    name: "item.unitsList",
+    command: "venues units list",
+    run: async (ctx) => listUnitsAction(ctx, await venueId(ctx)),
+  },
+  {
+    value: "venues units add",
+    name: "item.unitsAdd",
+    command: "venues units add",
+    run: async (ctx) => addUnitAction(ctx, await venueId(ctx), {}),
+  },
+  {
+    value: "venues units update",
+    name: "item.unitsUpdate",
+    command: "venues units update",
+    run: async (ctx) => updateUnitAction(ctx, await venueId(ctx), undefined, {}),
+  },
+  {
+    value: "venues units remove",
+    name: "item.unitsRemove",
+    command: "venues units remove",
+    run: async (ctx) => removeUnitAction(ctx, await venueId(ctx), undefined, {}),
+  },
+  {
+    value: "venues units reactivate",
+    name: "item.unitsReactivate",
+    command: "venues units update",
+    run: async (ctx) => updateUnitAction(ctx, await venueId(ctx), undefined, { active: true }),
   },
 ];
 
@@ -277,7 +315,7 @@ const account: MenuItem[] = [
 ];
 
 export const MENU_GROUPS: MenuGroup[] = [
-  { value: "venues", name: "group.venues", items: venues },
+  { value: "venues", name: "group.venues", items: [...venues, ...units] },
   { value: "bookings", name: "group.bookings", items: bookings },
   { value: "users", name: "group.users", items: users },
   { value: "transfer", name: "group.transfer", items: transfer },

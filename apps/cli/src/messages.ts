@@ -5,6 +5,7 @@ export const MESSAGES = {
   // checks of what was typed
   "check.invalid": { en: "invalid {what}: {problems}", ru: "неверно ({what}): {problems}", uz: "noto'g'ri ({what}): {problems}" },
   "what.venue": { en: "venue", ru: "площадка", uz: "maydon" },
+  "what.unit": { en: "unit", ru: "объект", uz: "obyekt" },
   "what.status": { en: "status", ru: "статус", uz: "holat" },
   "what.translation": { en: "translation", ru: "перевод", uz: "tarjima" },
   "what.imageUrl": { en: "image URL", ru: "адрес изображения", uz: "rasm manzili" },
@@ -14,6 +15,12 @@ export const MESSAGES = {
   "answer.date": { en: "YYYY-MM-DD, a real date", ru: "ГГГГ-ММ-ДД, существующая дата", uz: "YYYY-OO-KK, haqiqiy sana" },
   "answer.lang": { en: "uz, ru or en", ru: "uz, ru или en", uz: "uz, ru yoki en" },
   "answer.code": { en: "6 digits", ru: "6 цифр", uz: "6 ta raqam" },
+  "answer.integer": { en: "a whole number", ru: "целое число", uz: "butun son" },
+  "answer.ids": {
+    en: "unit ids, comma-separated, e.g. 3,4",
+    ru: "номера объектов через запятую, например 3,4",
+    uz: "obyekt raqamlari vergul bilan, masalan 3,4",
+  },
 
   // usage errors of flags and arguments ({flag} is the flag as typed)
   "what.id": { en: "id", ru: "номер", uz: "raqam" },
@@ -42,6 +49,11 @@ export const MESSAGES = {
     uz: "{a} yoki {b} dan birini bering, ikkalasini emas",
   },
   "usage.missing": { en: "missing {flag}", ru: "не указано: {flag}", uz: "ko'rsatilmagan: {flag}" },
+  "usage.nothingToChange": {
+    en: "nothing to change: pass at least one flag (see --help)",
+    ru: "нечего менять: укажите хотя бы один флаг (см. --help)",
+    uz: "o'zgartiradigan narsa yo'q: kamida bitta flag bering (--help ga qarang)",
+  },
 
   // the menu's frame
   "menu.signedInAs": { en: "Signed in as {who}", ru: "Вход выполнен: {who}", uz: "Kirgan: {who}" },
@@ -91,6 +103,15 @@ export const MESSAGES = {
   "item.imagesRemove": { en: "Remove an image", ru: "Удалить изображение", uz: "Rasmni olib tashlash" },
   "item.venuesDelete": { en: "Deactivate a venue", ru: "Отключить площадку", uz: "Maydonni o'chirish" },
   "item.venuesReactivate": { en: "Reactivate a venue", ru: "Снова включить площадку", uz: "Maydonni qayta yoqish" },
+  "item.unitsList": {
+    en: "Units of a venue (courts, lanes, places)",
+    ru: "Объекты площадки (корты, дорожки, места)",
+    uz: "Maydon obyektlari (kortlar, yo'laklar, joylar)",
+  },
+  "item.unitsAdd": { en: "Add a unit", ru: "Добавить объект", uz: "Obyekt qo'shish" },
+  "item.unitsUpdate": { en: "Change a unit", ru: "Изменить объект", uz: "Obyektni o'zgartirish" },
+  "item.unitsRemove": { en: "Deactivate a unit", ru: "Отключить объект", uz: "Obyektni o'chirish" },
+  "item.unitsReactivate": { en: "Reactivate a unit", ru: "Снова включить объект", uz: "Obyektni qayta yoqish" },
   "item.bookingsList": { en: "List bookings", ru: "Список бронирований", uz: "Bronlar ro'yxati" },
   "item.bookingsShow": {
     en: "Show a booking and its history",
@@ -184,6 +205,7 @@ export const MESSAGES = {
     uz: "--yes bo'lmasa bajarilmaydi: {what}",
   },
   "action.deleteVenue": { en: "delete", ru: "отключение площадки", uz: "maydonni o'chirish" },
+  "action.removeUnit": { en: "deactivate a unit", ru: "отключение объекта", uz: "obyektni o'chirish" },
   "action.cancelBooking": { en: "cancel a booking", ru: "отмена бронирования", uz: "bronni bekor qilish" },
   "action.deactivateUser": { en: "deactivate a user", ru: "отключение пользователя", uz: "foydalanuvchini o'chirish" },
   "action.demoteUser": { en: "demote a user", ru: "снятие прав администратора", uz: "administratorlikdan olish" },
@@ -192,6 +214,11 @@ export const MESSAGES = {
     en: "Deactivate venue #{id} {name}? Players will no longer see or book it.",
     ru: "Отключить площадку #{id} {name}? Игроки больше не увидят её и не смогут забронировать.",
     uz: "#{id} {name} maydoni o'chirilsinmi? O'yinchilar uni boshqa ko'rmaydi va bron qila olmaydi.",
+  },
+  "confirm.deactivateUnit": {
+    en: "Deactivate unit #{unit} {name} of venue #{id} {venue}? Players will no longer be able to book it; its bookings stand.",
+    ru: "Отключить объект #{unit} {name} площадки #{id} {venue}? Игроки больше не смогут его забронировать; его бронирования остаются.",
+    uz: "#{id} {venue} maydonining #{unit} {name} obyekti o'chirilsinmi? O'yinchilar uni boshqa bron qila olmaydi; uning bronlari saqlanadi.",
   },
   "confirm.cancelBooking": {
     en: "Cancel booking #{id}: {details}?",
@@ -228,12 +255,80 @@ export const MESSAGES = {
   "ask.codeSent": { en: "Code sent to {phone}:", ru: "Код отправлен на {phone}:", uz: "Kod {phone} raqamiga yuborildi:" },
   "ask.date": { en: "Date (YYYY-MM-DD):", ru: "Дата (ГГГГ-ММ-ДД):", uz: "Sana (YYYY-OO-KK):" },
   "ask.translationLang": { en: "Language (uz, ru, en):", ru: "Язык (uz, ru, en):", uz: "Til (uz, ru, en):" },
+  "ask.unit": { en: "Unit:", ru: "Объект:", uz: "Obyekt:" },
+  "ask.unitKind": {
+    en: "Kind, e.g. court, lane or half (optional):",
+    ru: "Тип, например корт, дорожка или половина (необязательно):",
+    uz: "Turi, masalan kort, yo'lak yoki yarim (ixtiyoriy):",
+  },
+  "ask.unitCapacity": {
+    en: "Places: 1 = one booking at a time, more = places sold one by one (empty: 1):",
+    ru: "Мест: 1 — одно бронирование за раз, больше — места продаются по одному (пусто — 1):",
+    uz: "Joylar: 1 — bir vaqtda bitta bron, ko'proq — joylar bittadan sotiladi (bo'sh — 1):",
+  },
+  "ask.unitPrice": {
+    en: "Price per hour, of one place when pooled (empty: the venue's):",
+    ru: "Цена за час, за одно место при общих местах (пусто — как у площадки):",
+    uz: "Soatiga narx, umumiy joylarda bitta joy uchun (bo'sh — maydon narxi):",
+  },
+  "ask.unitContains": {
+    en: "Made of units (ids, comma-separated; empty: none) {units}:",
+    ru: "Состоит из объектов (номера через запятую; пусто — ни из каких) {units}:",
+    uz: "Tarkibidagi obyektlar (raqamlar vergul bilan; bo'sh — yo'q) {units}:",
+  },
+  "ask.newUnitKind": { en: "Kind (- for none):", ru: "Тип (- — без типа):", uz: "Turi (- — turisiz):" },
+  "ask.newUnitCapacity": {
+    en: "Places (1 = one booking at a time):",
+    ru: "Мест (1 — одно бронирование за раз):",
+    uz: "Joylar (1 — bir vaqtda bitta bron):",
+  },
+  "ask.newUnitPrice": {
+    en: "Price per hour (- for the venue's):",
+    ru: "Цена за час (- — как у площадки):",
+    uz: "Soatiga narx (- — maydon narxi):",
+  },
+  "ask.newUnitContains": {
+    en: "Made of units (ids, comma-separated; - for none) {units}:",
+    ru: "Состоит из объектов (номера через запятую; - — ни из каких) {units}:",
+    uz: "Tarkibidagi obyektlar (raqamlar vergul bilan; - — yo'q) {units}:",
+  },
 
   // what a command did
   "done.venueCreated": { en: "created venue #{id} {name}", ru: "создана площадка #{id} {name}", uz: "#{id} {name} maydoni yaratildi" },
   "done.venueUpdated": { en: "updated venue #{id} {name}", ru: "площадка #{id} {name} изменена", uz: "#{id} {name} maydoni o'zgartirildi" },
   "done.kept": { en: "kept", ru: "оставлено как есть", uz: "o'zgarishsiz qoldi" },
   "done.venueDeactivated": { en: "venue #{id} deactivated", ru: "площадка #{id} отключена", uz: "#{id} maydoni o'chirildi" },
+  "done.unitAdded": {
+    en: "added unit #{unit} {name} to venue #{id}",
+    ru: "к площадке #{id} добавлен объект #{unit} {name}",
+    uz: "#{id} maydoniga #{unit} {name} obyekti qo'shildi",
+  },
+  "done.unitUpdated": {
+    en: "updated unit #{unit} {name} of venue #{id}",
+    ru: "объект #{unit} {name} площадки #{id} изменён",
+    uz: "#{id} maydonining #{unit} {name} obyekti o'zgartirildi",
+  },
+  "done.unitUnchanged": { en: "unit #{unit} unchanged", ru: "объект #{unit} без изменений", uz: "#{unit} obyekti o'zgarishsiz" },
+  "done.unitDeactivated": {
+    en: "unit #{unit} of venue #{id} deactivated",
+    ru: "объект #{unit} площадки #{id} отключён",
+    uz: "#{id} maydonining #{unit} obyekti o'chirildi",
+  },
+  "fail.noSuchUnit": {
+    en: "venue #{id} has no unit #{unit} (see venue-admin venues units list {id})",
+    ru: "у площадки #{id} нет объекта #{unit} (см. venue-admin venues units list {id})",
+    uz: "#{id} maydonida #{unit} obyekti yo'q (qarang: venue-admin venues units list {id})",
+  },
+  "fail.noUnitToChoose": {
+    en: "venue #{id} has no unit to choose here",
+    ru: "у площадки #{id} нет объекта, который можно здесь выбрать",
+    uz: "#{id} maydonida bu yerda tanlash mumkin bo'lgan obyekt yo'q",
+  },
+  "fail.lastUnit": {
+    en: "{problem}; add another unit first (venue-admin venues units add {id}), or deactivate the whole venue (venue-admin venues delete {id})",
+    ru: "{problem}; сначала добавьте другой объект (venue-admin venues units add {id}) или отключите всю площадку (venue-admin venues delete {id})",
+    uz: "{problem}; avval boshqa obyekt qo'shing (venue-admin venues units add {id}) yoki butun maydonni o'chiring (venue-admin venues delete {id})",
+  },
   "done.venueImages": {
     en: "venue #{id} has {n} image(s){list}",
     ru: "у площадки #{id} изображений: {n}{list}",
@@ -336,10 +431,19 @@ export const MESSAGES = {
   "col.verified": { en: "Verified", ru: "Подтверждён", uz: "Tasdiqlangan" },
   "col.admin": { en: "Admin", ru: "Админ", uz: "Admin" },
   "col.since": { en: "Since", ru: "С", uz: "Qo'shilgan" },
+  "col.unit": { en: "Unit", ru: "Объект", uz: "Obyekt" },
+  "col.kind": { en: "Kind", ru: "Тип", uz: "Turi" },
+  "col.capacity": { en: "Places", ru: "Мест", uz: "Joylar" },
+  "col.contains": { en: "Made of", ru: "Состоит из", uz: "Tarkibi" },
+  "col.sortOrder": { en: "Order", ru: "Порядок", uz: "Tartib" },
+  "col.unitActive": { en: "Active", ru: "Активен", uz: "Faol" },
+  "cell.venuePrice": { en: "venue's", ru: "как у площадки", uz: "maydon narxi" },
+  "cell.places": { en: "{n} places", ru: "мест: {n}", uz: "{n} ta joy" },
   "cell.admin": { en: "admin", ru: "админ", uz: "admin" },
   "list.noVenues": { en: "no venues match", ru: "подходящих площадок нет", uz: "mos maydonlar yo'q" },
   "list.noBookings": { en: "no bookings match", ru: "подходящих бронирований нет", uz: "mos bronlar yo'q" },
   "list.noUsers": { en: "no users match", ru: "подходящих пользователей нет", uz: "mos foydalanuvchilar yo'q" },
+  "list.noUnits": { en: "the venue has no units", ru: "у площадки нет объектов", uz: "maydonda obyektlar yo'q" },
 
   // the day's availability
   "slot.free": { en: "free", ru: "свободно", uz: "bo'sh" },
@@ -351,6 +455,7 @@ export const MESSAGES = {
   "avail.open": { en: "open {from}-{to}", ru: "открыто {from}-{to}", uz: "ochiq {from}-{to}" },
   "avail.free": { en: "free: {ranges}", ru: "свободно: {ranges}", uz: "bo'sh: {ranges}" },
   "avail.none": { en: "none", ru: "нет", uz: "yo'q" },
+  "avail.placesLeft": { en: "{left} of {capacity} free", ru: "свободно {left} из {capacity}", uz: "{capacity} tadan {left} ta bo'sh" },
 
   // the remark under a list ({noun} is one of noun.*)
   "noun.venue": { en: "venue", ru: "площадки", uz: "maydonlar" },

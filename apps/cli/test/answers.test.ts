@@ -18,6 +18,7 @@ const venue = {
   address: { ru: "ул. 1" },
   description: { ru: "" },
   amenities: [],
+  units: [{ id: 1, kind: null, capacity: 1, price_per_hour: null, contains: [], sort_order: 0, name: { ru: "Поле" }, is_active: true }],
 };
 
 const runAgainst = (argv: string[], status: number, body: string, contentType?: string) =>

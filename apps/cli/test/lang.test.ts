@@ -90,7 +90,7 @@ describe("result lines in the admin's language", () => {
     expect(venues).toMatch(/ID\s+Название\s+Цена\/ч\s+Часы\s+Активна/);
     expect(venues).toMatch(/Поле таблиц.*\sда/);
     const bookings = (await t.program(["bookings", "list", "--venue", String(venue.id)], ru)).stdout;
-    expect(bookings).toMatch(/ID\s+Площадка\s+Игрок\s+Дата\s+Время\s+Сумма\s+Статус/);
+    expect(bookings).toMatch(/ID\s+Площадка\s+Объект\s+Игрок\s+Дата\s+Время\s+Сумма\s+Статус/);
     expect(bookings).toContain(phone);
     const users = (await t.program(["users", "list", "--search", phone], { env: { VENUE_ADMIN_LANG: "uz" } })).stdout;
     expect(users).toMatch(/ID\s+Telefon\s+Ism\s+Faol\s+Tasdiqlangan\s+Admin\s+Qo'shilgan/);

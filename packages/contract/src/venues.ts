@@ -114,6 +114,9 @@ export const UnitSchema = z.object({ ...unitOut, name: z.string().openapi({ exam
 
 const TranslatedOut = z.object({ ru: z.string(), uz: z.string().nullable().optional(), en: z.string().nullable().optional() });
 
+/** A unit as admin writes return it: in the caller's language, with whether it is offered. */
+export const AdminUnitSchema = UnitSchema.extend({ is_active: z.boolean() }).openapi("AdminUnit");
+
 export const UnitAllLanguagesSchema = z.object({ ...unitOut, name: TranslatedOut, is_active: z.boolean() }).openapi("UnitAllLanguages");
 
 export const UnitOutSchema = z.union([UnitSchema, UnitAllLanguagesSchema]);
@@ -316,3 +319,4 @@ export type UnitCreate = z.infer<typeof UnitCreateSchema>;
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type UnitAllLanguages = z.infer<typeof UnitAllLanguagesSchema>;
+export type AdminUnit = z.infer<typeof AdminUnitSchema>;

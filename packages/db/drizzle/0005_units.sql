@@ -93,15 +93,31 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER "bookings_hold" AFTER INSERT OR UPDATE OF "status", "unit_id", "places", "booking_date", "start_time", "end_time"
   ON "bookings" FOR EACH ROW EXECUTE FUNCTION "bookings_hold"();--> statement-breakpoint
--- A unit's own changes reach what its live bookings hold: a new capacity goes to its counters
--- (refused by their CHECK when places already sold exceed it), and new parts of a combined unit
--- are claimed for its live bookings (refused by the exclusion constraint when taken). Switching a
--- unit between exclusive and pooled while it has live bookings is refused: they hold the one
--- kind of record and would need the other.
+-- A unit's own shape and changes are checked against what depends on them. A combined unit is made
+-- of exclusive units of its venue that combine nothing, and a unit that is such a part stays one
+-- (units_parts_exclusive). A new capacity goes to the unit's counters (refused by their CHECK when
+-- places already sold exceed it), and new parts of a combined unit are claimed for its live
+-- bookings (refused by the exclusion constraint when taken). Switching a unit between exclusive
+-- and pooled while it is held (by its own live bookings or, as a part, through a combined unit's)
+-- is refused: they hold the one kind of record and would need the other (units_mode_in_use).
 CREATE FUNCTION "units_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF cardinality(NEW.contains) > 0
+     AND (SELECT count(*) FROM units p
+           WHERE p.id = ANY (NEW.contains) AND p.venue_id = NEW.venue_id AND p.capacity = 1
+             AND cardinality(p.contains) = 0) <> cardinality(NEW.contains) THEN
+    RAISE EXCEPTION 'unit % combines units that are not plain exclusive units of its venue', NEW.id
+      USING ERRCODE = '23514', CONSTRAINT = 'units_parts_exclusive';
+  END IF;
+  IF (NEW.capacity > 1 OR cardinality(NEW.contains) > 0) AND EXISTS (SELECT 1 FROM units c WHERE NEW.id = ANY (c.contains)) THEN
+    RAISE EXCEPTION 'unit % is part of a combined unit', NEW.id USING ERRCODE = '23514', CONSTRAINT = 'units_parts_exclusive';
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    RETURN NULL;
+  END IF;
   IF (OLD.capacity = 1) <> (NEW.capacity = 1)
-     AND EXISTS (SELECT 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed')) THEN
+     AND (EXISTS (SELECT 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed'))
+          OR EXISTS (SELECT 1 FROM unit_claims WHERE unit_id = NEW.id)) THEN
     RAISE EXCEPTION 'unit % has live bookings', NEW.id USING ERRCODE = '23514', CONSTRAINT = 'units_mode_in_use';
   END IF;
   IF NEW.capacity > 1 AND OLD.capacity <> NEW.capacity THEN
@@ -119,7 +135,7 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER "units_hold" AFTER UPDATE OF "capacity", "contains" ON "units" FOR EACH ROW EXECUTE FUNCTION "units_hold"();--> statement-breakpoint
+CREATE TRIGGER "units_hold" AFTER INSERT OR UPDATE OF "capacity", "contains" ON "units" FOR EACH ROW EXECUTE FUNCTION "units_hold"();--> statement-breakpoint
 -- Every existing venue becomes one exclusive unit named after it, and its bookings move onto that
 -- unit (the trigger claims it for the live ones); the venue-wide constraint gives way to the
 -- per-unit one.

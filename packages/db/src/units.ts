@@ -1,8 +1,9 @@
 // Unit data access: a venue's courts, lanes and pooled places. Writes run with the venue row
 // locked (lockVenue), the lock every booking of the venue also takes, so a unit changes between
-// bookings, never under one. What bookings hold follows a unit's changes inside the database
-// (migration 0005): a capacity below places sold, a switch between exclusive and pooled under
-// live bookings, or new parts that are taken, fail the statement itself.
+// bookings, never under one. The database checks a unit's shape and what bookings hold follows its
+// changes (migration 0005): parts that are not plain exclusive units of the venue, a capacity below
+// places sold, a switch between exclusive and pooled while held, or new parts that are taken, fail
+// the statement itself.
 import { DomainError } from "@venue-booking/core";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "./client.ts";
@@ -84,19 +85,24 @@ function setPart(input: UnitPatch) {
   return set;
 }
 
-/** A unit write whose effect on live bookings the database refused, as the domain error it means. */
+// What each refusal of a unit write by the database means.
+const REFUSALS: Record<string, { code: "CAPACITY_BELOW_SOLD" | "UNIT_IN_USE" | "INVALID_CONTAINS"; field: string }> = {
+  unit_usage_within_capacity: { code: "CAPACITY_BELOW_SOLD", field: "capacity" },
+  units_mode_in_use: { code: "UNIT_IN_USE", field: "capacity" },
+  units_parts_exclusive: { code: "INVALID_CONTAINS", field: "contains" },
+  unit_claims_no_overlap: { code: "UNIT_IN_USE", field: "contains" },
+};
+
+/** A unit write the database refused (its shape, or its effect on live bookings), as the domain error it means. */
 async function holdsChecked<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {
     const state = sqlState(e);
-    const constraint = constraintName(e);
-    if (state === CHECK_VIOLATION && constraint === "unit_usage_within_capacity") {
-      throw new DomainError("CAPACITY_BELOW_SOLD", { field: "capacity", cause: e });
+    const refusal = REFUSALS[constraintName(e) ?? ""];
+    if (refusal && (state === CHECK_VIOLATION || state === EXCLUSION_VIOLATION)) {
+      throw new DomainError(refusal.code, { field: refusal.field, cause: e });
     }
-    if (state === CHECK_VIOLATION && constraint === "units_mode_in_use")
-      throw new DomainError("UNIT_IN_USE", { field: "capacity", cause: e });
-    if (state === EXCLUSION_VIOLATION) throw new DomainError("UNIT_IN_USE", { field: "contains", cause: e });
     throw e;
   }
 }
@@ -115,10 +121,12 @@ export function unitsRepository(db: Database) {
   }
 
   async function create(venueId: number, input: UnitInput): Promise<Unit> {
-    const [row] = await db
-      .insert(units)
-      .values({ ...setPart(input), venueId } as typeof units.$inferInsert)
-      .returning(columns);
+    const [row] = await holdsChecked(() =>
+      db
+        .insert(units)
+        .values({ ...setPart(input), venueId } as typeof units.$inferInsert)
+        .returning(columns),
+    );
     if (!row) throw new Error("unit insert returned no row");
     return toUnit(row);
   }

@@ -1,5 +1,6 @@
 // Small builders for the data-layer tests.
-import type { Repositories, VenueInput } from "../src/index.ts";
+import type { SQL } from "drizzle-orm";
+import type { Database, Repositories, VenueInput } from "../src/index.ts";
 
 /** Every booking in these tests is on this day. */
 export const DAY = "2026-11-25";
@@ -47,4 +48,20 @@ export async function insertBooking(
   const booking = await repos.bookings.get(id);
   if (!booking) throw new Error(`booking ${id} was not found after its insert`);
   return booking;
+}
+
+/** The rows of a raw query, on either driver (both answer with `rows`). */
+export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+/** The error `p` rejects with; fails the test when it resolves. */
+export async function failure(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a failure, but it succeeded");
 }

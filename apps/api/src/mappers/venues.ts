@@ -1,5 +1,5 @@
 // Venues and their units as the contract shows them: one language, or all three for admins.
-import type { Unit as UnitJson, UnitAllLanguages, Venue as VenueJson, VenueAllLanguages } from "@venue-booking/contract";
+import type { AdminUnit, Unit as UnitJson, UnitAllLanguages, Venue as VenueJson, VenueAllLanguages } from "@venue-booking/contract";
 import { pickTranslation } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import type { Unit, Venue } from "@venue-booking/db";
@@ -21,11 +21,15 @@ function unitBase(u: Unit) {
   return { id: u.id, kind: u.kind, capacity: u.capacity, price_per_hour: u.pricePerHour, contains: u.contains, sort_order: u.sortOrder };
 }
 
-export function toUnitJson(u: Unit, lang: Lang): UnitJson {
+function toUnitJson(u: Unit, lang: Lang): UnitJson {
   return { ...unitBase(u), name: pickTranslation(u.name, lang) };
 }
 
-export function toUnitAllJson(u: Unit): UnitAllLanguages {
+export function toAdminUnitJson(u: Unit, lang: Lang): AdminUnit {
+  return { ...toUnitJson(u, lang), is_active: u.isActive };
+}
+
+function toUnitAllJson(u: Unit): UnitAllLanguages {
   return { ...unitBase(u), name: u.name, is_active: u.isActive };
 }
 

@@ -8,7 +8,7 @@ import { repositories, withTransaction } from "@venue-booking/db";
 import type { Repositories, TransactionOptions, Unit, UnitPatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 
-export function toUnitPatch(body: UnitUpdate): UnitPatch {
+function toUnitPatch(body: UnitUpdate): UnitPatch {
   const p: UnitPatch = {};
   if (body.name !== undefined) p.name = body.name;
   if (body.kind !== undefined) p.kind = body.kind;

@@ -3,7 +3,7 @@ import { assertAdmin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/env.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { linkOrigin, pageEnvelope, requestLink } from "../../lib/paging.ts";
-import { toUnitJson, toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
+import { toAdminUnitJson, toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
 import { importVenues } from "../../services/import-venues.ts";
 import {
   availabilityJson,
@@ -101,13 +101,13 @@ export const importHandler: AppRouteHandler<typeof importRows> = async (c) => {
 
 export const createUnitHandler: AppRouteHandler<typeof createUnit> = async (c) => {
   const unit = await addUnit(c.var.deps, { venueId: c.req.valid("param").id, body: c.req.valid("json"), deadline: c.var.deadline });
-  return c.json(toUnitJson(unit, c.var.lang), 201);
+  return c.json(toAdminUnitJson(unit, c.var.lang), 201);
 };
 
 export const updateUnitHandler: AppRouteHandler<typeof updateUnitRoute> = async (c) => {
   const { id, unit_id: unitId } = c.req.valid("param");
   const unit = await updateUnit(c.var.deps, { venueId: id, unitId, body: c.req.valid("json"), deadline: c.var.deadline });
-  return c.json(toUnitJson(unit, c.var.lang), 200);
+  return c.json(toAdminUnitJson(unit, c.var.lang), 200);
 };
 
 export const removeUnitHandler: AppRouteHandler<typeof removeUnitRoute> = async (c) => {

@@ -6,7 +6,7 @@ import {
   TranslationsQuerySchema,
   UnitCreateSchema,
   UnitParamsSchema,
-  UnitSchema,
+  AdminUnitSchema,
   UnitUpdateSchema,
   VenueCreateSchema,
   VenueImportRequestSchema,
@@ -105,7 +105,7 @@ export const createUnit = adminRoute({
     "combined unit of two or more exclusive units of the venue (a full pitch of halves A and B): booking it takes its " +
     "parts, booking a part blocks it.",
   request: { params: IdParamSchema, body: jsonBody(UnitCreateSchema) },
-  responses: { 201: jsonContent(UnitSchema, "The unit, in the caller's language"), ...notFoundResponse },
+  responses: { 201: jsonContent(AdminUnitSchema, "The unit, in the caller's language"), ...notFoundResponse },
 });
 
 export const updateUnit = adminRoute({
@@ -118,7 +118,7 @@ export const updateUnit = adminRoute({
     "between exclusive and pooled while they exist, or new parts that are taken at their times, is 409 UNIT_IN_USE.",
   request: { params: UnitParamsSchema, body: jsonBody(UnitUpdateSchema) },
   responses: {
-    200: jsonContent(UnitSchema, "The unit"),
+    200: jsonContent(AdminUnitSchema, "The unit"),
     ...notFoundResponse,
     409: problem(409, "CAPACITY_BELOW_SOLD, UNIT_IN_USE, or LAST_UNIT when deactivating the last active unit"),
   },

@@ -14,10 +14,18 @@ import type { MessageKey } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { statusText } from "./status-text.ts";
+import { unitText } from "./unit-text.ts";
 
 const AdminBookingPageSchema = pageSchema(AdminBookingSchema, "AdminBookingPage");
 
-export type BookingListOptions = PagingOptions & { status?: string; venue?: string; date?: string; phone?: string; user?: string };
+export type BookingListOptions = PagingOptions & {
+  status?: string;
+  venue?: string;
+  unit?: string;
+  date?: string;
+  phone?: string;
+  user?: string;
+};
 
 export async function listBookingsAction(ctx: CliContext, o: BookingListOptions): Promise<Outcome<Page<AdminBooking>>> {
   const filters = {
@@ -25,6 +33,7 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
     date: o.date === undefined ? undefined : parseDate(o.date, ctx.lang),
     phone: o.phone === undefined ? undefined : parsePhone(o.phone, ctx.lang),
     venue_id: parseOptionalId(o.venue, "--venue", ctx.lang),
+    unit_id: parseOptionalId(o.unit, "--unit", ctx.lang),
     user_id: parseOptionalId(o.user, "--user", ctx.lang),
   };
   const paging = parsePaging(o, ctx.lang);
@@ -35,10 +44,11 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
   return outcome(page, (out) => {
     const l = (k: MessageKey) => t(ctx.lang, k);
     out.table(
-      ["ID", l("col.venue"), l("col.player"), l("col.date"), l("col.time"), l("col.total"), l("col.status")],
+      ["ID", l("col.venue"), l("col.unit"), l("col.player"), l("col.date"), l("col.time"), l("col.total"), l("col.status")],
       page.results.map((b) => [
         b.id,
         `#${b.venue_id} ${b.venue.name}`,
+        unitText(b, ctx.lang),
         b.user.phone,
         formatDay(b.booking_date),
         `${b.start_time}-${b.end_time}`,
@@ -57,6 +67,7 @@ export function listCommand(run: Runner): Command {
       .description("list bookings, newest first")
       .option("--status <status>", BOOKING_STATUSES.join("|"))
       .option("--venue <id>", "venue id")
+      .option("--unit <id>", "unit id (see venues units list)")
       .option("--date <YYYY-MM-DD>")
       .option("--phone <phone>", "player's phone")
       .option("--user <id>", "player's id"),

@@ -1,6 +1,7 @@
 // bookings show <id>: one booking with its status history.
 import { AdminBookingDetailSchema } from "@venue-booking/contract";
 import type { AdminBookingDetail } from "@venue-booking/contract";
+import type { Lang } from "@venue-booking/core";
 import { Command } from "commander";
 import { parseId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
@@ -9,14 +10,16 @@ import type { Output } from "../../output.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
 import { statusText } from "./status-text.ts";
+import { unitText } from "./unit-text.ts";
 
 export function getBooking(ctx: CliContext, id: number): Promise<AdminBookingDetail> {
   return ctx.api.get(`/api/admin/bookings/${id}/`, AdminBookingDetailSchema);
 }
 
-function printBooking(out: Output, b: AdminBookingDetail): void {
+function printBooking(out: Output, b: AdminBookingDetail, lang: Lang): void {
   out.line(out.color.bold(`Booking #${b.id}: ${statusText(out, b.status)}`));
   out.line(`venue   #${b.venue_id} ${b.venue.name}`);
+  out.line(`unit    ${unitText(b, lang)}`);
   out.line(`player  #${b.user.id} ${b.user.phone}`);
   out.line(`when    ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time} (${b.duration_minutes} min)`);
   out.line(`total   ${formatMoney(b.total_price)}`);
@@ -37,7 +40,7 @@ function printBooking(out: Output, b: AdminBookingDetail): void {
 
 export async function showBookingAction(ctx: CliContext, idArg: string): Promise<Outcome<AdminBookingDetail>> {
   const b = await getBooking(ctx, parseId(idArg, ctx.lang));
-  return outcome(b, (out) => printBooking(out, b));
+  return outcome(b, (out) => printBooking(out, b, ctx.lang));
 }
 
 export function showCommand(run: Runner): Command {

@@ -1,39 +1,33 @@
 // venues availability <id> --date: the day's slots as a row of cells, each free, pending,
-// confirmed, past or closed.
+// confirmed, past or closed; for a venue of several units (or pooled places) also a grid of each
+// unit's slots.
 import { AdminBookingSchema, AvailabilitySchema, pageSchema, VenueSchema } from "@venue-booking/contract";
 import type { AdminBooking, Availability } from "@venue-booking/contract";
-import { compareLocal, localDateTime, parseTime } from "@venue-booking/core";
+import { localDateTime } from "@venue-booking/core";
 import { Command } from "commander";
 import { query } from "../../api-client.ts";
-import { dateAnswer, parseDate, parseId } from "../../args.ts";
+import { dateAnswer, parseDate, parseId, parseOptionalId } from "../../args.ts";
 import type { CliContext } from "../../context.ts";
 import { t } from "../../i18n.ts";
 import { ApiError } from "../../errors.ts";
 import { formatDay } from "../../output.ts";
-import type { Colors } from "../../output.ts";
 import { need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
+import { GLYPHS, slotStates } from "./slot-states.ts";
+import type { SlotState, Stated } from "./slot-states.ts";
+import { printUnitGrid } from "./unit-grid.ts";
 
-/** Why a slot is or is not bookable; "taken" when the bookings could not be read (no admin rights). */
-type SlotState = "free" | "pending" | "confirmed" | "past" | "closed" | "taken";
+type DayUnit = Availability["units"][number];
 
-export type DayView = Omit<Availability, "slots"> & {
+export type DayView = Omit<Availability, "slots" | "units"> & {
   venue: { id: number; name: string };
-  slots: (Availability["slots"][number] & { state: SlotState })[];
+  slots: Stated<Availability["slots"][number]>[];
+  units: (Omit<DayUnit, "slots"> & { slots: Stated<DayUnit["slots"][number]>[] })[];
 };
 
 const AdminBookingPageSchema = pageSchema(AdminBookingSchema, "AdminBookingPage");
 const CELLS_PER_ROW = 12;
-
-const GLYPHS: Record<SlotState, { glyph: string; paint: keyof Colors }> = {
-  free: { glyph: "░", paint: "green" },
-  pending: { glyph: "▒", paint: "yellow" },
-  confirmed: { glyph: "█", paint: "red" },
-  taken: { glyph: "▓", paint: "red" },
-  past: { glyph: "·", paint: "dim" },
-  closed: { glyph: "─", paint: "dim" },
-};
 
 /** The live (pending or confirmed) bookings of the day; undefined when this sign-in may not read them. */
 async function liveBookings(ctx: CliContext, venueId: number, date: string): Promise<AdminBooking[] | undefined> {
@@ -51,57 +45,53 @@ async function liveBookings(ctx: CliContext, venueId: number, date: string): Pro
   return all.filter((b) => b.status === "pending" || b.status === "confirmed");
 }
 
-/**
- * The API says only whether a slot is free. The rest is told apart here: a live booking over the
- * slot gives its status; a slot that has begun on the venue's clock is past; anything else the API
- * refuses (a day beyond the booking horizon) is closed.
- */
-function slotStates(day: Availability, bookings: AdminBooking[] | undefined, now: Date, timeZone: string): DayView["slots"] {
-  const today = localDateTime(now, timeZone);
-  return day.slots.map((s) => {
-    const start = parseTime(s.start_time);
-    const end = parseTime(s.end_time);
-    const over = (bookings ?? []).filter((b) => parseTime(b.start_time) < end && start < parseTime(b.end_time));
-    let state: SlotState;
-    if (s.available) state = "free";
-    else if (over.some((b) => b.status === "confirmed")) state = "confirmed";
-    else if (over.length) state = "pending";
-    else if (compareLocal({ date: day.date, minutes: start }, today) < 0) state = "past";
-    else state = bookings ? "closed" : "taken";
-    return { ...s, state };
-  });
-}
+export type AvailabilityOptions = { date?: string; unit?: string };
 
-export async function availabilityAction(ctx: CliContext, idArg: string, o: { date?: string }): Promise<Outcome<DayView>> {
+export async function availabilityAction(ctx: CliContext, idArg: string, o: AvailabilityOptions): Promise<Outcome<DayView>> {
   const id = parseId(idArg, ctx.lang);
+  const unitId = parseOptionalId(o.unit, "--unit", ctx.lang);
   const date = parseDate(await need(ctx, o.date, "--date", t(ctx.lang, "ask.date"), dateAnswer(ctx.lang)), ctx.lang);
   const [day, venue, bookings] = await Promise.all([
-    ctx.api.get(`/api/venues/${id}/availability/?date=${date}`, AvailabilitySchema),
+    ctx.api.get(`/api/venues/${id}/availability/${query({ date, unit_id: unitId })}`, AvailabilitySchema),
     ctx.api.get(`/api/venues/${id}/`, VenueSchema),
     liveBookings(ctx, id, date),
   ]);
-  const view: DayView = { ...day, venue: { id, name: venue.name }, slots: slotStates(day, bookings, new Date(), ctx.out.timeZone) };
+  const today = localDateTime(new Date(), ctx.out.timeZone);
+  const view: DayView = {
+    ...day,
+    venue: { id, name: venue.name },
+    slots: slotStates({ slots: day.slots, date, bookings, today, ...(unitId === undefined ? {} : { units: [unitId] }) }),
+    units: day.units.map((u) => ({ ...u, slots: slotStates({ slots: u.slots, date, bookings, today, units: [u.id] }) })),
+  };
   return outcome(view, (out) => {
     const open = t(ctx.lang, "avail.open", { from: day.opening_time, to: day.closing_time });
-    out.line(out.color.bold(`${venue.name} (#${id}), ${formatDay(date)}, ${open}`));
+    const unit = unitId === undefined ? "" : view.units.map((u) => `, ${u.name} (#${u.id})`).join("");
+    out.line(out.color.bold(`${venue.name} (#${id})${unit}, ${formatDay(date)}, ${open}`));
     for (let i = 0; i < view.slots.length; i += CELLS_PER_ROW) {
       const row = view.slots.slice(i, i + CELLS_PER_ROW);
       out.line(row.map((s) => s.start_time.padEnd(6)).join(""));
       out.line(row.map((s) => `${out.color[GLYPHS[s.state].paint](GLYPHS[s.state].glyph.repeat(5))} `).join(""));
     }
-    const shown = (Object.keys(GLYPHS) as SlotState[]).filter((st) => st !== "taken" || bookings === undefined);
+    const taken = bookings === undefined || view.slots.some((s) => s.state === "taken");
+    const shown = (Object.keys(GLYPHS) as SlotState[]).filter((st) => st !== "taken" || taken);
     out.line(shown.map((st) => `${out.color[GLYPHS[st].paint](GLYPHS[st].glyph)} ${t(ctx.lang, `slot.${st}`)}`).join("  "));
     const ranges = day.free_ranges.map((r) => `${r.start_time}-${r.end_time}`).join(", ");
     out.line(t(ctx.lang, "avail.free", { ranges: ranges || t(ctx.lang, "avail.none") }));
+    // One exclusive unit is the row above already; several, or places, are worth a grid.
+    if (view.units.length > 1 || view.units.some((u) => u.capacity > 1)) printUnitGrid(out, view.units, ctx.lang);
   });
 }
 
 export function availabilityCommand(run: Runner): Command {
   return new Command("availability")
     .argument("<id>")
-    .description("the day's slots as a row of cells: free, pending, confirmed, past or closed")
+    .description("the day's slots as a row of cells (free, pending, confirmed, past or closed), and each unit's as a grid")
     .option("--date <YYYY-MM-DD>")
+    .option("--unit <id>", "only this unit (see venues units list)")
     .option("--json", "print JSON")
-    .addHelpText("after", "\nExample:\n  venue-admin venues availability 1 --date 2026-12-01")
-    .action((id: string, o: { date?: string; json?: boolean }) => run((ctx) => availabilityAction(ctx, id, o), o));
+    .addHelpText(
+      "after",
+      "\nExamples:\n  venue-admin venues availability 1 --date 2026-12-01\n  venue-admin venues availability 1 --date 2026-12-01 --unit 4",
+    )
+    .action((id: string, o: AvailabilityOptions & { json?: boolean }) => run((ctx) => availabilityAction(ctx, id, o), o));
 }

@@ -55,7 +55,8 @@ export function venueOptions(cmd: Command): Command {
     .option("--json", "print JSON");
 }
 
-function text(base: TranslatedText | undefined, ru?: string, uz?: string, en?: string): TranslatedText | undefined {
+/** The languages given, merged into `base`; undefined when none is given. */
+export function mergeText(base: TranslatedText | undefined, ru?: string, uz?: string, en?: string): TranslatedText | undefined {
   if (ru === undefined && uz === undefined && en === undefined) return undefined;
   const out: TranslatedText = { ...(base ?? { ru: "" }) };
   if (ru !== undefined) out.ru = ru;
@@ -120,9 +121,9 @@ export function venueBody(f: VenueFlags, lang: Lang, current?: VenueAllLanguages
   const set = (k: string, v: unknown) => {
     if (v !== undefined) b[k] = v;
   };
-  set("name", text(current?.name, f.nameRu, f.nameUz, f.nameEn));
-  set("address", text(current?.address, f.addressRu, f.addressUz, f.addressEn));
-  set("description", text(current?.description, f.descriptionRu, f.descriptionUz, f.descriptionEn));
+  set("name", mergeText(current?.name, f.nameRu, f.nameUz, f.nameEn));
+  set("address", mergeText(current?.address, f.addressRu, f.addressUz, f.addressEn));
+  set("description", mergeText(current?.description, f.descriptionRu, f.descriptionUz, f.descriptionEn));
   set("amenities", amenities(current?.amenities, f, lang));
   set("price_per_hour", f.price);
   set("opening_time", f.opening);

@@ -135,6 +135,15 @@ function filterConditions(f: BookingFilter): SQL | undefined {
   return c.length ? and(...c) : undefined;
 }
 
+/** What a failed booking insert means: a clash or too few places when the database said so. */
+function refusal(e: unknown): unknown {
+  if (sqlState(e) === EXCLUSION_VIOLATION) return new DomainError("SLOT_TAKEN", { cause: e });
+  if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "unit_usage_within_capacity") {
+    return new DomainError("NOT_ENOUGH_PLACES", { field: "places", cause: e });
+  }
+  return e;
+}
+
 export function bookingsRepository(db: Database) {
   function joined() {
     return db
@@ -159,11 +168,52 @@ export function bookingsRepository(db: Database) {
       if (!row) throw new Error("booking insert returned no row");
       return row.id;
     } catch (e) {
-      if (sqlState(e) === EXCLUSION_VIOLATION) throw new DomainError("SLOT_TAKEN", { cause: e });
-      if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "unit_usage_within_capacity") {
-        throw new DomainError("NOT_ENOUGH_PLACES", { field: "places", cause: e });
-      }
-      throw e;
+      throw refusal(e);
+    }
+  }
+
+  /**
+   * Inserts a pending booking and its first audit row in one statement (one round trip) and returns
+   * it as a read would, from what the caller already holds (`shown`): the names and phone it read
+   * under its locks. The database's verdicts are insert's.
+   */
+  async function insertWithEvent(
+    values: BookingValues,
+    event: { actor: Actor; actorUserId: number | null },
+    shown: { venueName: TranslatedText; unitName: TranslatedText; userPhone: string },
+  ): Promise<Booking> {
+    try {
+      const result: unknown = await db.execute(sql`
+        with b as (
+          insert into bookings (user_id, venue_id, unit_id, places, booking_date, start_time, end_time, total_price, status)
+          values (${values.userId}, ${values.venueId}, ${values.unitId}, ${values.places}, ${values.bookingDate},
+                  ${values.startTime}, ${values.endTime}, ${values.totalPrice}, 'pending')
+          returning id, created_at, updated_at),
+        e as (
+          insert into booking_events (booking_id, from_status, to_status, actor, actor_user_id)
+          select id, null, 'pending', ${event.actor}, ${event.actorUserId} from b)
+        select id, created_at, updated_at from b`);
+      const row = (result as { rows: { id: number; created_at: Date | string; updated_at: Date | string }[] }).rows[0];
+      if (!row) throw new Error("booking insert returned no row");
+      return toBooking({
+        id: row.id,
+        userId: values.userId,
+        userPhone: shown.userPhone,
+        venueId: values.venueId,
+        venueName: shown.venueName,
+        unitId: values.unitId,
+        unitName: shown.unitName,
+        places: values.places,
+        bookingDate: values.bookingDate,
+        startTime: values.startTime,
+        endTime: values.endTime,
+        totalPrice: values.totalPrice,
+        status: "pending",
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
+      });
+    } catch (e) {
+      throw refusal(e);
     }
   }
 
@@ -289,7 +339,7 @@ export function bookingsRepository(db: Database) {
     return rows.map((r) => ({ unitId: r.unitId, places: r.places, start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 
-  return { insert, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };
+  return { insert, insertWithEvent, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };
 }
 
 export type BookingsRepository = ReturnType<typeof bookingsRepository>;

@@ -50,8 +50,8 @@ export function usersRepository(db: Database) {
    * and a count of them stays true until the insert. False when there is no such user.
    */
   /** Locks the user's row for a booking; what the locked row says (undefined: no such user). */
-  async function lockForBooking(id: number): Promise<{ isActive: boolean } | undefined> {
-    const rows = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, id)).for("no key update");
+  async function lockForBooking(id: number): Promise<{ isActive: boolean; phone: string } | undefined> {
+    const rows = await db.select({ isActive: users.isActive, phone: users.phone }).from(users).where(eq(users.id, id)).for("no key update");
     return rows[0];
   }
 

@@ -170,9 +170,10 @@ export function venuesRepository(db: Database) {
    */
   async function lockForBooking(
     id: number,
-  ): Promise<{ pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean; units: Unit[] } | null> {
+  ): Promise<{ name: TranslatedText; pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean; units: Unit[] } | null> {
     const [row] = await db
       .select({
+        name: venues.name,
         pricePerHour: venues.pricePerHour,
         openingTime: venues.openingTime,
         closingTime: venues.closingTime,

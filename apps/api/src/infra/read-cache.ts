@@ -78,7 +78,8 @@ function venueListKey(q: VenueListKey): string {
   return JSON.stringify([q.page, q.search ?? null, q.minPrice ?? null, q.maxPrice ?? null, q.includeInactive]);
 }
 
-/** A page of the public list with its results already rendered; the links are added per request. */
+/** What the rendered days may hold at most, counted as UTF-16 (two bytes a character). */
+const DAYS_MAX_BYTES = 16 * 1024 * 1024;
 
 type ReadCacheOptions = {
   venueTtlMs?: number;
@@ -107,7 +108,14 @@ export class ReadCache {
     this.#renderedPages = new LoadingCache({ ttlMs: venueTtlMs, max: 2_000, clock });
     // Entries are per minute and checked against the minute they were rendered in; the time to
     // live only clears out days nobody asks for any more.
-    this.#days = new LRUCache({ max: 20_000, ttl: 120_000, ...ageBy(clock) });
+    // Bounded by size too: a day of a venue with many units renders to several kilobytes per language.
+    this.#days = new LRUCache({
+      max: 20_000,
+      maxSize: DAYS_MAX_BYTES,
+      sizeCalculation: (entry) => Object.values(entry.bodies).reduce((n, body) => n + 2 * body.length, 64),
+      ttl: 120_000,
+      ...ageBy(clock),
+    });
     this.#bus = bus;
     bus.onMessage((message) => this.#apply(message));
   }

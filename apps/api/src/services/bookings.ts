@@ -145,20 +145,21 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
       const total = totalPrice(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places);
       // A valid amount is one numeric(12,2) can hold.
       if (!isMoney(total)) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
-      const id = await repos.bookings.insert({
-        userId,
-        venueId: r.venue_id,
-        unitId: unit.id,
-        places,
-        bookingDate: r.booking_date,
-        startTime,
-        endTime,
-        totalPrice: total,
-      });
-      await repos.bookings.addEvent({ bookingId: id, fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId });
-      if (key) await repos.idempotency.record(userId, key, { requestHash: hash, status: 201, body: { id } });
-      const made = await repos.bookings.get(id);
-      if (!made) throw new Error(`booking ${id} vanished inside its own transaction`);
+      const made = await repos.bookings.insertWithEvent(
+        {
+          userId,
+          venueId: r.venue_id,
+          unitId: unit.id,
+          places,
+          bookingDate: r.booking_date,
+          startTime,
+          endTime,
+          totalPrice: total,
+        },
+        { actor: "user", actorUserId: userId },
+        { venueName: venue.name, unitName: unit.name, userPhone: user.phone },
+      );
+      if (key) await repos.idempotency.record(userId, key, { requestHash: hash, status: 201, body: { id: made.id } });
       return made;
     });
   } catch (e) {

@@ -128,6 +128,27 @@ describe.each(testBackends())("units on $name", (backend) => {
       expect((await h.request(`/api/venues/${venueId}/units/`, authed(await player(), json({ name: { ru: "X" } })))).status).toBe(403);
     });
 
+    it("a venue keeps a plain unit; a combined unit with a part out of service is not offered", async () => {
+      const { venueId, a, b, full } = await pitch();
+      const remove = (unit: number) => h.request(`/api/venues/${venueId}/units/${unit}/`, authed(admin, { method: "DELETE" }));
+      expect((await remove(a)).status).toBe(204);
+      // the full pitch alone could take no booking without its id
+      const last = await remove(b);
+      expect(last.status).toBe(409);
+      expect((await problem(last)).code).toBe("LAST_UNIT");
+      const venue = VenueSchema.parse(await (await h.request(`/api/venues/${venueId}/`)).json());
+      expect(venue.units.map((u) => u.id)).toEqual([b]);
+      expect((await day(venueId)).units.map((u) => u.id)).toEqual([b]);
+      const token = await player();
+      const whole = await book(token, { venue_id: venueId, unit_id: full });
+      expect(whole.status).toBe(404);
+      expect((await problem(whole)).code).toBe("UNIT_NOT_FOUND");
+      expect(BookingSchema.parse(await (await book(token, { venue_id: venueId })).json()).unit.id).toBe(b);
+      // back in service, the full pitch is offered again (and taken through half B)
+      expect((await h.request(`/api/venues/${venueId}/units/${a}/`, authed(admin, patch({ is_active: true })))).status).toBe(200);
+      expect((await problem(await book(token, { venue_id: venueId, unit_id: full }))).code).toBe("SLOT_TAKEN");
+    });
+
     it("refuses combinations that are not two or more exclusive plain units of the venue", async () => {
       const { venueId, a, b, full } = await pitch();
       const pool = await addUnit(venueId, { name: { ru: "Зал" }, capacity: 10 });

@@ -1,4 +1,5 @@
 // Booking shapes for players and admins.
+import { MAX_UNIT_CAPACITY } from "@venue-booking/core";
 import {
   DateSchema,
   IdSchema,
@@ -28,7 +29,7 @@ export const BookingCreateSchema = z
       .number()
       .int()
       .min(1)
-      .max(1000)
+      .max(MAX_UNIT_CAPACITY)
       .optional()
       .openapi({ example: 1, description: "places to take (default 1); more than 1 only on a pooled unit" }),
   })

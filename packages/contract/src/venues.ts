@@ -1,5 +1,5 @@
 // Venue shapes: writes take every language, reads show one (or all three for admins).
-import { compareMoney, isMoney, isValidTime, parseTime, toMinor } from "@venue-booking/core";
+import { compareMoney, isMoney, isValidTime, MAX_UNIT_CAPACITY, parseTime, toMinor } from "@venue-booking/core";
 import { DateSchema, IdParam, MoneySchema, PageQuerySchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
@@ -54,9 +54,6 @@ export const ImageUrlSchema = TextSchema.max(2000)
 export const SlugSchema = TextSchema.max(100)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "lowercase latin letters and digits, words joined by single hyphens" })
   .openapi({ example: "pakhtakor-main", description: "unique among venues; lowercase a-z, 0-9 and single hyphens" });
-
-/** The most places one unit sells at a time (the database holds the same bound). */
-export const MAX_UNIT_CAPACITY = 1000;
 
 const unitFields = {
   name: NameInput,

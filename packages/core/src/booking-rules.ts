@@ -1,9 +1,8 @@
 // When a booking may be made: the opening window, the slot grid, the past and the horizon.
 import { compareLocal, daysBetween, DEFAULT_TIME_ZONE, formatTime, localDateTime, MINUTES_PER_DAY } from "./calendar.ts";
-import type { IsoDate, LocalDateTime, Minutes } from "./calendar.ts";
+import type { IsoDate, Minutes } from "./calendar.ts";
 import { DomainError } from "./errors.ts";
 import type { Interval } from "./intervals.ts";
-import { mergeIntervals, overlapsAny } from "./intervals.ts";
 
 export type VenueHours = { opening: Minutes; closing: Minutes };
 
@@ -93,32 +92,4 @@ export function assertEnded(booking: { date: IsoDate; end: Minutes }, now: Date,
   if (compareLocal({ date: booking.date, minutes: booking.end }, localDateTime(now, timeZone)) > 0) {
     throw new DomainError("BOOKING_NOT_ENDED", { field: "status", params: { date: booking.date, end: formatTime(booking.end) } });
   }
-}
-
-export type Slot = Interval & { available: boolean };
-
-export type Availability = { slots: Slot[]; freeRanges: Interval[] };
-
-export type AvailabilityInput = {
-  date: IsoDate;
-  hours: VenueHours;
-  /** Intervals held by live (pending or confirmed) bookings of that day. */
-  busy: readonly Interval[];
-  now: Date;
-  policy?: Partial<BookingPolicy>;
-};
-
-/**
- * The day's slots, each free unless a live booking overlaps it, it has started already
- * (venue-local), or the day is beyond the horizon; plus the free slots merged into ranges.
- */
-export function availability(input: AvailabilityInput): Availability {
-  const policy = resolve(input.policy);
-  const today: LocalDateTime = localDateTime(input.now, policy.timeZone);
-  const beyondHorizon = daysBetween(today.date, input.date) > policy.horizonDays;
-  const slots = daySlots(input.hours, policy.slotMinutes).map((s) => ({
-    ...s,
-    available: !beyondHorizon && compareLocal({ date: input.date, minutes: s.start }, today) >= 0 && !overlapsAny(s, input.busy),
-  }));
-  return { slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)) };
 }

@@ -46,11 +46,15 @@ export function addMoney(...amounts: Money[]): Money {
   return fromMinor(amounts.reduce((sum, a) => sum + toMinor(a), 0n));
 }
 
-/** The price of `durationMinutes` at `hourly` per hour, rounded half-up to the hundredth. */
-export function price(hourly: Money, durationMinutes: number): Money {
+/**
+ * The price of `durationMinutes` at `hourly` per hour for `places` places (one unless a pool's),
+ * rounded half-up to the hundredth.
+ */
+export function price(hourly: Money, durationMinutes: number, places = 1): Money {
   if (!Number.isSafeInteger(durationMinutes) || durationMinutes < 0) {
     throw new RangeError(`durationMinutes must be a non-negative integer, got ${durationMinutes}`);
   }
-  const numerator = toMinor(hourly) * BigInt(durationMinutes);
+  if (!Number.isSafeInteger(places) || places < 1) throw new RangeError(`places must be a positive integer, got ${places}`);
+  const numerator = toMinor(hourly) * BigInt(durationMinutes) * BigInt(places);
   return fromMinor((numerator + 30n) / 60n);
 }

@@ -8,14 +8,15 @@ import type { BookingPolicy, VenueHours } from "./booking-rules.ts";
 import type { Interval } from "./intervals.ts";
 import { mergeIntervals, overlaps } from "./intervals.ts";
 import { DomainError } from "./errors.ts";
-import { fromMinor, toMinor } from "./money.ts";
-import type { Money } from "./money.ts";
 
 /** What the rules need of a unit. `contains` is empty unless the unit combines others. */
 export type UnitSpec = { id: number; capacity: number; contains: readonly number[] };
 
 /** A live booking's time on a unit, with the places it takes (1 on an exclusive unit). */
 export type Hold = Interval & { unitId: number; places: number };
+
+/** The most places one unit sells at a time (the database holds the same bound). */
+export const MAX_UNIT_CAPACITY = 1000;
 
 export function isPooled(unit: UnitSpec): boolean {
   return unit.capacity > 1;
@@ -67,12 +68,6 @@ export function chooseUnit<U extends UnitSpec>(
   units: ReadonlyMap<number, UnitSpec>,
 ): U | null {
   return candidates.find((u) => placesLeft(u, range, holds, units) >= places) ?? null;
-}
-
-/** A booking's total: the hourly price of one place for the duration, times the places. */
-export function totalPrice(hourly: Money, durationMinutes: number, places: number): Money {
-  const numerator = toMinor(hourly) * BigInt(durationMinutes) * BigInt(places);
-  return fromMinor((numerator + 30n) / 60n);
 }
 
 export type UnitSlot = Interval & { available: boolean; placesLeft: number };
@@ -131,6 +126,15 @@ export function venueDay<U extends UnitSpec>(input: VenueDayInput<U>): VenueDay<
 }
 
 export type UnitConfig = UnitSpec & { isActive: boolean };
+
+/**
+ * The units a venue offers, in its order: the active ones, but not a combined unit with a part out
+ * of service (booking it would take that part).
+ */
+export function offeredUnits<U extends UnitConfig>(units: readonly U[]): U[] {
+  const active = new Set(units.filter((u) => u.isActive).map((u) => u.id));
+  return units.filter((u) => u.isActive && u.contains.every((id) => active.has(id)));
+}
 
 /**
  * Throws INVALID_CONTAINS unless every combined unit of the venue is exclusive and made of at least

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertEnded, assertHours, availability, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
+import { assertEnded, assertHours, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
 import type { BookingRequest, VenueHours } from "../src/booking-rules.ts";
+import { venueDay } from "../src/units.ts";
 import { parseTime } from "../src/calendar.ts";
 import { isDomainError } from "../src/errors.ts";
 import type { Interval } from "../src/intervals.ts";
@@ -101,7 +102,14 @@ describe("opening window and grid", () => {
   });
 });
 
-describe("availability", () => {
+/** The day of a venue of one exclusive unit whose live bookings hold `busy`. */
+function availability(input: { date: string; hours: VenueHours; busy: readonly Interval[]; now: Date }) {
+  const unit = { id: 1, capacity: 1, contains: [] };
+  const holds = input.busy.map((b) => ({ ...b, unitId: 1, places: 1 }));
+  return venueDay({ date: input.date, hours: input.hours, units: [unit], allUnits: [unit], holds, now: input.now });
+}
+
+describe("availability of a venue of one unit", () => {
   it("marks busy, past and free slots and merges free ranges", () => {
     const busy = [
       { start: t("12:00"), end: t("14:00") },

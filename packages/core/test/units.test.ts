@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTime } from "../src/calendar.ts";
 import { isDomainError } from "../src/errors.ts";
-import { assertUnitConfig, chooseUnit, claimedUnits, placesLeft, totalPrice, venueDay } from "../src/units.ts";
+import { price } from "../src/money.ts";
+import { assertUnitConfig, chooseUnit, claimedUnits, placesLeft, venueDay } from "../src/units.ts";
 import type { Hold, UnitConfig, UnitSpec } from "../src/units.ts";
 
 const t = parseTime;
@@ -70,9 +71,9 @@ describe("units", () => {
   });
 
   it("prices a booking per place, exactly", () => {
-    expect(totalPrice("99.99", 90, 1)).toBe("149.99");
-    expect(totalPrice("20000.00", 120, 3)).toBe("120000.00");
-    expect(totalPrice("0.01", 30, 1)).toBe("0.01");
+    expect(price("99.99", 90, 1)).toBe("149.99");
+    expect(price("20000.00", 120, 3)).toBe("120000.00");
+    expect(price("0.01", 30, 1)).toBe("0.01");
   });
 
   it("draws a day per unit and overall, with past slots free nowhere", () => {

@@ -57,8 +57,8 @@ ALTER TABLE "unit_claims" ADD CONSTRAINT "unit_claims_no_overlap" EXCLUDE USING 
 -- (a booking counts in every half hour it touches).
 CREATE FUNCTION "bookings_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  was_live boolean := TG_OP = 'UPDATE' AND OLD.status IN ('pending', 'confirmed') AND OLD.unit_id IS NOT NULL;
-  is_live boolean := NEW.status IN ('pending', 'confirmed') AND NEW.unit_id IS NOT NULL;
+  was_live boolean := TG_OP IN ('UPDATE', 'DELETE') AND OLD.status IN ('pending', 'confirmed') AND OLD.unit_id IS NOT NULL;
+  is_live boolean := TG_OP <> 'DELETE' AND NEW.status IN ('pending', 'confirmed') AND NEW.unit_id IS NOT NULL;
   unit record;
 BEGIN
   IF was_live AND is_live AND OLD.unit_id = NEW.unit_id AND OLD.during = NEW.during AND OLD.places = NEW.places THEN
@@ -91,7 +91,7 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER "bookings_hold" AFTER INSERT OR UPDATE OF "status", "unit_id", "places", "booking_date", "start_time", "end_time"
+CREATE TRIGGER "bookings_hold" AFTER INSERT OR DELETE OR UPDATE OF "status", "unit_id", "places", "booking_date", "start_time", "end_time"
   ON "bookings" FOR EACH ROW EXECUTE FUNCTION "bookings_hold"();--> statement-breakpoint
 -- A unit's own shape and changes are checked against what depends on them. A combined unit is made
 -- of exclusive units of its venue that combine nothing, and a unit that is such a part stays one
@@ -115,6 +115,10 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     RETURN NULL;
   END IF;
+  -- The unit's live bookings are locked first: a status change of one of them (which does not take
+  -- the venue lock) then waits for this change, and its own trigger sees the claims written here,
+  -- or this change waits for it and no longer counts it live.
+  PERFORM 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed') ORDER BY id FOR UPDATE;
   IF (OLD.capacity = 1) <> (NEW.capacity = 1)
      AND (EXISTS (SELECT 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed'))
           OR EXISTS (SELECT 1 FROM unit_claims WHERE unit_id = NEW.id)) THEN
@@ -143,4 +147,8 @@ INSERT INTO "units" ("venue_id", "name") SELECT "id", "name" FROM "venues" ORDER
 UPDATE "bookings" b SET "unit_id" = u."id" FROM "units" u WHERE u."venue_id" = b."venue_id";--> statement-breakpoint
 ALTER TABLE "bookings" ALTER COLUMN "unit_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_unit_fk" FOREIGN KEY ("venue_id","unit_id") REFERENCES "public"."units"("venue_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "bookings" DROP CONSTRAINT "bookings_no_overlap";
+ALTER TABLE "bookings" DROP CONSTRAINT "bookings_no_overlap";--> statement-breakpoint
+-- What the unit trigger and unit choice look up: a unit's live bookings; and what the lifecycle
+-- job drops: counters of the past that hold nothing.
+CREATE INDEX "bookings_unit_live_idx" ON "bookings" ("unit_id", "booking_date") WHERE "status" IN ('pending', 'confirmed');--> statement-breakpoint
+CREATE INDEX "unit_usage_empty_idx" ON "unit_usage" ("slot_start") WHERE "used" = 0;

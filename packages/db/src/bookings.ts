@@ -141,6 +141,9 @@ function refusal(e: unknown): unknown {
   if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "unit_usage_within_capacity") {
     return new DomainError("NOT_ENOUGH_PLACES", { field: "places", cause: e });
   }
+  if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "bookings_places_exclusive") {
+    return new DomainError("PLACES_ON_EXCLUSIVE_UNIT", { field: "places", cause: e });
+  }
   return e;
 }
 
@@ -155,27 +158,11 @@ export function bookingsRepository(db: Database) {
   }
 
   /**
-   * Inserts a pending booking; its trigger claims the unit or adds its places to the counters. A
-   * clash with a live booking is SLOT_TAKEN (the exclusion constraint on claims), too few places
-   * left NOT_ENOUGH_PLACES (the CHECK on the counters): the database's own verdicts.
-   */
-  async function insert(values: BookingValues): Promise<number> {
-    try {
-      const [row] = await db
-        .insert(bookings)
-        .values({ ...values, status: "pending" })
-        .returning({ id: bookings.id });
-      if (!row) throw new Error("booking insert returned no row");
-      return row.id;
-    } catch (e) {
-      throw refusal(e);
-    }
-  }
-
-  /**
    * Inserts a pending booking and its first audit row in one statement (one round trip) and returns
    * it as a read would, from what the caller already holds (`shown`): the names and phone it read
-   * under its locks. The database's verdicts are insert's.
+   * under its locks. The booking's trigger claims its unit or adds its places to the counters: a
+   * clash with a live booking is SLOT_TAKEN (the exclusion constraint on claims), too few places
+   * left NOT_ENOUGH_PLACES (the CHECK on the counters), the database's own verdicts.
    */
   async function insertWithEvent(
     values: BookingValues,
@@ -339,7 +326,7 @@ export function bookingsRepository(db: Database) {
     return rows.map((r) => ({ unitId: r.unitId, places: r.places, start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 
-  return { insert, insertWithEvent, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };
+  return { insertWithEvent, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };
 }
 
 export type BookingsRepository = ReturnType<typeof bookingsRepository>;

@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
+import { retryOnConflict } from "./transaction.ts";
 
 export type LifecycleResult = { completed: number; expired: number };
 
@@ -18,16 +19,21 @@ export async function runLifecycle(db: Database, localNow: string): Promise<Life
   return { completed, expired };
 }
 
-/** Moves every booking still in `from` whose time has come, with its audit row; returns how many. */
+/**
+ * Moves every booking still in `from` whose time has come, with its audit row; returns how many.
+ * Retried when chosen as a deadlock victim: its releases of counters can cross a player's cancel.
+ */
 async function move(db: Database, from: string, to: string, reason: string, due: SQL): Promise<number> {
-  const result = await db.execute(sql`
+  const result = await retryOnConflict(() =>
+    db.execute(sql`
     with moved as (
       update bookings set status = ${to}, updated_at = now()
        where status = ${from} and ${due}
       returning id)
     insert into booking_events (booking_id, from_status, to_status, actor, reason)
     select id, ${from}, ${to}, 'system', ${reason} from moved
-    returning booking_id`);
+    returning booking_id`),
+  );
   const r = result as { rows?: unknown[]; rowCount?: number | null };
   return r.rows?.length ?? r.rowCount ?? 0;
 }

@@ -168,9 +168,14 @@ export function venuesRepository(db: Database) {
    * other inside the exclusion check and one dies as a deadlock; with it the later one meets the
    * committed earlier one and gets 23P01 at once. The constraint still decides; this only orders.
    */
-  async function lockForBooking(
-    id: number,
-  ): Promise<{ name: TranslatedText; pricePerHour: string; openingTime: string; closingTime: string; isActive: boolean; units: Unit[] } | null> {
+  async function lockForBooking(id: number): Promise<{
+    name: TranslatedText;
+    pricePerHour: string;
+    openingTime: string;
+    closingTime: string;
+    isActive: boolean;
+    units: Unit[];
+  } | null> {
     const [row] = await db
       .select({
         name: venues.name,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositories, withTransaction } from "../src/index.ts";
 import type { DatabaseHandle, Repositories } from "../src/index.ts";
 import { testBackends } from "../src/testing.ts";
-import { DAY, insertBooking, newUser, nextPhone, venueInput } from "./fixtures.ts";
+import { DAY, insertBooking, newUser, nextPhone, UNREAD, venueInput } from "./fixtures.ts";
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -331,16 +331,20 @@ describe.each(testBackends())("data access on $name", (backend) => {
           withTransaction(handle.db, async (tx) => {
             const r = repositories(tx);
             await r.venues.lockForBooking(venue.id);
-            return r.bookings.insert({
-              userId: user.id,
-              venueId: venue.id,
-              unitId: venue.units[0]!.id,
-              places: 1,
-              bookingDate: DAY,
-              startTime: hh(s),
-              endTime: hh(e),
-              totalPrice: "1.00",
-            });
+            return r.bookings.insertWithEvent(
+              {
+                userId: user.id,
+                venueId: venue.id,
+                unitId: venue.units[0]!.id,
+                places: 1,
+                bookingDate: DAY,
+                startTime: hh(s),
+                endTime: hh(e),
+                totalPrice: "1.00",
+              },
+              { actor: "user", actorUserId: user.id },
+              UNREAD,
+            );
           }),
         ),
       );

@@ -27,6 +27,9 @@ export async function newUser(repos: Repositories, admin = false) {
   return (await repos.users.signIn(nextPhone(), { admin })).user;
 }
 
+/** What insertWithEvent echoes back unread; the fixtures read the booking again instead. */
+export const UNREAD = { venueName: { ru: "-" }, unitName: { ru: "-" }, userPhone: "" };
+
 /** A pending booking written straight through the repository (the API's service checks the rules first). */
 export async function insertBooking(
   repos: Repositories,
@@ -34,17 +37,21 @@ export async function insertBooking(
 ) {
   const unitId = b.unitId ?? (await repos.units.listByVenue(b.venueId))[0]?.id;
   if (unitId === undefined) throw new Error(`venue ${b.venueId} has no unit`);
-  const id = await repos.bookings.insert({
-    userId: b.userId,
-    venueId: b.venueId,
-    unitId,
-    places: b.places ?? 1,
-    bookingDate: b.date ?? DAY,
-    startTime: b.start,
-    endTime: b.end,
-    totalPrice: b.totalPrice ?? "100.00",
-  });
-  await repos.bookings.addEvent({ bookingId: id, fromStatus: null, toStatus: "pending", actor: "user", actorUserId: b.userId });
+  const { id } = await repos.bookings.insertWithEvent(
+    {
+      userId: b.userId,
+      venueId: b.venueId,
+      unitId,
+      places: b.places ?? 1,
+      bookingDate: b.date ?? DAY,
+      startTime: b.start,
+      endTime: b.end,
+      totalPrice: b.totalPrice ?? "100.00",
+    },
+    { actor: "user", actorUserId: b.userId },
+    UNREAD,
+  );
+  // read back as the API reads it, names and phone included
   const booking = await repos.bookings.get(id);
   if (!booking) throw new Error(`booking ${id} was not found after its insert`);
   return booking;

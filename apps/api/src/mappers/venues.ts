@@ -1,6 +1,6 @@
 // Venues and their units as the contract shows them: one language, or all three for admins.
 import type { AdminUnit, Unit as UnitJson, UnitAllLanguages, Venue as VenueJson, VenueAllLanguages } from "@venue-booking/contract";
-import { pickTranslation } from "@venue-booking/core";
+import { offeredUnits, pickTranslation } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import type { Unit, Venue } from "@venue-booking/db";
 
@@ -40,7 +40,7 @@ export function toVenueJson(v: Venue, lang: Lang): VenueJson {
     address: pickTranslation(v.address, lang),
     description: pickTranslation(v.description, lang),
     amenities: v.amenities.map((a) => pickTranslation(a, lang)),
-    units: v.units.filter((u) => u.isActive).map((u) => toUnitJson(u, lang)),
+    units: offeredUnits(v.units).map((u) => toUnitJson(u, lang)),
   };
 }
 

@@ -14,8 +14,9 @@ import {
   isMoney,
   isPooled,
   localDateTime,
+  offeredUnits,
   parseTime,
-  totalPrice,
+  price,
 } from "@venue-booking/core";
 import type { BookingStatus, Interval } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
@@ -49,7 +50,7 @@ function requestHash(r: BookingCreate): string {
  * asking for something the venue does not have is its own 4xx.
  */
 function candidateUnits(units: readonly Unit[], r: BookingCreate, places: number): Unit[] {
-  const active = units.filter((u) => u.isActive);
+  const active = offeredUnits(units);
   let candidates: Unit[];
   if (r.unit_id !== undefined) {
     candidates = active.filter((u) => u.id === r.unit_id && (r.unit_kind === undefined || u.kind === r.unit_kind));
@@ -78,7 +79,11 @@ async function unitFor(repos: Repositories, venue: { units: Unit[] }, r: Booking
   if (only && candidates.length === 1) return only;
   const holds = await repos.bookings.dayHolds(r.venue_id, r.booking_date);
   const chosen = chooseUnit(candidates, range, places, holds, new Map(venue.units.map((u) => [u.id, u])));
-  if (!chosen) throw new DomainError(places > 1 ? "NOT_ENOUGH_PLACES" : "SLOT_TAKEN", { field: places > 1 ? "places" : "start_time" });
+  // Pools that are full say so, as the database does when a single pool is tried.
+  if (!chosen) {
+    if (candidates.every(isPooled)) throw new DomainError("NOT_ENOUGH_PLACES", { field: "places" });
+    throw new DomainError("SLOT_TAKEN", { field: "start_time" });
+  }
   return chosen;
 }
 
@@ -142,7 +147,7 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
         throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
       }
       const unit = await unitFor(repos, venue, r, range, places);
-      const total = totalPrice(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places);
+      const total = price(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places);
       // A valid amount is one numeric(12,2) can hold.
       if (!isMoney(total)) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
       const made = await repos.bookings.insertWithEvent(

@@ -3,7 +3,7 @@
 // checks the venue's whole set of units as it would be after the change, and lets the database
 // refuse what would break a live booking (capacity below places sold, parts that are taken).
 import type { UnitCreate, UnitUpdate } from "@venue-booking/contract";
-import { assertUnitConfig, DomainError } from "@venue-booking/core";
+import { assertUnitConfig, DomainError, isCombined } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Repositories, TransactionOptions, Unit, UnitPatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
@@ -58,9 +58,11 @@ export async function updateUnit(
     const current = units.find((u) => u.id === input.unitId);
     if (!current) throw new DomainError("UNIT_NOT_FOUND");
     const next = { ...current, ...patch };
-    if (current.isActive && !next.isActive && units.filter((u) => u.isActive).length <= 1) throw new DomainError("LAST_UNIT");
+    // Some plain unit stays: a combined unit alone (or one with a part out of service) takes no booking.
+    const after = units.map((u) => (u.id === next.id ? next : u));
+    if (current.isActive && !next.isActive && !after.some((u) => u.isActive && !isCombined(u))) throw new DomainError("LAST_UNIT");
     assertPartsActive(units, patch.contains);
-    assertUnitConfig(units.map((u) => (u.id === next.id ? next : u)));
+    assertUnitConfig(after);
     const updated = await repos.units.update(input.venueId, input.unitId, patch);
     if (!updated) throw new DomainError("UNIT_NOT_FOUND");
     return updated;

@@ -7,6 +7,7 @@ import {
   DomainError,
   formatTime,
   normalizeMoney,
+  offeredUnits,
   parseTime,
   pickTranslation,
   venueDay,
@@ -108,7 +109,7 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
   const { repos, config, cache } = deps;
   const venue = await cache.venue(id, () => repos.venues.get(id));
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-  const active = venue.units.filter((u) => u.isActive && (unitId === undefined || u.id === unitId));
+  const active = offeredUnits(venue.units).filter((u) => unitId === undefined || u.id === unitId);
   if (unitId !== undefined && active.length === 0) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
   const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
   const holds = await cache.busy(id, date, () => repos.bookings.dayHolds(id, date));

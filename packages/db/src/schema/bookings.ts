@@ -40,6 +40,10 @@ export const bookings = pgTable(
     check("bookings_status", sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'completed')`),
     index("bookings_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
     index("bookings_venue_date_idx").on(t.venueId, t.bookingDate),
+    // a unit's live bookings: what the unit trigger locks and unit choice reads (migration 0005)
+    index("bookings_unit_live_idx")
+      .on(t.unitId, t.bookingDate)
+      .where(sql`${t.status} in ('pending', 'confirmed')`),
     index("bookings_created_idx").on(t.createdAt.desc(), t.id.desc()),
     // what the lifecycle job looks for: live bookings by start and by end
     index("bookings_pending_start_idx")

@@ -2,6 +2,7 @@
 // through two tables the booking's own trigger writes (migration 0005): claims on exclusive units,
 // which an exclusion constraint keeps apart, and per-half-hour counters of pooled places, which a
 // CHECK keeps within capacity. Neither is ever written by application code.
+import { MAX_UNIT_CAPACITY } from "@venue-booking/core";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -22,9 +23,6 @@ import { venues } from "./venues.ts";
 import type { TranslatedText } from "./venues.ts";
 
 const tsrange = customType<{ data: string }>({ dataType: () => "tsrange" });
-
-/** The most places one unit may sell at a time. */
-export const MAX_UNIT_CAPACITY = 1000;
 
 export const units = pgTable(
   "units",
@@ -91,6 +89,10 @@ export const unitUsage = pgTable(
   (t) => [
     primaryKey({ columns: [t.unitId, t.slotStart] }),
     check("unit_usage_within_capacity", sql`${t.used} between 0 and ${t.capacity}`),
+    // counters of the past that hold nothing, which the lifecycle job drops
+    index("unit_usage_empty_idx")
+      .on(t.slotStart)
+      .where(sql`${t.used} = 0`),
   ],
 );
 

@@ -6,7 +6,7 @@ import {
   IdempotencyHeaderSchema,
   pageSchema,
 } from "@venue-booking/contract";
-import { conflictResponse, idempotencyResponse, jsonBody, jsonContent, notFoundResponse, userRoute } from "../../lib/openapi.ts";
+import { conflictResponse, idempotencyResponse, jsonBody, jsonContent, notFoundResponse, problem, userRoute } from "../../lib/openapi.ts";
 
 const tags = ["Bookings"];
 
@@ -23,14 +23,23 @@ export const create = userRoute({
   method: "post",
   path: "/api/bookings",
   tags,
-  summary: "Book a slot",
+  summary: "Book a slot: any free unit of the venue, one of a kind, or a chosen one",
   description:
-    "The booking starts `pending`; the total is the venue's hourly price times the duration. Start and end lie on the " +
-    "hour grid inside the venue's hours, not in the past (venue time) and at most the horizon ahead. A taken slot is 409, and so " +
-    "is a booking past `MAX_LIVE_BOOKINGS_PER_USER` (10) upcoming pending or confirmed ones (TOO_MANY_LIVE_BOOKINGS). " +
-    "With an `Idempotency-Key`, a retry returns the booking the first request made instead of booking twice (kept 24 hours).",
+    "The booking starts `pending`. Without `unit_id` the first unit by `sort_order, id` that can take the whole range is " +
+    "booked (`unit_kind` narrows the choice; combined units only by id); with it, that unit or 409 SLOT_TAKEN. `places` " +
+    "(default 1) is for pooled units: above the pool's capacity 400 PLACES_ABOVE_CAPACITY, on an exclusive unit 400 " +
+    "PLACES_ON_EXCLUSIVE_UNIT, too few left 409 NOT_ENOUGH_PLACES. The total is the unit's hourly price (the venue's when " +
+    "it has none) times the duration times the places. Start and end lie on the hour grid inside the venue's hours, not in " +
+    "the past (venue time) and at most the horizon ahead. An unknown unit or kind is 404 UNIT_NOT_FOUND; a booking past " +
+    "`MAX_LIVE_BOOKINGS_PER_USER` (10) upcoming pending or confirmed ones is 409 TOO_MANY_LIVE_BOOKINGS. With an " +
+    "`Idempotency-Key`, a retry returns the booking the first request made instead of booking twice (kept 24 hours).",
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(BookingCreateSchema) },
-  responses: { 201: jsonContent(BookingSchema, "Booked"), ...notFoundResponse, ...conflictResponse, ...idempotencyResponse },
+  responses: {
+    201: jsonContent(BookingSchema, "Booked"),
+    ...notFoundResponse,
+    409: problem(409, "SLOT_TAKEN, NOT_ENOUGH_PLACES or TOO_MANY_LIVE_BOOKINGS"),
+    ...idempotencyResponse,
+  },
 });
 
 export const get = userRoute({

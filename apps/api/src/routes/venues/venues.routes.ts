@@ -105,7 +105,11 @@ export const createUnit = adminRoute({
     "combined unit of two or more exclusive units of the venue (a full pitch of halves A and B): booking it takes its " +
     "parts, booking a part blocks it.",
   request: { params: IdParamSchema, body: jsonBody(UnitCreateSchema) },
-  responses: { 201: jsonContent(AdminUnitSchema, "The unit, in the caller's language"), ...notFoundResponse },
+  responses: {
+    201: jsonContent(AdminUnitSchema, "The unit, in the caller's language"),
+    400: problem(400, "INVALID_CONTAINS: parts must be two or more plain exclusive units of the venue"),
+    ...notFoundResponse,
+  },
 });
 
 export const updateUnit = adminRoute({

@@ -49,12 +49,13 @@ ALTER TABLE "bookings" ADD CONSTRAINT "bookings_places_positive" CHECK ("booking
 ALTER TABLE "unit_claims" ADD CONSTRAINT "unit_claims_no_overlap" EXCLUDE USING gist ("unit_id" WITH =, "during" WITH &&);--> statement-breakpoint
 -- Every change of a booking takes and releases what it holds, in the statement that makes the
 -- change: inserting a live booking claims its unit (or the parts of a combined one) or adds its
--- places to the half-hour counters of a pooled one; leaving pending/confirmed, or changing the
+-- places to the five-minute counters of a pooled one; leaving pending/confirmed, or changing the
 -- unit, the times or the places, releases the old holding first. A clash surfaces as the
 -- exclusion violation 23P01 (unit_claims_no_overlap) or the check violation 23514
--- (unit_usage_within_capacity), and the whole statement fails with it. Counters are kept per half
--- hour on the clock: exact for bookings on half-hour boundaries, and never too low for others
--- (a booking counts in every half hour it touches).
+-- (unit_usage_within_capacity), and the whole statement fails with it. Counters are kept per five
+-- minutes on the clock: exact for every booking whose times are on five-minute boundaries (the
+-- grid of any venue opening on such a minute, whatever its hours later become), and never too low
+-- for others (a booking counts in every five minutes it touches).
 CREATE FUNCTION "bookings_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   was_live boolean := TG_OP IN ('UPDATE', 'DELETE') AND OLD.status IN ('pending', 'confirmed') AND OLD.unit_id IS NOT NULL;
@@ -68,7 +69,7 @@ BEGIN
     DELETE FROM unit_claims WHERE booking_id = OLD.id;
     UPDATE unit_usage SET used = used - OLD.places
      WHERE unit_id = OLD.unit_id
-       AND slot_start >= date_bin('30 minutes', lower(OLD.during), timestamp '2000-01-01')
+       AND slot_start >= date_bin('5 minutes', lower(OLD.during), timestamp '2000-01-01')
        AND slot_start < upper(OLD.during);
   END IF;
   IF is_live THEN
@@ -84,8 +85,8 @@ BEGIN
     ELSE
       INSERT INTO unit_usage AS usage (unit_id, slot_start, used, capacity)
       SELECT NEW.unit_id, slot, NEW.places, unit.capacity
-        FROM generate_series(date_bin('30 minutes', lower(NEW.during), timestamp '2000-01-01'),
-                             upper(NEW.during) - interval '1 microsecond', interval '30 minutes') AS slot
+        FROM generate_series(date_bin('5 minutes', lower(NEW.during), timestamp '2000-01-01'),
+                             upper(NEW.during) - interval '1 microsecond', interval '5 minutes') AS slot
       ON CONFLICT (unit_id, slot_start) DO UPDATE SET used = usage.used + excluded.used;
     END IF;
   END IF;

@@ -3,7 +3,7 @@
 // idempotent statement per rule, safe in every replica at once: a row moves only while it still
 // has the old status, and its audit row is written by the same statement. What the bookings held
 // (unit claims, pooled places) is released by their trigger inside that same statement; counters
-// of half hours that have passed and hold nothing are then dropped.
+// of five minutes that have passed and hold nothing are then dropped.
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";

@@ -1,5 +1,5 @@
 // What bookings hold of their units (migration 0005's triggers), checked in SQL after every
-// change: claims on exclusive units, per-half-hour counters of pooled places, and a unit's own
+// change: claims on exclusive units, per-five-minute counters of pooled places, and a unit's own
 // changes reaching the bookings it carries.
 import { isDomainError } from "@venue-booking/core";
 import type { DomainErrorCode } from "@venue-booking/core";
@@ -42,7 +42,7 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
 
   /**
    * Counter rows of pooled units whose `used` is not the places of the unit's live bookings that
-   * overlap that half hour, and half hours such bookings touch with no row: none when all is well.
+   * overlap those five minutes, and five minutes such bookings touch with no row: none when all is well.
    */
   const usageDrift = () =>
     q(sql`
@@ -50,8 +50,8 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
         select b.unit_id, slot, sum(b.places)::int as used
           from bookings b
           join units u on u.id = b.unit_id
-          cross join lateral generate_series(b.booking_date::timestamp, b.booking_date + time '23:30', interval '30 minutes') as slot
-         where u.capacity > 1 and b.status in ${LIVE} and b.during && tsrange(slot, slot + interval '30 minutes')
+          cross join lateral generate_series(b.booking_date::timestamp, b.booking_date + time '23:55', interval '5 minutes') as slot
+         where u.capacity > 1 and b.status in ${LIVE} and b.during && tsrange(slot, slot + interval '5 minutes')
          group by b.unit_id, slot)
       select coalesce(c.unit_id, e.unit_id) as unit_id, coalesce(c.slot_start, e.slot)::text as slot, c.used, e.used as expected
         from unit_usage c
@@ -78,11 +78,13 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
     return all.filter((c) => unitIds.includes(c.unit_id)).map((c) => `${c.booking_id}/${c.unit_id}`);
   }
 
-  /** A pooled unit's places in use per half hour ("HH:MM" on `date`), rows at 0 left out. */
-  async function usedOn(unitId: number, date = DAY) {
+  /** A pooled unit's places in use per half hour ("HH:MM" on `date`, the busiest five minutes of it), rows at 0 left out. */
+  async function usedOn(unitId: number, date = DAY, step = "30 minutes") {
     const found = await q<{ slot: string; used: number }>(
-      sql`select to_char(slot_start, 'HH24:MI') as slot, used from unit_usage
-           where unit_id = ${unitId} and slot_start::date = ${date}::date and used > 0 order by slot_start`,
+      sql`select to_char(date_bin(${step}::interval, slot_start, timestamp '2000-01-01'), 'HH24:MI') as slot, max(used)::int as used
+            from unit_usage
+           where unit_id = ${unitId} and slot_start::date = ${date}::date and used > 0
+           group by 1 order by 1`,
     );
     return Object.fromEntries(found.map((r) => [r.slot, r.used]));
   }
@@ -292,7 +294,7 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
       await expectHoldsConsistent();
     });
 
-    it("counts each half hour apart: 10:00-11:00 and 11:00-12:00 share no counter", async () => {
+    it("counts each five minutes apart: 10:00-11:00 and 11:00-12:00 share no counter", async () => {
       const venue = await repos.venues.create(venueInput());
       const pool = (await addUnit(venue.id, { name: unitName("Места"), capacity: 5 })).id;
       await book(venue.id, pool, "10:00", "11:00", { places: 5 });
@@ -301,13 +303,24 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
       await expectHoldsConsistent();
       expect(await refusal(book(venue.id, pool, "10:59", "11:01", { places: 1 }))).toEqual(NOT_ENOUGH_PLACES);
 
-      // off the half hours, a booking counts in every half hour it touches
+      // on quarter hours a booking counts in its own minutes only: a pool of a venue opening at 08:15
       const other = (await addUnit(venue.id, { name: unitName("Другие места"), capacity: 5 })).id;
-      const odd = await book(venue.id, other, "10:15", "10:45", { places: 2 });
-      expect(await usedOn(other)).toEqual({ "10:00": 2, "10:30": 2 });
+      const odd = await book(venue.id, other, "10:15", "10:45", { places: 5 });
+      expect(await usedOn(other, DAY, "15 minutes")).toEqual({ "10:15": 5, "10:30": 5 });
+      await book(venue.id, other, "09:15", "10:15", { places: 5 });
+      await book(venue.id, other, "10:45", "11:45", { places: 5 });
       await expectHoldsConsistent();
       expect(await repos.bookings.setStatusIf(odd.id, "pending", "cancelled")).toBe(true);
-      expect(await usedOn(other)).toEqual({});
+      expect(await usedOn(other, DAY, "15 minutes")).toEqual({
+        "09:15": 5,
+        "09:30": 5,
+        "09:45": 5,
+        "10:00": 5,
+        "10:45": 5,
+        "11:00": 5,
+        "11:15": 5,
+        "11:30": 5,
+      });
       await expectHoldsConsistent();
     });
   });

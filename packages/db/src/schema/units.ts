@@ -1,6 +1,6 @@
 // A venue is a set of units: courts, lanes, pitch halves, or a pool of places. Bookings hold units
 // through two tables the booking's own trigger writes (migration 0005): claims on exclusive units,
-// which an exclusion constraint keeps apart, and per-half-hour counters of pooled places, which a
+// which an exclusion constraint keeps apart, and per-five-minute counters of pooled places, which a
 // CHECK keeps within capacity. Neither is ever written by application code.
 import { MAX_UNIT_CAPACITY } from "@venue-booking/core";
 import { sql } from "drizzle-orm";
@@ -75,7 +75,7 @@ export const unitClaims = pgTable(
   (t) => [primaryKey({ columns: [t.bookingId, t.unitId] })],
 );
 
-/** Places of a pooled unit held by live bookings in one half hour starting at `slotStart`. */
+/** Places of a pooled unit held by live bookings in the five minutes starting at `slotStart`. */
 export const unitUsage = pgTable(
   "unit_usage",
   {

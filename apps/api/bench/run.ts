@@ -90,6 +90,9 @@ const statusList = (statuses: Record<string, number>) =>
  * One case: a warm-up, then the measured run. With `answers`, the case counts its responses by
  * status, and a status outside them (409 for "taken" where a clash is a fair answer) is an error.
  */
+/** The API process under measure, whose peak RSS each case reports (so a case that grows it shows). */
+let apiPid: number | undefined;
+
 async function measure(name: string, opts: autocannon.Options, baselineRps: number, answers?: number[]): Promise<Case> {
   await load({ ...opts, duration: WARMUP });
   const r = await load({ ...opts, duration: DURATION });
@@ -107,7 +110,8 @@ async function measure(name: string, opts: autocannon.Options, baselineRps: numb
     ratio: baselineRps ? Math.round((r.requests.average / baselineRps) * 1000) / 1000 : 1,
     ...(answers ? { statuses } : {}),
   };
-  log(`  ${name}: ${result.rps} req/s, p99 ${result.p99_ms} ms, ${errors} errors${answers ? `, ${statusList(statuses)}` : ""}`);
+  const rss = apiPid === undefined ? "" : `, peak RSS so far ${peakRssMb(apiPid)} MB`;
+  log(`  ${name}: ${result.rps} req/s, p99 ${result.p99_ms} ms, ${errors} errors${answers ? `, ${statusList(statuses)}` : ""}${rss}`);
   return result;
 }
 
@@ -194,6 +198,7 @@ async function main() {
       },
       /localhost:(\d+)/,
     );
+    apiPid = api.child.pid;
     const base = `http://127.0.0.1:${api.port}`;
     const detailSize = (await (await fetch(`${base}/api/venues/1/`)).text()).length;
     const baseline = await startProcess(

@@ -237,6 +237,10 @@ describe.each(testBackends())("units on $name", (backend) => {
         [b, false],
         [full, false],
       ]);
+      // the full pitch may not let go of a half its booking holds
+      const shrink = await h.request(`/api/venues/${venueId}/units/${full}/`, authed(admin, patch({ contains: [] })));
+      expect(shrink.status).toBe(409);
+      expect((await problem(shrink)).code).toBe("UNIT_IN_USE");
       expect((await h.request(`/api/bookings/${whole.id}/cancel/`, authed(token, { method: "PATCH" }))).status).toBe(200);
       const half = BookingSchema.parse(await (await book(token, { venue_id: venueId, unit_id: b })).json());
       expect(half.unit.id).toBe(b);

@@ -138,9 +138,9 @@ const MESSAGES = {
     uz: "Allaqachon bundan ko'p joy band qilingan; sig'im ulardan kam bo'lolmaydi.",
   },
   UNIT_IN_USE: {
-    en: "The unit has upcoming bookings: it cannot switch between exclusive and pooled places, and its parts cannot change to ones that are taken at their times.",
-    ru: "У объекта есть предстоящие бронирования: его нельзя переключить между эксклюзивным и общими местами, а его части нельзя заменить занятыми на это время.",
-    uz: "Obyektda kelgusi bronlar bor: uni eksklyuziv va umumiy joylar o'rtasida almashtirib bo'lmaydi, qismlarini esa o'sha vaqtda band bo'lganlariga o'zgartirib bo'lmaydi.",
+    en: "The unit has upcoming bookings: it cannot switch between exclusive and pooled places, cannot give up a part they hold, and cannot take a part that is booked at their times.",
+    ru: "У объекта есть предстоящие бронирования: его нельзя переключить между эксклюзивным и общими местами, нельзя убрать из него часть, которую они занимают, и нельзя добавить часть, занятую в их время.",
+    uz: "Obyektda kelgusi bronlar bor: uni eksklyuziv va umumiy joylar o'rtasida almashtirib bo'lmaydi, ular egallagan qismni olib tashlab bo'lmaydi va ularning vaqtida band bo'lgan qismni qo'shib bo'lmaydi.",
   },
   TOTAL_TOO_HIGH: {
     en: "The total of this booking would be above {max}.",

@@ -100,7 +100,9 @@ CREATE TRIGGER "bookings_hold" AFTER INSERT OR DELETE OR UPDATE OF "status", "un
 -- places already sold exceed it), and new parts of a combined unit are claimed for its live
 -- bookings (refused by the exclusion constraint when taken). Switching a unit between exclusive
 -- and pooled while it is held (by its own live bookings or, as a part, through a combined unit's)
--- is refused: they hold the one kind of record and would need the other (units_mode_in_use).
+-- is refused: they hold the one kind of record and would need the other; so is dropping a part of
+-- a combined unit with live bookings, which would free a part of what they booked
+-- (units_mode_in_use).
 CREATE FUNCTION "units_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF cardinality(NEW.contains) > 0
@@ -120,7 +122,8 @@ BEGIN
   -- the venue lock) then waits for this change, and its own trigger sees the claims written here,
   -- or this change waits for it and no longer counts it live.
   PERFORM 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed') ORDER BY id FOR UPDATE;
-  IF (OLD.capacity = 1) <> (NEW.capacity = 1)
+  -- Nor may a combined unit let go of a part its live bookings hold: they were made for the whole.
+  IF ((OLD.capacity = 1) <> (NEW.capacity = 1) OR NOT (OLD.contains <@ NEW.contains))
      AND (EXISTS (SELECT 1 FROM bookings WHERE unit_id = NEW.id AND status IN ('pending', 'confirmed'))
           OR EXISTS (SELECT 1 FROM unit_claims WHERE unit_id = NEW.id)) THEN
     RAISE EXCEPTION 'unit % has live bookings', NEW.id USING ERRCODE = '23514', CONSTRAINT = 'units_mode_in_use';

@@ -88,7 +88,7 @@ function setPart(input: UnitPatch) {
 // What each refusal of a unit write by the database means.
 const REFUSALS: Record<string, { code: "CAPACITY_BELOW_SOLD" | "UNIT_IN_USE" | "INVALID_CONTAINS"; field: string }> = {
   unit_usage_within_capacity: { code: "CAPACITY_BELOW_SOLD", field: "capacity" },
-  units_mode_in_use: { code: "UNIT_IN_USE", field: "capacity" },
+  units_mode_in_use: { code: "UNIT_IN_USE", field: "unit_id" },
   units_parts_exclusive: { code: "INVALID_CONTAINS", field: "contains" },
   unit_claims_no_overlap: { code: "UNIT_IN_USE", field: "contains" },
 };

@@ -417,12 +417,13 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
       await expectHoldsConsistent();
     });
 
-    it("new parts of a combined unit are claimed for its live bookings, and refused when taken", async () => {
+    it("new parts of a combined unit are claimed for its live bookings, refused when taken; parts they hold stay", async () => {
       const venue = await repos.venues.create(venueInput());
-      const [a, b, c] = [
+      const [a, b, c, d] = [
         (await addUnit(venue.id, { name: unitName("A") })).id,
         (await addUnit(venue.id, { name: unitName("B") })).id,
         (await addUnit(venue.id, { name: unitName("C") })).id,
+        (await addUnit(venue.id, { name: unitName("D") })).id,
       ];
       const full = (await addUnit(venue.id, { name: unitName("A+B"), contains: [a, b] })).id;
       const live = await book(venue.id, full, "10:00", "11:00");
@@ -430,25 +431,35 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
       expect(await repos.bookings.setStatusIf(gone.id, "pending", "cancelled")).toBe(true);
       const during = await duringOf(live.id);
 
-      expect(await changeUnit(venue.id, full, { contains: [c, a] })).toMatchObject({ contains: [a, c] });
+      expect(await changeUnit(venue.id, full, { contains: [c, b, a] })).toMatchObject({ contains: [a, b, c] });
       expect(await claimsOf(live.id)).toEqual([
         { unit_id: a, during },
+        { unit_id: b, during },
         { unit_id: c, during },
       ]);
       expect(await claimsOf(gone.id)).toEqual([]);
       await expectHoldsConsistent();
-      // B is free at that hour now, C is not
-      const onB = await book(venue.id, b, "10:00", "11:00");
       expect(await refusal(book(venue.id, c, "10:00", "11:00"))).toEqual(SLOT_TAKEN);
 
-      // taking B back is refused while B is booked, and changes nothing
-      expect(await refusal(changeUnit(venue.id, full, { contains: [a, b] }))).toMatchObject({ code: "UNIT_IN_USE" });
-      expect((await repos.units.listByVenue(venue.id)).find((u) => u.id === full)?.contains).toEqual([a, c]);
+      // letting go of a part the live booking holds is refused, and changes nothing
+      for (const contains of [[a, c], []]) {
+        expect(await refusal(changeUnit(venue.id, full, { contains }))).toMatchObject({ code: "UNIT_IN_USE" });
+      }
+      // taking D is refused while D is booked then, and changes nothing
+      const onD = await book(venue.id, d, "10:00", "11:00");
+      expect(await refusal(changeUnit(venue.id, full, { contains: [a, b, c, d] }))).toMatchObject({ code: "UNIT_IN_USE" });
+      expect((await repos.units.listByVenue(venue.id)).find((u) => u.id === full)?.contains).toEqual([a, b, c]);
       expect(await claimsOf(live.id)).toEqual([
         { unit_id: a, during },
+        { unit_id: b, during },
         { unit_id: c, during },
       ]);
-      expect(await claimsOf(onB.id)).toEqual([{ unit_id: b, during }]);
+      expect(await claimsOf(onD.id)).toEqual([{ unit_id: d, during }]);
+      await expectHoldsConsistent();
+
+      // once the booking is gone, the parts may change freely
+      expect(await repos.bookings.setStatusIf(live.id, "pending", "cancelled")).toBe(true);
+      expect(await changeUnit(venue.id, full, { contains: [a, b] })).toMatchObject({ contains: [a, b] });
       await expectHoldsConsistent();
     });
 

@@ -147,6 +147,31 @@ const MESSAGES = {
     ru: "Сумма этого бронирования превысила бы {max}.",
     uz: "Bu bronning summasi {max} dan oshib ketadi.",
   },
+  SESSION_NOT_FOUND: {
+    en: "Session not found, or cancelled.",
+    ru: "Сеанс не найден или отменён.",
+    uz: "Seans topilmadi yoki bekor qilingan.",
+  },
+  SESSION_FULL: {
+    en: "Not enough places are left in this session.",
+    ru: "В этом сеансе осталось недостаточно мест.",
+    uz: "Bu seansda yetarli joy qolmagan.",
+  },
+  SEAT_TAKEN: {
+    en: "One of these seats is already taken.",
+    ru: "Одно из этих мест уже занято.",
+    uz: "Bu o'rinlardan biri allaqachon band.",
+  },
+  UNKNOWN_SEAT: {
+    en: "The session has no such seat, or the places do not match the seats.",
+    ru: "В сеансе нет такого места, или число мест не совпадает с выбранными местами.",
+    uz: "Seansda bunday o'rin yo'q yoki joylar soni tanlangan o'rinlarga mos emas.",
+  },
+  ALREADY_BOOKED: {
+    en: "You already have a booking in this session.",
+    ru: "У вас уже есть бронирование в этом сеансе.",
+    uz: "Sizda bu seansda allaqachon bron bor.",
+  },
   BOOKING_NOT_FOUND: {
     en: "Booking not found.",
     ru: "Бронирование не найдено.",

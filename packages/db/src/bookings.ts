@@ -2,11 +2,11 @@
 // database's exclusion constraint (SQLSTATE 23P01), never by a read before the write; status
 // changes are compare-and-set. The services compose these steps into transactions.
 import { canCancel, DomainError, LIVE_STATUSES, parseTime } from "@venue-booking/core";
-import type { BookingStatus, Hold } from "@venue-booking/core";
+import type { BookingStatus, DomainErrorCode, Hold } from "@venue-booking/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
+import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
 import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
@@ -53,6 +53,9 @@ export type BookingValues = {
   venueId: number;
   unitId: number;
   places: number;
+  /** A place in this session (its unit and times), with these of its seats. */
+  sessionId?: number | null;
+  seats?: string[];
   bookingDate: string;
   startTime: string;
   endTime: string;
@@ -135,14 +138,23 @@ function filterConditions(f: BookingFilter): SQL | undefined {
   return c.length ? and(...c) : undefined;
 }
 
-/** What a failed booking insert means: a clash or too few places when the database said so. */
+// What each constraint that refuses a booking means.
+const REFUSALS: Record<string, { code: DomainErrorCode; field: string }> = {
+  unit_usage_within_capacity: { code: "NOT_ENOUGH_PLACES", field: "places" },
+  bookings_places_exclusive: { code: "PLACES_ON_EXCLUSIVE_UNIT", field: "places" },
+  sessions_places_within_capacity: { code: "SESSION_FULL", field: "places" },
+  session_seats_session_id_label_pk: { code: "SEAT_TAKEN", field: "seats" },
+  bookings_one_per_session_key: { code: "ALREADY_BOOKED", field: "session_id" },
+  bookings_session_seats: { code: "UNKNOWN_SEAT", field: "seats" },
+  bookings_session_scheduled: { code: "SESSION_NOT_FOUND", field: "session_id" },
+};
+
+/** What a failed booking insert means: a clash, too few places, a seat sold, when the database said so. */
 function refusal(e: unknown): unknown {
   if (sqlState(e) === EXCLUSION_VIOLATION) return new DomainError("SLOT_TAKEN", { cause: e });
-  if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "unit_usage_within_capacity") {
-    return new DomainError("NOT_ENOUGH_PLACES", { field: "places", cause: e });
-  }
-  if (sqlState(e) === CHECK_VIOLATION && constraintName(e) === "bookings_places_exclusive") {
-    return new DomainError("PLACES_ON_EXCLUSIVE_UNIT", { field: "places", cause: e });
+  const known = REFUSALS[constraintName(e) ?? ""];
+  if (known && (sqlState(e) === CHECK_VIOLATION || sqlState(e) === UNIQUE_VIOLATION)) {
+    return new DomainError(known.code, { field: known.field, cause: e });
   }
   return e;
 }
@@ -172,9 +184,9 @@ export function bookingsRepository(db: Database) {
     try {
       const result: unknown = await db.execute(sql`
         with b as (
-          insert into bookings (user_id, venue_id, unit_id, places, booking_date, start_time, end_time, total_price, status)
-          values (${values.userId}, ${values.venueId}, ${values.unitId}, ${values.places}, ${values.bookingDate},
-                  ${values.startTime}, ${values.endTime}, ${values.totalPrice}, 'pending')
+          insert into bookings (user_id, venue_id, unit_id, places, session_id, seats, booking_date, start_time, end_time, total_price, status)
+          values (${values.userId}, ${values.venueId}, ${values.unitId}, ${values.places}, ${values.sessionId ?? null},
+                  ${sql.param(values.seats ?? [])}::text[], ${values.bookingDate}, ${values.startTime}, ${values.endTime}, ${values.totalPrice}, 'pending')
           returning id, created_at, updated_at),
         e as (
           insert into booking_events (booking_id, from_status, to_status, actor, actor_user_id)

@@ -5,6 +5,7 @@ export * from "./idempotency.ts";
 export * from "./lifecycle.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
+export * from "./sessions.ts";
 export * from "./transaction.ts";
 export * from "./units.ts";
 export * from "./users.ts";
@@ -13,6 +14,7 @@ export * from "./venues.ts";
 import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
 import { idempotencyRepository } from "./idempotency.ts";
+import { sessionsRepository } from "./sessions.ts";
 import { unitsRepository } from "./units.ts";
 import { usersRepository } from "./users.ts";
 import { venuesRepository } from "./venues.ts";
@@ -23,6 +25,7 @@ export function repositories(db: Database) {
     venues: venuesRepository(db),
     bookings: bookingsRepository(db),
     units: unitsRepository(db),
+    sessions: sessionsRepository(db),
     idempotency: idempotencyRepository(db),
   };
 }

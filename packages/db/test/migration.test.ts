@@ -106,6 +106,8 @@ describe.each(backends)("migration to units on $name", (backend) => {
   let venueIds: number[];
   let userIds: number[];
   let before: OldBooking[];
+  /** How many migrations follow 0004 (0005, which brings units, and those after it). */
+  let laterMigrations: number;
 
   beforeAll(async () => {
     // The migrations folder as it was before units: the same files, a journal that stops at 0004.
@@ -113,6 +115,7 @@ describe.each(backends)("migration to units on $name", (backend) => {
     cpSync(migrationsFolder(), folder, { recursive: true });
     const journalPath = join(folder, "meta", "_journal.json");
     const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    laterMigrations = journal.entries.length - BEFORE_UNITS;
     journal.entries = journal.entries.slice(0, BEFORE_UNITS);
     expect(journal.entries.map((e) => e.tag)).toEqual([
       "0000_extensions",
@@ -175,7 +178,7 @@ describe.each(backends)("migration to units on $name", (backend) => {
       "pending",
     ]);
 
-    expect(await scratch.handle.migrate()).toEqual({ applied: 1 });
+    expect(await scratch.handle.migrate()).toEqual({ applied: laterMigrations });
   });
 
   afterAll(async () => {

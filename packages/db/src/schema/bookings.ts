@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, foreignKey, index, integer, numeric, pgTable, text, time, timestamp } from "drizzle-orm/pg-core";
+import {
+  check,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { sessions } from "./sessions.ts";
 import { units } from "./units.ts";
 import { users } from "./users.ts";
 import { venues } from "./venues.ts";
@@ -18,8 +33,14 @@ export const bookings = pgTable(
       .references(() => venues.id, { onDelete: "restrict" }),
     // The unit booked (one of the venue's; the composite key below says so).
     unitId: integer().notNull(),
-    // Places taken: 1 on an exclusive unit, up to its capacity on a pooled one.
+    // Places taken: 1 on an exclusive unit, up to its capacity on a pooled one or a session.
     places: integer().notNull().default(1),
+    // A place in a session (its unit and times are the session's), and the seats it holds there.
+    sessionId: integer().references((): AnyPgColumn => sessions.id, { onDelete: "restrict" }),
+    seats: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     bookingDate: date().notNull(),
     startTime: time().notNull(),
     endTime: time().notNull(),
@@ -45,6 +66,10 @@ export const bookings = pgTable(
       .on(t.unitId, t.bookingDate)
       .where(sql`${t.status} in ('pending', 'confirmed')`),
     index("bookings_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    // one live booking per player and session
+    uniqueIndex("bookings_one_per_session_key")
+      .on(t.sessionId, t.userId)
+      .where(sql`${t.sessionId} is not null and ${t.status} in ('pending', 'confirmed')`),
     // what the lifecycle job looks for: live bookings by start and by end
     index("bookings_pending_start_idx")
       .using("btree", sql`lower(${t.during})`)

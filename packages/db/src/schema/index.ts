@@ -4,3 +4,4 @@ export * from "./idempotency-keys.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
 export * from "./units.ts";
+export * from "./sessions.ts";

@@ -17,8 +17,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings.ts";
+import { sessions } from "./sessions.ts";
 import { venues } from "./venues.ts";
 import type { TranslatedText } from "./venues.ts";
 
@@ -60,19 +63,26 @@ export const units = pgTable(
   ],
 );
 
-/** What one live booking holds of one exclusive unit (the part units of a combined one). */
+/**
+ * What one live booking, or one scheduled session, holds of one exclusive unit (the part units of a
+ * combined one).
+ */
 export const unitClaims = pgTable(
   "unit_claims",
   {
-    bookingId: integer()
-      .notNull()
-      .references(() => bookings.id, { onDelete: "cascade" }),
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    bookingId: integer().references(() => bookings.id, { onDelete: "cascade" }),
+    sessionId: integer().references((): AnyPgColumn => sessions.id, { onDelete: "cascade" }),
     unitId: integer()
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
     during: tsrange().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bookingId, t.unitId] })],
+  (t) => [
+    check("unit_claims_one_holder", sql`num_nonnulls(${t.bookingId}, ${t.sessionId}) = 1`),
+    uniqueIndex("unit_claims_booking_key").on(t.bookingId, t.unitId),
+    uniqueIndex("unit_claims_session_key").on(t.sessionId, t.unitId),
+  ],
 );
 
 /** Places of a pooled unit held by live bookings in the five minutes starting at `slotStart`. */

@@ -6,6 +6,7 @@ import { answerWrongMethods } from "./lib/method-not-allowed.ts";
 import { adminBookingsRouter } from "./routes/admin-bookings/admin-bookings.index.ts";
 import { adminUsersRouter } from "./routes/admin-users/admin-users.index.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
+import { sessionsRouter } from "./routes/sessions/sessions.index.ts";
 import { bookingsRouter } from "./routes/bookings/bookings.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { metricsRouter } from "./routes/metrics/metrics.index.ts";
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", adminUsersRouter());
   app.route("/", venuesRouter());
   app.route("/", bookingsRouter());
+  app.route("/", sessionsRouter());
   app.route("/", adminBookingsRouter());
   app.route("/", metricsRouter(deps));
   configureOpenApi(app, options.swaggerAssets);

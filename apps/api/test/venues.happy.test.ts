@@ -178,6 +178,7 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
             free_ranges: [{ start_time: "08:00", end_time: "12:00" }],
           },
         ],
+        sessions: [],
       });
     });
 

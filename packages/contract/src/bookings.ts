@@ -13,12 +13,16 @@ import {
 } from "./common.ts";
 import { z } from "./zod.ts";
 
+const HOURLY_FIELDS = ["venue_id", "booking_date", "start_time", "end_time"] as const;
+
+export const SeatLabelSchema = TextSchema.trim().min(1).max(20).openapi({ example: "A1" });
+
 export const BookingCreateSchema = z
   .strictObject({
-    venue_id: IdSchema.openapi({ example: 1 }),
-    booking_date: DateSchema,
-    start_time: TimeSchema.openapi({ example: "18:00" }),
-    end_time: TimeSchema.openapi({ example: "20:00" }),
+    venue_id: IdSchema.optional().openapi({ example: 1, description: "an hourly booking: the venue (with the date and times)" }),
+    booking_date: DateSchema.optional(),
+    start_time: TimeSchema.optional().openapi({ example: "18:00" }),
+    end_time: TimeSchema.optional().openapi({ example: "20:00" }),
     unit_id: IdSchema.optional().openapi({ description: "this unit, or 409 SLOT_TAKEN; without it the first free unit is chosen" }),
     unit_kind: TextSchema.trim()
       .min(1)
@@ -31,7 +35,27 @@ export const BookingCreateSchema = z
       .min(1)
       .max(MAX_UNIT_CAPACITY)
       .optional()
-      .openapi({ example: 1, description: "places to take (default 1); more than 1 only on a pooled unit" }),
+      .openapi({ example: 1, description: "places to take (default 1); more than 1 only on a pooled unit or in a session" }),
+    session_id: IdSchema.optional().openapi({ description: "a place in this session instead of an hourly booking" }),
+    seats: z
+      .array(SeatLabelSchema)
+      .min(1)
+      .max(100)
+      .refine((labels) => new Set(labels).size === labels.length, { params: { code: "UNKNOWN_SEAT" } })
+      .optional()
+      .openapi({ example: ["A1", "A2"], description: "seats of a seated session; places is then their number" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.session_id !== undefined) {
+      for (const field of [...HOURLY_FIELDS, "unit_id", "unit_kind"] as const) {
+        if (v[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "SESSION_OR_HOURS" } });
+      }
+      return;
+    }
+    if (v.seats !== undefined) ctx.addIssue({ code: "custom", path: ["seats"], params: { code: "SESSION_OR_HOURS" } });
+    for (const field of HOURLY_FIELDS) {
+      if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "REQUIRED" } });
+    }
   })
   .openapi("BookingCreate");
 
@@ -54,6 +78,11 @@ export const BookingSchema = z
     venue: z.object({ id: z.number().int(), name: z.string().openapi({ example: "Стадион «Пахтакор»" }) }),
     unit: z.object({ id: z.number().int(), name: z.string().openapi({ example: "Корт 1" }) }),
     places: z.number().int().openapi({ example: 1 }),
+    session: z
+      .object({ id: z.number().int(), title: z.string().openapi({ example: "Открытая игра" }) })
+      .nullable()
+      .openapi({ description: "the session this is a place in, or null for an hourly booking" }),
+    seats: z.array(z.string()).openapi({ example: [] }),
     booking_date: z.string().openapi({ example: "2026-12-01" }),
     start_time: z.string().openapi({ example: "18:00" }),
     end_time: z.string().openapi({ example: "20:00" }),

@@ -67,6 +67,16 @@ export const TRANSPORT_ERROR_CODES = Object.keys(TRANSPORT_MESSAGES) as Transpor
 // Messages of rules that only request validation checks: they word an entry of a problem's
 // `errors`, whose own code stays VALIDATION_FAILED.
 const FIELD_RULE_MESSAGES = {
+  REQUIRED: {
+    en: "This field is required here.",
+    ru: "Здесь это поле обязательно.",
+    uz: "Bu yerda bu maydon majburiy.",
+  },
+  SESSION_OR_HOURS: {
+    en: "A booking is either a place in a session (session_id) or a time at a venue (venue_id, booking_date, start_time, end_time), not both.",
+    ru: "Бронирование — это либо место в сеансе (session_id), либо время на площадке (venue_id, booking_date, start_time, end_time), но не то и другое сразу.",
+    uz: "Bron — bu yo seansdagi joy (session_id), yo maydondagi vaqt (venue_id, booking_date, start_time, end_time), ikkalasi birga emas.",
+  },
   INVALID_TEXT: {
     en: "The text contains a character that cannot be stored (a control character or an unpaired surrogate).",
     ru: "Текст содержит символ, который нельзя сохранить (управляющий символ или непарный суррогат).",

@@ -262,6 +262,9 @@ export const AvailabilitySchema = z
         free_ranges: z.array(SpanSchema),
       }),
     ),
+    sessions: z
+      .array(SpanSchema.extend({ id: z.number().int(), title: z.string(), unit_id: z.number().int(), places_left: z.number().int() }))
+      .openapi({ description: "the day's scheduled sessions; each holds its unit for its time" }),
   })
   .openapi("Availability");
 

@@ -152,6 +152,11 @@ const MESSAGES = {
     ru: "Сеанс не найден или отменён.",
     uz: "Seans topilmadi yoki bekor qilingan.",
   },
+  SESSION_STARTED: {
+    en: "This session has already started.",
+    ru: "Этот сеанс уже начался.",
+    uz: "Bu seans allaqachon boshlangan.",
+  },
   SESSION_FULL: {
     en: "Not enough places are left in this session.",
     ru: "В этом сеансе осталось недостаточно мест.",

@@ -3,7 +3,7 @@
 // changes are compare-and-set. The services compose these steps into transactions.
 import { canCancel, DomainError, LIVE_STATUSES, parseTime } from "@venue-booking/core";
 import type { BookingStatus, DomainErrorCode, Hold } from "@venue-booking/core";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
@@ -11,6 +11,7 @@ import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
 import { bookings } from "./schema/bookings.ts";
+import { sessions } from "./schema/sessions.ts";
 import { units } from "./schema/units.ts";
 import { users } from "./schema/users.ts";
 import { venues } from "./schema/venues.ts";
@@ -27,6 +28,8 @@ export type Booking = {
   unitId: number;
   unitName: TranslatedText;
   places: number;
+  session: { id: number; title: TranslatedText } | null;
+  seats: string[];
   bookingDate: string;
   startTime: string;
   endTime: string;
@@ -89,6 +92,9 @@ const selection = {
   unitId: bookings.unitId,
   unitName: units.name,
   places: bookings.places,
+  sessionId: bookings.sessionId,
+  sessionTitle: sessions.title,
+  seats: bookings.seats,
   bookingDate: bookings.bookingDate,
   startTime: bookings.startTime,
   endTime: bookings.endTime,
@@ -99,7 +105,13 @@ const selection = {
 };
 
 type Selected = {
-  [K in keyof typeof selection]: K extends "status" ? string : K extends "venueName" | "unitName" ? TranslatedText : unknown;
+  [K in keyof typeof selection]: K extends "status"
+    ? string
+    : K extends "venueName" | "unitName"
+      ? TranslatedText
+      : K extends "sessionTitle"
+        ? TranslatedText | null
+        : unknown;
 } & { startTime: string; endTime: string };
 
 function toBooking(row: Selected): Booking {
@@ -115,6 +127,8 @@ function toBooking(row: Selected): Booking {
     unitId: row.unitId as number,
     unitName: row.unitName,
     places: row.places as number,
+    session: row.sessionId === null || row.sessionTitle === null ? null : { id: row.sessionId as number, title: row.sessionTitle },
+    seats: (row.seats as string[] | null) ?? [],
     bookingDate: row.bookingDate as string,
     startTime,
     endTime,
@@ -166,6 +180,7 @@ export function bookingsRepository(db: Database) {
       .from(bookings)
       .innerJoin(venues, eq(venues.id, bookings.venueId))
       .innerJoin(units, eq(units.id, bookings.unitId))
+      .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
       .innerJoin(users, eq(users.id, bookings.userId));
   }
 
@@ -179,7 +194,7 @@ export function bookingsRepository(db: Database) {
   async function insertWithEvent(
     values: BookingValues,
     event: { actor: Actor; actorUserId: number | null },
-    shown: { venueName: TranslatedText; unitName: TranslatedText; userPhone: string },
+    shown: { venueName: TranslatedText; unitName: TranslatedText; userPhone: string; sessionTitle?: TranslatedText },
   ): Promise<Booking> {
     try {
       const result: unknown = await db.execute(sql`
@@ -203,6 +218,9 @@ export function bookingsRepository(db: Database) {
         unitId: values.unitId,
         unitName: shown.unitName,
         places: values.places,
+        sessionId: values.sessionId ?? null,
+        sessionTitle: shown.sessionTitle ?? null,
+        seats: values.seats ?? [],
         bookingDate: values.bookingDate,
         startTime: values.startTime,
         endTime: values.endTime,
@@ -293,6 +311,7 @@ export function bookingsRepository(db: Database) {
       .from(bookings)
       .innerJoin(venues, eq(venues.id, bookings.venueId))
       .innerJoin(units, eq(units.id, bookings.unitId))
+      .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
       .innerJoin(users, eq(users.id, bookings.userId))
       .where(where)
       .orderBy(desc(bookings.createdAt), desc(bookings.id))
@@ -329,13 +348,32 @@ export function bookingsRepository(db: Database) {
     return rows as BookingEvent[];
   }
 
-  /** What live bookings hold on a venue's day, per unit, for availability (one indexed query). */
+  /**
+   * What holds a venue's units on a day, for availability and unit choice (two indexed queries):
+   * live hourly bookings, and scheduled sessions (a session's own places hold the session, not the unit).
+   */
   async function dayHolds(venueId: number, date: string): Promise<Hold[]> {
-    const rows = await db
+    const booked = await db
       .select({ unitId: bookings.unitId, places: bookings.places, start: bookings.startTime, end: bookings.endTime })
       .from(bookings)
-      .where(and(eq(bookings.venueId, venueId), eq(bookings.bookingDate, date), inArray(bookings.status, [...LIVE_STATUSES])));
-    return rows.map((r) => ({ unitId: r.unitId, places: r.places, start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
+      .where(
+        and(
+          eq(bookings.venueId, venueId),
+          eq(bookings.bookingDate, date),
+          inArray(bookings.status, [...LIVE_STATUSES]),
+          isNull(bookings.sessionId),
+        ),
+      );
+    const held = await db
+      .select({ unitId: sessions.unitId, start: sessions.startTime, end: sessions.endTime })
+      .from(sessions)
+      .where(and(eq(sessions.venueId, venueId), eq(sessions.bookingDate, date), eq(sessions.status, "scheduled")));
+    return [...booked, ...held.map((h) => ({ ...h, places: 1 }))].map((r) => ({
+      unitId: r.unitId,
+      places: r.places,
+      start: parseTime(hhmm(r.start)),
+      end: parseTime(hhmm(r.end)),
+    }));
   }
 
   return { insertWithEvent, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };

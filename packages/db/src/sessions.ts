@@ -2,10 +2,14 @@
 // a session holds of its unit and what its bookings hold of it are written by the triggers of
 // migration 0006; a clash, an oversold session or a seat sold twice fail the statement itself.
 import { DomainError } from "@venue-booking/core";
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
-import { hhmm } from "./paging.ts";
+import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import type { Page, PageRequest } from "./paging.ts";
+import { sessionSeats } from "./schema/sessions.ts";
+import { units } from "./schema/units.ts";
 import { sessions } from "./schema/sessions.ts";
 import type { SessionRow } from "./schema/sessions.ts";
 import type { TranslatedText } from "./schema/venues.ts";
@@ -25,6 +29,20 @@ export type Session = {
   status: "scheduled" | "cancelled";
   createdAt: Date;
   updatedAt: Date;
+};
+
+/** A session as players read it: with its unit's name and the seats sold. */
+export type SessionView = Session & { unitName: TranslatedText; takenSeats: string[] };
+
+export type SessionListQuery = PageRequest & {
+  date?: string | undefined;
+  venueId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Only sessions with places left. */
+  available?: boolean | undefined;
+  /** Venue wall-clock time "YYYY-MM-DD HH:MM": sessions that have ended by then are not listed. */
+  localNow: string;
 };
 
 export type SessionInput = {
@@ -71,7 +89,96 @@ function refusal(e: unknown): unknown {
   return e;
 }
 
+const viewColumns = {
+  id: sessions.id,
+  venueId: sessions.venueId,
+  unitId: sessions.unitId,
+  title: sessions.title,
+  bookingDate: sessions.bookingDate,
+  startTime: sessions.startTime,
+  endTime: sessions.endTime,
+  capacity: sessions.capacity,
+  pricePerPlace: sessions.pricePerPlace,
+  seats: sessions.seats,
+  placesSold: sessions.placesSold,
+  status: sessions.status,
+  createdAt: sessions.createdAt,
+  updatedAt: sessions.updatedAt,
+  unitName: units.name,
+};
+
 export function sessionsRepository(db: Database) {
+  /** The seats sold of each of these sessions (none for an unseated one). */
+  async function takenSeats(ids: number[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return out;
+    const rows = await db
+      .select({ sessionId: sessionSeats.sessionId, label: sessionSeats.label })
+      .from(sessionSeats)
+      .where(inArray(sessionSeats.sessionId, ids));
+    for (const r of rows) out.get(r.sessionId)?.push(r.label);
+    return out;
+  }
+
+  async function views(where: SQL | undefined, limit: number, offset: number) {
+    return db
+      .select({ ...viewColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
+      .from(sessions)
+      .innerJoin(units, eq(units.id, sessions.unitId))
+      .where(where)
+      .orderBy(asc(sessions.bookingDate), asc(sessions.startTime), asc(sessions.id))
+      .limit(limit)
+      .offset(offset);
+  }
+
+  async function withSeats(rows: (SessionRow & { unitName: TranslatedText })[]): Promise<SessionView[]> {
+    const taken = await takenSeats(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...toSession(r), unitName: r.unitName, takenSeats: taken.get(r.id) ?? [] }));
+  }
+
+  /** One session as players read it, cancelled ones too (the caller decides what to show). */
+  async function view(id: number): Promise<SessionView | null> {
+    const rows = await views(eq(sessions.id, id), 1, 0);
+    const [found] = await withSeats(rows as unknown as (SessionRow & { unitName: TranslatedText })[]);
+    return found ?? null;
+  }
+
+  /** Scheduled sessions that have not ended, in time order, filtered. */
+  async function list(query: SessionListQuery): Promise<Page<SessionView>> {
+    const { page, limit, offset } = pageBounds(query);
+    const c: SQL[] = [eq(sessions.status, "scheduled"), sql`upper(${sessions.during}) > ${query.localNow}::timestamp`];
+    if (query.date !== undefined) c.push(eq(sessions.bookingDate, query.date));
+    if (query.venueId !== undefined) c.push(eq(sessions.venueId, query.venueId));
+    if (query.from !== undefined) c.push(gte(sessions.bookingDate, query.from));
+    if (query.to !== undefined) c.push(lte(sessions.bookingDate, query.to));
+    if (query.available) c.push(lt(sessions.placesSold, sessions.capacity));
+    const where = and(...c);
+    const rows = await views(where, limit, offset);
+    const page$ = await finishPage(
+      rows,
+      { page, limit },
+      (r) => r,
+      async () => {
+        const [n] = await db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(sessions)
+          .where(where);
+        return n?.n ?? 0;
+      },
+    );
+    return { ...page$, results: await withSeats(page$.results as unknown as (SessionRow & { unitName: TranslatedText })[]) };
+  }
+
+  /** A venue's scheduled sessions of a day, for its availability. */
+  async function ofDay(venueId: number, date: string): Promise<Session[]> {
+    const rows = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.venueId, venueId), eq(sessions.bookingDate, date), eq(sessions.status, "scheduled")))
+      .orderBy(asc(sessions.startTime), asc(sessions.id));
+    return rows.map(toSession);
+  }
+
   /** A new scheduled session; its trigger claims its unit, so a clash is SLOT_TAKEN. */
   async function create(input: SessionInput): Promise<Session> {
     try {
@@ -129,7 +236,7 @@ export function sessionsRepository(db: Database) {
     return row && row.sessions > 0 ? row.bookings : null;
   }
 
-  return { create, get, update, cancel };
+  return { create, get, view, list, ofDay, update, cancel };
 }
 
 export type SessionsRepository = ReturnType<typeof sessionsRepository>;

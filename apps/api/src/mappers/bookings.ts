@@ -11,6 +11,8 @@ export function toBookingJson(b: Booking, lang: Lang): BookingJson {
     venue: { id: b.venueId, name: pickTranslation(b.venueName, lang) },
     unit: { id: b.unitId, name: pickTranslation(b.unitName, lang) },
     places: b.places,
+    session: b.session ? { id: b.session.id, title: pickTranslation(b.session.title, lang) } : null,
+    seats: b.seats,
     booking_date: b.bookingDate,
     start_time: b.startTime,
     end_time: b.endTime,

@@ -7,6 +7,7 @@ import {
   assertTransition,
   checkBooking,
   chooseUnit,
+  compareLocal,
   DomainError,
   formatTime,
   isCombined,
@@ -20,7 +21,18 @@ import {
 } from "@venue-booking/core";
 import type { BookingStatus, Interval } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Actor, Booking, BookingEvent, BookingFilter, Page, Repositories, TransactionOptions, Unit } from "@venue-booking/db";
+import type {
+  Actor,
+  Booking,
+  BookingEvent,
+  BookingFilter,
+  BookingValues,
+  Database,
+  Page,
+  Repositories,
+  TransactionOptions,
+  Unit,
+} from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
 
@@ -37,6 +49,11 @@ export type CreatedBooking = { booking: Booking; replayed: boolean };
 const MAX_TOTAL = "9999999999.99";
 
 function requestHash(r: BookingCreate): string {
+  if (r.session_id !== undefined) {
+    return createHash("sha256")
+      .update(JSON.stringify(["session", r.session_id, r.places ?? r.seats?.length ?? 1, [...(r.seats ?? [])].sort()]))
+      .digest("hex");
+  }
   const fields: unknown[] = [r.venue_id, r.booking_date, r.start_time, r.end_time];
   // Requests without a unit or places hash as they did before units existed, so keys stored then still match.
   const places = r.places ?? 1;
@@ -73,11 +90,17 @@ function candidateUnits(units: readonly Unit[], r: BookingCreate, places: number
  * decides; among several, the first that the day's live bookings leave free is tried (read under
  * the venue lock, so it is current), and the database still decides.
  */
-async function unitFor(repos: Repositories, venue: { units: Unit[] }, r: BookingCreate, range: Interval, places: number): Promise<Unit> {
+async function unitFor(
+  repos: Repositories,
+  venue: { id: number; date: string; units: Unit[] },
+  r: BookingCreate,
+  range: Interval,
+  places: number,
+): Promise<Unit> {
   const candidates = candidateUnits(venue.units, r, places);
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
-  const holds = await repos.bookings.dayHolds(r.venue_id, r.booking_date);
+  const holds = await repos.bookings.dayHolds(venue.id, venue.date);
   const chosen = chooseUnit(candidates, range, places, holds, new Map(venue.units.map((u) => [u.id, u])));
   // Pools that are full say so, as the database does when a single pool is tried.
   if (!chosen) {
@@ -101,6 +124,137 @@ async function replay(deps: AppDeps, userId: number, key: string, hash: string):
 }
 
 /**
+ * Locks the player's row (after the venue's or the session's, the same order for every booking)
+ * and checks they may book one more. The locked row decides, not the check made when the request
+ * was authenticated: a user deactivated meanwhile books nothing. The count is a statement of its
+ * own, after the lock: folded into the locking statement it would see that statement's snapshot,
+ * taken before waiting, and miss the booking of the transaction it waited for.
+ */
+async function lockPlayer(deps: AppDeps, repos: Repositories, userId: number): Promise<{ phone: string }> {
+  const user = await repos.users.lockForBooking(userId);
+  if (!user) throw new HttpError("UNAUTHORIZED");
+  if (!user.isActive) throw new DomainError("USER_INACTIVE");
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  const limit = deps.config.maxLiveBookingsPerUser;
+  if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
+    throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
+  }
+  return user;
+}
+
+/** Inserts the booking with its audit row and, with an Idempotency-Key, the record of it. */
+async function insertBooking(
+  repos: Repositories,
+  values: BookingValues,
+  shown: Parameters<Repositories["bookings"]["insertWithEvent"]>[2],
+  idempotency: { key: string | undefined; hash: string },
+): Promise<Booking> {
+  // A valid amount is one numeric(12,2) can hold.
+  if (!isMoney(values.totalPrice)) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
+  const made = await repos.bookings.insertWithEvent(values, { actor: "user", actorUserId: values.userId }, shown);
+  const { key, hash } = idempotency;
+  if (key) await repos.idempotency.record(values.userId, key, { requestHash: hash, status: 201, body: { id: made.id } });
+  return made;
+}
+
+/** An hourly booking: the venue locked, the rules checked, a unit chosen, then the insert. */
+async function bookHours(
+  deps: AppDeps,
+  tx: Database,
+  userId: number,
+  r: BookingCreate,
+  key: string | undefined,
+  hash: string,
+): Promise<Booking> {
+  const venueId = r.venue_id;
+  const date = r.booking_date;
+  if (venueId === undefined || date === undefined || r.start_time === undefined || r.end_time === undefined) {
+    throw new Error("an hourly booking without its venue, date or times passed validation");
+  }
+  const startTime = r.start_time.slice(0, 5);
+  const endTime = r.end_time.slice(0, 5);
+  const places = r.places ?? 1;
+  const repos = repositories(tx);
+  const venue = await repos.venues.lockForBooking(venueId);
+  if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+  const range = { start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") };
+  const { durationMinutes } = checkBooking(
+    { date, ...range },
+    {
+      hours: { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) },
+      now: deps.clock(),
+      policy: { timeZone: deps.config.timeZone, horizonDays: deps.config.horizonDays },
+    },
+  );
+  const user = await lockPlayer(deps, repos, userId);
+  const unit = await unitFor(repos, { id: venueId, date, units: venue.units }, r, range, places);
+  return insertBooking(
+    repos,
+    {
+      userId,
+      venueId,
+      unitId: unit.id,
+      places,
+      bookingDate: date,
+      startTime,
+      endTime,
+      totalPrice: price(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places),
+    },
+    { venueName: venue.name, unitName: unit.name, userPhone: user.phone },
+    { key, hash },
+  );
+}
+
+/**
+ * A place (or seats) in a session: the session must be scheduled and not started; its places,
+ * seats and the one-booking-per-player rule are the database's to decide, in the insert.
+ */
+async function bookSession(
+  deps: AppDeps,
+  tx: Database,
+  userId: number,
+  r: BookingCreate,
+  key: string | undefined,
+  hash: string,
+): Promise<Booking> {
+  const repos = repositories(tx);
+  const session = r.session_id === undefined ? null : await repos.sessions.view(r.session_id);
+  if (!session || session.status !== "scheduled") throw new DomainError("SESSION_NOT_FOUND", { field: "session_id" });
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  if (compareLocal({ date: session.bookingDate, minutes: parseTime(session.startTime) }, local) <= 0) {
+    throw new DomainError("SESSION_STARTED", { field: "session_id" });
+  }
+  const seats = r.seats ?? [];
+  const seated = session.seats.length > 0;
+  const places = seated ? seats.length : (r.places ?? 1);
+  if (seated ? seats.length === 0 || (r.places !== undefined && r.places !== seats.length) : seats.length > 0) {
+    throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
+  }
+  if (seats.some((label) => !session.seats.includes(label))) throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
+  const user = await lockPlayer(deps, repos, userId);
+  const venue = await repos.venues.get(session.venueId, { includeInactive: true });
+  if (!venue) throw new DomainError("SESSION_NOT_FOUND", { field: "session_id" });
+  return insertBooking(
+    repos,
+    {
+      userId,
+      venueId: session.venueId,
+      unitId: session.unitId,
+      places,
+      sessionId: session.id,
+      seats,
+      bookingDate: session.bookingDate,
+      startTime: session.startTime,
+      endTime: session.endTime,
+      // the price of a place times the places (an hour of a place is its whole price)
+      totalPrice: price(session.pricePerPlace, 60, places),
+    },
+    { venueName: venue.name, unitName: session.unitName, userPhone: user.phone, sessionTitle: session.title },
+    { key, hash },
+  );
+}
+
+/**
  * Books a slot for a player: checks the rules against the venue (its row locked, so bookings of one
  * venue queue instead of deadlocking), checks the player's count of upcoming bookings (their row
  * locked, so parallel requests cannot pass the limit together), chooses the unit, prices it, inserts
@@ -114,59 +268,11 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
     const earlier = await replay(deps, userId, key, hash);
     if (earlier) return { booking: earlier, replayed: true };
   }
-  const startTime = r.start_time.slice(0, 5);
-  const endTime = r.end_time.slice(0, 5);
-  const places = r.places ?? 1;
   let booking: Booking;
   try {
-    booking = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
-      const repos = repositories(tx);
-      const venue = await repos.venues.lockForBooking(r.venue_id);
-      if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
-      const range = { start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") };
-      const { durationMinutes } = checkBooking(
-        { date: r.booking_date, ...range },
-        {
-          hours: { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) },
-          now: deps.clock(),
-          policy: { timeZone: deps.config.timeZone, horizonDays: deps.config.horizonDays },
-        },
-      );
-      // Always venue first, then user: every booking takes the two locks in the same order.
-      // The locked row decides, not the check made when the request was authenticated: a user
-      // deactivated meanwhile books nothing.
-      const user = await repos.users.lockForBooking(userId);
-      if (!user) throw new HttpError("UNAUTHORIZED");
-      if (!user.isActive) throw new DomainError("USER_INACTIVE");
-      // The count is a statement of its own, after the lock: folded into the locking statement it
-      // would see that statement's snapshot, taken before waiting, and miss the booking of the
-      // transaction it waited for.
-      const local = localDateTime(deps.clock(), deps.config.timeZone);
-      const limit = deps.config.maxLiveBookingsPerUser;
-      if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
-        throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
-      }
-      const unit = await unitFor(repos, venue, r, range, places);
-      const total = price(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places);
-      // A valid amount is one numeric(12,2) can hold.
-      if (!isMoney(total)) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
-      const made = await repos.bookings.insertWithEvent(
-        {
-          userId,
-          venueId: r.venue_id,
-          unitId: unit.id,
-          places,
-          bookingDate: r.booking_date,
-          startTime,
-          endTime,
-          totalPrice: total,
-        },
-        { actor: "user", actorUserId: userId },
-        { venueName: venue.name, unitName: unit.name, userPhone: user.phone },
-      );
-      if (key) await repos.idempotency.record(userId, key, { requestHash: hash, status: 201, body: { id: made.id } });
-      return made;
-    });
+    booking = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
+      r.session_id === undefined ? bookHours(deps, tx, userId, r, key, hash) : bookSession(deps, tx, userId, r, key, hash),
+    );
   } catch (e) {
     if (isConflict(e)) deps.metrics.bookingConflicts.inc();
     // A concurrent request with the same key won (its booking holds the slot, the places or the last

@@ -19,6 +19,7 @@ import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
+import { daySessions } from "./sessions.ts";
 
 export function toPatch(body: VenueUpdate): VenuePatch {
   const p: VenuePatch = {};
@@ -123,6 +124,7 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
     policy: { timeZone: config.timeZone, horizonDays: config.horizonDays },
   });
   const pooled = day.slots.some((s) => s.placesLeft !== null);
+  const sessions = (await daySessions(deps, id, date)).filter((s) => unitId === undefined || s.unitId === unitId);
   return {
     venue_id: id,
     date,
@@ -144,6 +146,14 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
       capacity: unit.capacity,
       slots: slots.map((s) => ({ ...span(s), available: s.available, ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}) })),
       free_ranges: freeRanges.map(span),
+    })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: pickTranslation(s.title, lang),
+      unit_id: s.unitId,
+      start_time: s.startTime,
+      end_time: s.endTime,
+      places_left: Math.max(0, s.capacity - s.placesSold),
     })),
   };
 }

@@ -1,0 +1,100 @@
+// Session use cases: admins schedule, change and cancel sessions; anyone lists and reads them.
+// Each write is one transaction with the venue row locked (the order bookings take it in); the
+// database decides clashes with the unit's bookings, overselling and seats sold twice.
+import type { SessionCreate, SessionUpdate } from "@venue-booking/contract";
+import { compareLocal, DomainError, formatTime, localDateTime, offeredUnits, parseTime } from "@venue-booking/core";
+import { repositories, withTransaction } from "@venue-booking/db";
+import type { Page, Session, SessionListQuery, SessionPatch, SessionView, TransactionOptions } from "@venue-booking/db";
+import type { AppDeps } from "../deps.ts";
+
+function localNow(deps: AppDeps): string {
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  return `${local.date} ${formatTime(local.minutes)}`;
+}
+
+export async function createSession(
+  deps: AppDeps,
+  input: { venueId: number; body: SessionCreate } & TransactionOptions,
+): Promise<SessionView> {
+  const b = input.body;
+  const start = parseTime(b.start_time, "start_time");
+  const end = parseTime(b.end_time, "end_time");
+  if (end <= start) throw new DomainError("INVALID_RANGE", { field: "end_time" });
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  if (compareLocal({ date: b.booking_date, minutes: start }, local) < 0) throw new DomainError("IN_THE_PAST", { field: "start_time" });
+  const session = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
+    const repos = repositories(tx);
+    const venue = await repos.venues.lockBy({ id: input.venueId });
+    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    const unit = offeredUnits(venue.units).find((u) => u.id === b.unit_id);
+    // a session sells places of its own: it takes an exclusive unit (a court, a hall), not a pool
+    if (!unit || unit.capacity > 1) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
+    const opening = parseTime(venue.openingTime);
+    const closing = parseTime(venue.closingTime);
+    if (start < opening || end > closing) {
+      throw new DomainError("OUTSIDE_HOURS", {
+        field: start < opening ? "start_time" : "end_time",
+        params: { opening: venue.openingTime, closing: venue.closingTime },
+      });
+    }
+    const created = await repos.sessions.create({
+      venueId: input.venueId,
+      unitId: unit.id,
+      title: b.title,
+      bookingDate: b.booking_date,
+      startTime: formatTime(start),
+      endTime: formatTime(end),
+      capacity: b.seats?.length ?? b.capacity ?? 1,
+      pricePerPlace: b.price_per_place,
+      seats: b.seats ?? [],
+    });
+    return created.id;
+  });
+  deps.cache.busyChanged(input.venueId, b.booking_date);
+  return getSession(deps, session);
+}
+
+export async function updateSession(deps: AppDeps, input: { id: number; body: SessionUpdate } & TransactionOptions): Promise<SessionView> {
+  const { body } = input;
+  const current = await deps.repos.sessions.get(input.id);
+  if (!current) throw new DomainError("SESSION_NOT_FOUND");
+  // a seated session sells exactly its seats
+  if (body.capacity !== undefined && current.seats.length > 0 && body.capacity !== current.seats.length) {
+    throw new DomainError("UNKNOWN_SEAT", { field: "capacity" });
+  }
+  const patch: SessionPatch = {};
+  if (body.title !== undefined) patch.title = body.title;
+  if (body.price_per_place !== undefined) patch.pricePerPlace = body.price_per_place;
+  if (body.capacity !== undefined) patch.capacity = body.capacity;
+  await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) => repositories(tx).sessions.update(input.id, patch));
+  deps.cache.busyChanged(current.venueId, current.bookingDate);
+  return getSession(deps, input.id);
+}
+
+/** Cancels the session and every live booking of it, in one transaction with their audit rows. */
+export async function cancelSession(deps: AppDeps, input: { id: number; adminId: number } & TransactionOptions): Promise<void> {
+  const current = await deps.repos.sessions.get(input.id);
+  if (!current || current.status !== "scheduled") throw new DomainError("SESSION_NOT_FOUND");
+  const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
+    repositories(tx).sessions.cancel(input.id, { userId: input.adminId }),
+  );
+  if (!cancelled) throw new DomainError("SESSION_NOT_FOUND");
+  deps.metrics.bookingCancellations.inc({ by: "admin" }, cancelled.length);
+  deps.cache.busyChanged(current.venueId, current.bookingDate);
+}
+
+/** A session as anyone reads it; a cancelled one is not found. */
+export async function getSession(deps: AppDeps, id: number): Promise<SessionView> {
+  const session = await deps.repos.sessions.view(id);
+  if (!session || session.status !== "scheduled") throw new DomainError("SESSION_NOT_FOUND");
+  return session;
+}
+
+export function listSessions(deps: AppDeps, query: Omit<SessionListQuery, "localNow">): Promise<Page<SessionView>> {
+  return deps.repos.sessions.list({ ...query, localNow: localNow(deps) });
+}
+
+/** A venue's scheduled sessions of a day, for its availability. */
+export function daySessions(deps: AppDeps, venueId: number, date: string): Promise<Session[]> {
+  return deps.repos.sessions.ofDay(venueId, date);
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AdminBookingDetailSchema, AvailabilitySchema, BookingSchema, SessionSchema, VenueSchema } from "@venue-booking/contract";
+import { sql } from "drizzle-orm";
+import { testBackends } from "../src/testing.ts";
+import type { Harness } from "../src/testing.ts";
+import { authed, createVenue, json, newPhone, patch, problem, signInAdmin } from "./helpers.ts";
+
+// 10:00 in Tashkent on 2026-11-21 (05:00 UTC).
+const NOW = new Date("2026-11-21T05:00:00Z");
+const FRIDAY = "2026-11-27";
+
+describe.each(testBackends())("sessions on $name", (backend) => {
+  let h: Harness;
+  let admin: string;
+  beforeAll(async () => {
+    h = await backend.start();
+    h.setNow(NOW);
+    admin = (await signInAdmin(h)).access;
+  });
+  afterAll(async () => h.close());
+
+  const player = async () => (await h.tokensFor(newPhone())).access;
+  const book = (token: string, body: Record<string, unknown>, lang?: string) =>
+    h.request("/api/bookings/", authed(token, json(body), lang));
+  const rows = async <T>(query: ReturnType<typeof sql>) => {
+    const result: unknown = await h.deps.database.db.execute(query);
+    return (result as { rows: T[] }).rows;
+  };
+
+  /** A venue of one unit and a session on it; returns both ids. */
+  async function scheduled(over: Record<string, unknown> = {}) {
+    const venueId = await createVenue(h, admin);
+    const unitId = VenueSchema.parse(await (await h.request(`/api/venues/${venueId}/`)).json()).units[0]!.id;
+    const res = await h.request(
+      `/api/venues/${venueId}/sessions/`,
+      authed(
+        admin,
+        json({
+          unit_id: unitId,
+          title: { ru: "Открытая игра", en: "Open game" },
+          booking_date: FRIDAY,
+          start_time: "20:00",
+          end_time: "21:30",
+          capacity: 14,
+          price_per_place: "30000",
+          ...over,
+        }),
+        "en",
+      ),
+    );
+    expect(res.status).toBe(201);
+    const session = SessionSchema.parse(await res.json());
+    return { venueId, unitId, session };
+  }
+
+  it("schedules a game, sells places priced per place, shows places left and the unit taken", async () => {
+    const { venueId, unitId, session } = await scheduled();
+    expect(session).toMatchObject({ title: "Open game", capacity: 14, places_left: 14, is_full: false, price_per_place: "30000.00" });
+    const res = await book(await player(), { session_id: session.id, places: 3 }, "en");
+    expect(res.status).toBe(201);
+    expect(BookingSchema.parse(await res.json())).toMatchObject({
+      session: { id: session.id, title: "Open game" },
+      unit: { id: unitId },
+      places: 3,
+      seats: [],
+      total_price: "90000.00",
+      booking_date: FRIDAY,
+      start_time: "20:00",
+      end_time: "21:30",
+    });
+    expect(SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json()).places_left).toBe(11);
+    const day = AvailabilitySchema.parse(await (await h.request(`/api/venues/${venueId}/availability/?date=${FRIDAY}`)).json());
+    expect(day.sessions).toEqual([
+      { id: session.id, title: "Открытая игра", unit_id: unitId, start_time: "20:00", end_time: "21:30", places_left: 11 },
+    ]);
+    expect(day.slots.filter((s) => !s.available).map((s) => s.start_time)).toEqual(["20:00", "21:00"]);
+    // an hourly booking of the unit at its time is refused
+    const hourly = await book(await player(), { venue_id: venueId, booking_date: FRIDAY, start_time: "21:00", end_time: "22:00" });
+    expect((await problem(hourly)).code).toBe("SLOT_TAKEN");
+    const list = (await (await h.request(`/api/sessions/?date=${FRIDAY}&venue_id=${venueId}&available=true`)).json()) as {
+      count: number;
+      results: unknown[];
+    };
+    expect(list.count).toBe(1);
+  });
+
+  it("is refused over a live booking of its unit, and outside the venue's hours", async () => {
+    const venueId = await createVenue(h, admin);
+    const unitId = VenueSchema.parse(await (await h.request(`/api/venues/${venueId}/`)).json()).units[0]!.id;
+    expect((await book(await player(), { venue_id: venueId, booking_date: FRIDAY, start_time: "18:00", end_time: "19:00" })).status).toBe(
+      201,
+    );
+    const body = { unit_id: unitId, title: { ru: "Игра" }, booking_date: FRIDAY, capacity: 10, price_per_place: "1000" };
+    const over = await h.request(
+      `/api/venues/${venueId}/sessions/`,
+      authed(admin, json({ ...body, start_time: "18:30", end_time: "19:30" })),
+    );
+    expect((await problem(over)).code).toBe("SLOT_TAKEN");
+    const late = await h.request(
+      `/api/venues/${venueId}/sessions/`,
+      authed(admin, json({ ...body, start_time: "21:30", end_time: "22:30" })),
+    );
+    expect((await problem(late)).code).toBe("OUTSIDE_HOURS");
+    const noCapacity = await h.request(
+      `/api/venues/${venueId}/sessions/`,
+      authed(admin, json({ ...body, capacity: undefined, start_time: "10:00", end_time: "11:00" })),
+    );
+    expect(noCapacity.status).toBe(400);
+  });
+
+  it("sells seats once each; a player books a session once; started and cancelled sessions take nothing", async () => {
+    const { session } = await scheduled({ capacity: undefined, seats: ["A1", "A2", "B1", "B2"] });
+    expect(session.seats).toEqual(["A1", "A2", "B1", "B2"].map((label) => ({ label, available: true })));
+    const me = await player();
+    const two = BookingSchema.parse(await (await book(me, { session_id: session.id, seats: ["A1", "A2"] })).json());
+    expect(two).toMatchObject({ places: 2, seats: ["A1", "A2"], total_price: "60000.00" });
+    expect((await problem(await book(await player(), { session_id: session.id, seats: ["A2"] }))).code).toBe("SEAT_TAKEN");
+    expect((await problem(await book(await player(), { session_id: session.id, seats: ["C9"] }))).code).toBe("UNKNOWN_SEAT");
+    expect((await problem(await book(await player(), { session_id: session.id }))).code).toBe("UNKNOWN_SEAT");
+    expect((await problem(await book(me, { session_id: session.id, seats: ["B1"] }))).code).toBe("ALREADY_BOOKED");
+    const seats = SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json()).seats;
+    expect(seats?.filter((s) => !s.available).map((s) => s.label)).toEqual(["A1", "A2"]);
+    // cancelling frees the seats
+    expect((await h.request(`/api/bookings/${two.id}/cancel/`, authed(me, { method: "PATCH" }))).status).toBe(200);
+    expect((await book(await player(), { session_id: session.id, seats: ["A2"] })).status).toBe(201);
+    // a session and hourly fields together are refused
+    const mixed = await book(me, { session_id: session.id, venue_id: 1, seats: ["B1"] });
+    expect(mixed.status).toBe(400);
+    // once started, it takes no booking
+    h.setNow(new Date("2026-11-27T15:05:00Z"));
+    try {
+      expect((await problem(await book(await player(), { session_id: session.id, seats: ["B2"] }))).code).toBe("SESSION_STARTED");
+    } finally {
+      h.setNow(NOW);
+    }
+    expect((await book(me, { session_id: 999_999 })).status).toBe(404);
+  });
+
+  it("a full session refuses the next place; capacity never goes below places sold", async () => {
+    const { session } = await scheduled({ capacity: 2 });
+    expect((await book(await player(), { session_id: session.id, places: 2 })).status).toBe(201);
+    const full = SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json());
+    expect(full).toMatchObject({ places_left: 0, is_full: true });
+    const next = await book(await player(), { session_id: session.id }, "ru");
+    expect(next.status).toBe(409);
+    expect(await problem(next)).toMatchObject({ code: "SESSION_FULL", detail: "В этом сеансе осталось недостаточно мест." });
+    const below = await h.request(`/api/sessions/${session.id}/`, authed(admin, patch({ capacity: 1 })));
+    expect((await problem(below)).code).toBe("CAPACITY_BELOW_SOLD");
+    const more = await h.request(`/api/sessions/${session.id}/`, authed(admin, patch({ capacity: 5, price_per_place: "35000" })));
+    expect(SessionSchema.parse(await more.json())).toMatchObject({ capacity: 5, places_left: 3, price_per_place: "35000.00" });
+    const list = (await (await h.request(`/api/sessions/?available=true&date=${FRIDAY}`)).json()) as { results: { id: number }[] };
+    expect(list.results.map((s) => s.id)).toContain(session.id);
+  });
+
+  it("cancelling a session cancels its bookings with audit rows and frees the unit", async () => {
+    const { venueId, session } = await scheduled();
+    const made = await Promise.all(
+      [1, 2].map(async () => BookingSchema.parse(await (await book(await player(), { session_id: session.id })).json())),
+    );
+    expect((await h.request(`/api/sessions/${session.id}/`, authed(admin, { method: "DELETE" }))).status).toBe(204);
+    for (const b of made) {
+      const view = AdminBookingDetailSchema.parse(await (await h.request(`/api/admin/bookings/${b.id}/`, authed(admin))).json());
+      expect(view.status).toBe("cancelled");
+      expect(view.history.at(-1)).toMatchObject({ to_status: "cancelled", actor: "admin", reason: "session cancelled" });
+    }
+    expect((await h.request(`/api/sessions/${session.id}/`)).status).toBe(404);
+    expect((await h.request(`/api/sessions/${session.id}/`, authed(admin, { method: "DELETE" }))).status).toBe(404);
+    expect((await book(await player(), { session_id: session.id })).status).toBe(404);
+    expect((await book(await player(), { venue_id: venueId, booking_date: FRIDAY, start_time: "20:00", end_time: "21:00" })).status).toBe(
+      201,
+    );
+  });
+
+  // PGlite queues these; on PostgreSQL they really race.
+  it("100 parallel one-place requests for 30 places: exactly 30; places sold equals live places in SQL", async () => {
+    const { session } = await scheduled({ capacity: 30 });
+    const tokens = await Promise.all(Array.from({ length: 100 }, () => player()));
+    const responses = await Promise.all(tokens.map((t) => book(t, { session_id: session.id })));
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(30);
+    for (const r of responses.filter((x) => x.status !== 201)) expect((await problem(r)).code).toBe("SESSION_FULL");
+    const [counts] = await rows<{ sold: number; live: number }>(sql`
+      select s.places_sold as sold,
+             (select coalesce(sum(places), 0)::int from bookings where session_id = s.id and status in ('pending', 'confirmed')) as live
+        from sessions s where s.id = ${session.id}`);
+    expect(counts).toEqual({ sold: 30, live: 30 });
+  });
+
+  it("20 players racing for seat A1 get one booking; one player twice in parallel gets one", async () => {
+    const { session } = await scheduled({ capacity: undefined, seats: ["A1", "A2"] });
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => player()));
+    const seat = await Promise.all(tokens.map((t) => book(t, { session_id: session.id, seats: ["A1"] })));
+    expect(seat.filter((r) => r.status === 201)).toHaveLength(1);
+    const me = tokens[0]!;
+    const other = (await scheduled()).session;
+    const twice = await Promise.all([0, 1].map(() => book(me, { session_id: other.id })));
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [held] = await rows<{ n: number }>(sql`select count(*)::int as n from session_seats where session_id = ${session.id}`);
+    expect(held?.n).toBe(1);
+  });
+});

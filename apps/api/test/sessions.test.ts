@@ -136,6 +136,19 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect((await book(me, { session_id: 999_999 })).status).toBe(404);
   });
 
+  it("an Idempotency-Key replays a session booking instead of booking twice", async () => {
+    const { session } = await scheduled({ capacity: 5 });
+    const me = await player();
+    const once = (places: number) =>
+      h.request("/api/bookings/", authed(me, json({ session_id: session.id, places }, { "idempotency-key": `session-${session.id}` })));
+    const first = BookingSchema.parse(await (await once(2)).json());
+    const again = await once(2);
+    expect(again.status).toBe(201);
+    expect(BookingSchema.parse(await again.json()).id).toBe(first.id);
+    expect((await problem(await once(3))).code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json()).places_left).toBe(3);
+  });
+
   it("a full session refuses the next place; capacity never goes below places sold", async () => {
     const { session } = await scheduled({ capacity: 2 });
     expect((await book(await player(), { session_id: session.id, places: 2 })).status).toBe(201);

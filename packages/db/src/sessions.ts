@@ -215,9 +215,13 @@ export function sessionsRepository(db: Database) {
   /**
    * Cancels a scheduled session and every live booking of it in one statement, each booking with
    * its audit row; the triggers release the unit, the places and the seats. Returns the ids of the
-   * bookings cancelled, or null when the session was not scheduled.
+   * bookings cancelled, or null when the session was not scheduled. Run it in a transaction.
    */
   async function cancel(id: number, actor: { userId: number | null }): Promise<number[] | null> {
+    // The session's row first, in a statement of its own: a booking being made holds it (its trigger
+    // counts the places there) until it commits, and the cancelling statement, which takes its
+    // snapshot after this wait, then sees that booking and cancels it too.
+    await db.execute(sql`select id from sessions where id = ${id} for update`);
     const result: unknown = await db.execute(sql`
       with s as (
         update sessions set status = 'cancelled', updated_at = now()

@@ -121,6 +121,32 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect(await q(sql`select label from session_seats where session_id = ${s.id}`)).toEqual([{ label: "A1" }]);
   });
 
+  it("a cancel that waits on a booking being made cancels that booking too", async () => {
+    const { venueId, unitId } = await venueWithUnit();
+    const s = await session(venueId, unitId, { capacity: 5 });
+    const userId = (await newUser(repos)).id;
+    let inserted!: () => void;
+    const parked = new Promise<void>((resolve) => (inserted = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const booking = withTransaction(handle.db, async (tx) => {
+      const made = await repositories(tx).bookings.insertWithEvent(placeValues(s, userId), userEvent(userId), UNREAD);
+      inserted();
+      await held;
+      return made;
+    });
+    await parked;
+    const cancel = withTransaction(handle.db, (tx) => repositories(tx).sessions.cancel(s.id, { userId: null }));
+    // give the cancel time to reach the database and wait on the session's row
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    const made = await booking;
+    expect(await cancel).toEqual([made.id]);
+    expect((await repos.bookings.get(made.id))?.status).toBe("cancelled");
+    expect((await repos.sessions.get(s.id))?.placesSold).toBe(0);
+    expect(await soldDrift()).toEqual([]);
+  });
+
   it("takes no booking once cancelled", async () => {
     const { venueId, unitId } = await venueWithUnit();
     const s = await session(venueId, unitId);

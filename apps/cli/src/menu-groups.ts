@@ -13,6 +13,11 @@ import { SHELLS } from "./commands/completion/script.ts";
 import { listProfilesAction } from "./commands/config/list.ts";
 import { setUrlAction } from "./commands/config/set-url.ts";
 import { useProfileAction } from "./commands/config/use.ts";
+import { cancelSessionAction } from "./commands/sessions/cancel.ts";
+import { createSessionAction } from "./commands/sessions/create.ts";
+import { listSessionsAction } from "./commands/sessions/list.ts";
+import { showSessionAction } from "./commands/sessions/show.ts";
+import { updateSessionAction } from "./commands/sessions/update.ts";
 import { exportVenuesAction } from "./commands/transfer/export.ts";
 import { importVenuesAction } from "./commands/transfer/import.ts";
 import { changeUserAction, USER_CHANGES } from "./commands/users/change.ts";
@@ -188,6 +193,45 @@ const units: MenuItem[] = [
   },
 ];
 
+// Each command asks on a terminal for what it needs; the menu asks only for the session or venue.
+const sessionId = (ctx: CliContext) => ask(ctx, "ask.sessionId");
+const sessions: MenuItem[] = [
+  {
+    value: "sessions list",
+    name: "item.sessionsList",
+    command: "sessions list",
+    run: async (ctx) => {
+      const venue = await optional(ctx, "ask.venueIdOrAll");
+      const date = await optional(ctx, "ask.dateOrAll", dateAnswer(ctx.lang));
+      return paged(ctx, (page) => listSessionsAction(ctx, { venue, date, page }));
+    },
+  },
+  {
+    value: "sessions show",
+    name: "item.sessionsShow",
+    command: "sessions show",
+    run: async (ctx) => showSessionAction(ctx, await sessionId(ctx)),
+  },
+  {
+    value: "sessions create",
+    name: "item.sessionsCreate",
+    command: "sessions create",
+    run: async (ctx) => createSessionAction(ctx, await venueId(ctx), {}),
+  },
+  {
+    value: "sessions update",
+    name: "item.sessionsUpdate",
+    command: "sessions update",
+    run: async (ctx) => updateSessionAction(ctx, await sessionId(ctx), {}),
+  },
+  {
+    value: "sessions cancel",
+    name: "item.sessionsCancel",
+    command: "sessions cancel",
+    run: async (ctx) => cancelSessionAction(ctx, await sessionId(ctx), {}),
+  },
+];
+
 const bookings: MenuItem[] = [
   {
     value: "bookings list",
@@ -316,6 +360,7 @@ const account: MenuItem[] = [
 
 export const MENU_GROUPS: MenuGroup[] = [
   { value: "venues", name: "group.venues", items: [...venues, ...units] },
+  { value: "sessions", name: "group.sessions", items: sessions },
   { value: "bookings", name: "group.bookings", items: bookings },
   { value: "users", name: "group.users", items: users },
   { value: "transfer", name: "group.transfer", items: transfer },

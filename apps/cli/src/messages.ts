@@ -9,6 +9,7 @@ export const MESSAGES = {
   "what.status": { en: "status", ru: "статус", uz: "holat" },
   "what.translation": { en: "translation", ru: "перевод", uz: "tarjima" },
   "what.imageUrl": { en: "image URL", ru: "адрес изображения", uz: "rasm manzili" },
+  "what.session": { en: "session", ru: "сеанс", uz: "seans" },
   "what.row": { en: "row", ru: "строка", uz: "qator" },
   "answer.required": { en: "required", ru: "обязательно", uz: "majburiy" },
   "answer.phone": { en: "+998 and 9 digits", ru: "+998 и 9 цифр", uz: "+998 va 9 ta raqam" },
@@ -20,6 +21,11 @@ export const MESSAGES = {
     en: "unit ids, comma-separated, e.g. 3,4",
     ru: "номера объектов через запятую, например 3,4",
     uz: "obyekt raqamlari vergul bilan, masalan 3,4",
+  },
+  "answer.seats": {
+    en: "seat labels, comma-separated, or ranges like A1-A10",
+    ru: "номера мест через запятую или диапазоны вида A1-A10",
+    uz: "o'rin raqamlari vergul bilan yoki A1-A10 kabi oraliqlar",
   },
 
   // usage errors of flags and arguments ({flag} is the flag as typed)
@@ -54,6 +60,12 @@ export const MESSAGES = {
     ru: "нечего менять: укажите хотя бы один флаг (см. --help)",
     uz: "o'zgartiradigan narsa yo'q: kamida bitta flag bering (--help ga qarang)",
   },
+  "usage.missingEither": { en: "missing {a} or {b}", ru: "не указано: {a} или {b}", uz: "ko'rsatilmagan: {a} yoki {b}" },
+  "usage.fromAfterTo": {
+    en: "--from must not be after --to",
+    ru: "--from не может быть позже --to",
+    uz: "--from --to dan keyin bo'lishi mumkin emas",
+  },
 
   // the menu's frame
   "menu.signedInAs": { en: "Signed in as {who}", ru: "Вход выполнен: {who}", uz: "Kirgan: {who}" },
@@ -74,6 +86,7 @@ export const MESSAGES = {
 
   // groups
   "group.venues": { en: "Venues", ru: "Площадки", uz: "Maydonlar" },
+  "group.sessions": { en: "Sessions", ru: "Сеансы", uz: "Seanslar" },
   "group.bookings": { en: "Bookings", ru: "Бронирования", uz: "Bronlar" },
   "group.users": { en: "Users", ru: "Пользователи", uz: "Foydalanuvchilar" },
   "group.transfer": { en: "Import/export", ru: "Импорт/экспорт", uz: "Import/eksport" },
@@ -112,6 +125,27 @@ export const MESSAGES = {
   "item.unitsUpdate": { en: "Change a unit", ru: "Изменить объект", uz: "Obyektni o'zgartirish" },
   "item.unitsRemove": { en: "Deactivate a unit", ru: "Отключить объект", uz: "Obyektni o'chirish" },
   "item.unitsReactivate": { en: "Reactivate a unit", ru: "Снова включить объект", uz: "Obyektni qayta yoqish" },
+  "item.sessionsList": { en: "List sessions", ru: "Список сеансов", uz: "Seanslar ro'yxati" },
+  "item.sessionsShow": {
+    en: "Show a session and its seats",
+    ru: "Показать сеанс и его места",
+    uz: "Seans va uning o'rinlarini ko'rsatish",
+  },
+  "item.sessionsCreate": {
+    en: "Create a session (a game, class or screening)",
+    ru: "Создать сеанс (игра, занятие, показ)",
+    uz: "Seans yaratish (o'yin, mashg'ulot, namoyish)",
+  },
+  "item.sessionsUpdate": {
+    en: "Change a session's title, price or places",
+    ru: "Изменить название, цену или число мест сеанса",
+    uz: "Seans nomi, narxi yoki joylarini o'zgartirish",
+  },
+  "item.sessionsCancel": {
+    en: "Cancel a session and its bookings",
+    ru: "Отменить сеанс и его бронирования",
+    uz: "Seansni va uning bronlarini bekor qilish",
+  },
   "item.bookingsList": { en: "List bookings", ru: "Список бронирований", uz: "Bronlar ro'yxati" },
   "item.bookingsShow": {
     en: "Show a booking and its history",
@@ -138,6 +172,12 @@ export const MESSAGES = {
   // questions of the menu
   "ask.venueId": { en: "Venue id:", ru: "Номер площадки:", uz: "Maydon raqami:" },
   "ask.bookingId": { en: "Booking id:", ru: "Номер бронирования:", uz: "Bron raqami:" },
+  "ask.sessionId": { en: "Session id:", ru: "Номер сеанса:", uz: "Seans raqami:" },
+  "ask.venueIdOrAll": {
+    en: "Venue id (empty for all):",
+    ru: "Номер площадки (пусто — все):",
+    uz: "Maydon raqami (bo'sh — hammasi):",
+  },
   "ask.userRef": { en: "Phone or id:", ru: "Телефон или номер:", uz: "Telefon yoki raqam:" },
   "ask.searchVenues": { en: "Search (empty for all):", ru: "Поиск (пусто — все):", uz: "Qidiruv (bo'sh — hammasi):" },
   "ask.searchUsers": {
@@ -207,6 +247,7 @@ export const MESSAGES = {
   "action.deleteVenue": { en: "delete", ru: "отключение площадки", uz: "maydonni o'chirish" },
   "action.removeUnit": { en: "deactivate a unit", ru: "отключение объекта", uz: "obyektni o'chirish" },
   "action.cancelBooking": { en: "cancel a booking", ru: "отмена бронирования", uz: "bronni bekor qilish" },
+  "action.cancelSession": { en: "cancel a session", ru: "отмена сеанса", uz: "seansni bekor qilish" },
   "action.deactivateUser": { en: "deactivate a user", ru: "отключение пользователя", uz: "foydalanuvchini o'chirish" },
   "action.demoteUser": { en: "demote a user", ru: "снятие прав администратора", uz: "administratorlikdan olish" },
   "action.promoteUser": { en: "promote a user", ru: "выдача прав администратора", uz: "administrator qilish" },
@@ -224,6 +265,11 @@ export const MESSAGES = {
     en: "Cancel booking #{id}: {details}?",
     ru: "Отменить бронирование #{id}: {details}?",
     uz: "#{id} bron bekor qilinsinmi: {details}?",
+  },
+  "confirm.cancelSession": {
+    en: "Cancel session #{id} {title} ({when})? Every booking of it is cancelled too ({sold} of {capacity} places booked).",
+    ru: "Отменить сеанс #{id} {title} ({when})? Все его бронирования тоже будут отменены (забронировано мест: {sold} из {capacity}).",
+    uz: "#{id} {title} seansi bekor qilinsinmi ({when})? Uning barcha bronlari ham bekor qilinadi ({capacity} tadan {sold} ta joy band).",
   },
   "confirm.deactivateUser": {
     en: "Deactivate user #{id}{who}? They will no longer be able to sign in or book.",
@@ -461,6 +507,7 @@ export const MESSAGES = {
   "noun.venue": { en: "venue", ru: "площадки", uz: "maydonlar" },
   "noun.booking": { en: "booking", ru: "бронирования", uz: "bronlar" },
   "noun.user": { en: "user", ru: "пользователи", uz: "foydalanuvchilar" },
+  "noun.session": { en: "session", ru: "сеансы", uz: "seanslar" },
   "page.collected": { en: "{shown} of {count} {noun}(s)", ru: "{noun}: {shown} из {count}", uz: "{noun}: {count} tadan {shown} ta" },
   "page.one": {
     en: "{count} {noun}(s), page {n} of {last}{next}",
@@ -472,6 +519,109 @@ export const MESSAGES = {
     ru: " (дальше: --page {n} или --all)",
     uz: " (keyingisi: --page {n} yoki --all)",
   },
+
+  // sessions
+  "ask.titleRu": { en: "Title (Russian):", ru: "Название (на русском):", uz: "Nomi (ruscha):" },
+  "ask.titleUz": { en: "Title (Uzbek, optional):", ru: "Название (на узбекском, необязательно):", uz: "Nomi (o'zbekcha, ixtiyoriy):" },
+  "ask.titleEn": {
+    en: "Title (English, optional):",
+    ru: "Название (на английском, необязательно):",
+    uz: "Nomi (inglizcha, ixtiyoriy):",
+  },
+  "ask.startTime": { en: "Starts at (HH:MM):", ru: "Начало (ЧЧ:ММ):", uz: "Boshlanishi (SS:DD):" },
+  "ask.endTime": { en: "Ends at (HH:MM):", ru: "Окончание (ЧЧ:ММ):", uz: "Tugashi (SS:DD):" },
+  "ask.seats": {
+    en: "Numbered seats, e.g. A1-A10,B1-B10 (empty: places without numbers):",
+    ru: "Нумерованные места, например A1-A10,B1-B10 (пусто — места без номеров):",
+    uz: "Raqamlangan o'rinlar, masalan A1-A10,B1-B10 (bo'sh — raqamsiz joylar):",
+  },
+  "ask.sessionCapacity": { en: "Places:", ru: "Мест:", uz: "Joylar:" },
+  "ask.pricePerPlace": {
+    en: "Price per place (UZS, e.g. 30000.00):",
+    ru: "Цена за место (сум, например 30000.00):",
+    uz: "Bitta joy narxi (so'm, masalan 30000.00):",
+  },
+  "ask.newTitleRu": {
+    en: "New title in Russian (empty: keep {title}):",
+    ru: "Новое название на русском (пусто — оставить {title}):",
+    uz: "Yangi nomi ruscha (bo'sh — {title} qoladi):",
+  },
+  "ask.newPricePerPlace": {
+    en: "New price per place (empty: keep {price}):",
+    ru: "Новая цена за место (пусто — оставить {price}):",
+    uz: "Bitta joyning yangi narxi (bo'sh — {price} qoladi):",
+  },
+  "ask.newSessionCapacity": {
+    en: "New number of places (empty: keep {capacity}):",
+    ru: "Новое число мест (пусто — оставить {capacity}):",
+    uz: "Yangi joylar soni (bo'sh — {capacity} qoladi):",
+  },
+  "usage.seatRange": {
+    en: "invalid --seats: {item} (a range stays in one row and counts up, e.g. A1-A10)",
+    ru: "неверно (--seats): {item} (диапазон — в одном ряду и по возрастанию, например A1-A10)",
+    uz: "noto'g'ri (--seats): {item} (oraliq bitta qatorda va o'sish tartibida bo'ladi, masalan A1-A10)",
+  },
+  "usage.seatTwice": {
+    en: "--seats names seat {seat} twice",
+    ru: "--seats: место {seat} указано дважды",
+    uz: "--seats: {seat} o'rni ikki marta ko'rsatilgan",
+  },
+  "usage.tooManySeats": {
+    en: "--seats gives more than {max} seats, the most a session has",
+    ru: "--seats: больше {max} мест, а в сеансе их не больше",
+    uz: "--seats: {max} tadan ko'p o'rin, seansda esa undan ko'p bo'lmaydi",
+  },
+  "usage.capacityNotSeats": {
+    en: "--capacity {capacity} does not match the {n} seats of --seats: leave --capacity out",
+    ru: "--capacity {capacity} не совпадает с числом мест в --seats ({n}): не указывайте --capacity",
+    uz: "--capacity {capacity} --seats dagi o'rinlar soniga ({n}) mos emas: --capacity ni ko'rsatmang",
+  },
+  "usage.titleWhole": {
+    en: "a new title replaces the old one in every language: give --title-ru with --title-uz or --title-en",
+    ru: "новое название заменяет старое на всех языках: укажите --title-ru вместе с --title-uz или --title-en",
+    uz: "yangi nom eskisini barcha tillarda almashtiradi: --title-uz yoki --title-en bilan birga --title-ru ni bering",
+  },
+  "done.sessionCreated": {
+    en: "created session #{id} {title} at venue #{venue}: {when}, {places}",
+    ru: "создан сеанс #{id} {title} на площадке #{venue}: {when}, {places}",
+    uz: "#{venue} maydonida #{id} {title} seansi yaratildi: {when}, {places}",
+  },
+  "done.sessionUpdated": {
+    en: "updated session #{id} {title}: {price} per place, {places}",
+    ru: "сеанс #{id} {title} изменён: {price} за место, {places}",
+    uz: "#{id} {title} seansi o'zgartirildi: bitta joy {price}, {places}",
+  },
+  "done.sessionUnchanged": { en: "session #{id} unchanged", ru: "сеанс #{id} без изменений", uz: "#{id} seansi o'zgarishsiz" },
+  "done.sessionCancelled": {
+    en: "session #{id} cancelled, and every booking of it",
+    ru: "сеанс #{id} отменён вместе со всеми его бронированиями",
+    uz: "#{id} seansi barcha bronlari bilan birga bekor qilindi",
+  },
+  "fail.capacityBelowSold": {
+    en: "{problem}; {sold} of its {capacity} places are booked, so it can go down to {sold} places at least",
+    ru: "{problem}; забронировано мест: {sold} из {capacity}, поэтому мест может быть не меньше {sold}",
+    uz: "{problem}; {capacity} tadan {sold} ta joy band, shuning uchun joylar kamida {sold} ta bo'lishi mumkin",
+  },
+  "cell.seats": { en: "{n} seats", ru: "мест с номерами: {n}", uz: "{n} ta raqamli o'rin" },
+  "cell.full": { en: "full", ru: "мест нет", uz: "joy yo'q" },
+  "session.heading": { en: "Session #{id}: {title}", ru: "Сеанс #{id}: {title}", uz: "#{id}-seans: {title}" },
+  "session.venue": { en: "venue", ru: "площадка", uz: "maydon" },
+  "session.unit": { en: "unit", ru: "объект", uz: "obyekt" },
+  "session.when": { en: "when", ru: "когда", uz: "qachon" },
+  "session.price": { en: "price", ru: "цена", uz: "narx" },
+  "session.places": { en: "places", ru: "места", uz: "joylar" },
+  "session.status": { en: "status", ru: "статус", uz: "holat" },
+  "session.changed": { en: "changed", ru: "изменён", uz: "o'zgartirilgan" },
+  "session.perPlace": { en: "{price} per place", ru: "{price} за место", uz: "bitta joy {price}" },
+  "session.scheduled": { en: "scheduled", ru: "запланирован", uz: "rejalashtirilgan" },
+  "session.cancelled": { en: "cancelled", ru: "отменён", uz: "bekor qilingan" },
+  "seat.free": { en: "free", ru: "свободно", uz: "bo'sh" },
+  "seat.taken": { en: "taken", ru: "занято", uz: "band" },
+  "col.title": { en: "Title", ru: "Название", uz: "Nomi" },
+  "col.session": { en: "Session", ru: "Сеанс", uz: "Seans" },
+  "col.pricePerPlace": { en: "Price/place", ru: "Цена/место", uz: "Narx/joy" },
+  "col.places": { en: "Places", ru: "Места", uz: "Joylar" },
+  "list.noSessions": { en: "no sessions match", ru: "подходящих сеансов нет", uz: "mos seanslar yo'q" },
 
   // how a failure is shown
   "fail.prefix": { en: "error:", ru: "ошибка:", uz: "xato:" },

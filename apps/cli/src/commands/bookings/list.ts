@@ -13,6 +13,7 @@ import { t } from "../../i18n.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
+import { sessionText } from "./session-text.ts";
 import { statusText } from "./status-text.ts";
 import { unitText } from "./unit-text.ts";
 
@@ -43,12 +44,25 @@ export async function listBookingsAction(ctx: CliContext, o: BookingListOptions)
   );
   return outcome(page, (out) => {
     const l = (k: MessageKey) => t(ctx.lang, k);
+    // The session column is there only when a booking of the list is a place in one.
+    const sessions = page.results.some((b) => b.session !== null || b.seats.length > 0);
     out.table(
-      ["ID", l("col.venue"), l("col.unit"), l("col.player"), l("col.date"), l("col.time"), l("col.total"), l("col.status")],
+      [
+        "ID",
+        l("col.venue"),
+        l("col.unit"),
+        ...(sessions ? [l("col.session")] : []),
+        l("col.player"),
+        l("col.date"),
+        l("col.time"),
+        l("col.total"),
+        l("col.status"),
+      ],
       page.results.map((b) => [
         b.id,
         `#${b.venue_id} ${b.venue.name}`,
         unitText(b, ctx.lang),
+        ...(sessions ? [sessionText(b)] : []),
         b.user.phone,
         formatDay(b.booking_date),
         `${b.start_time}-${b.end_time}`,

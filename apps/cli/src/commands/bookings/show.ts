@@ -20,6 +20,8 @@ function printBooking(out: Output, b: AdminBookingDetail, lang: Lang): void {
   out.line(out.color.bold(`Booking #${b.id}: ${statusText(out, b.status)}`));
   out.line(`venue   #${b.venue_id} ${b.venue.name}`);
   out.line(`unit    ${unitText(b, lang)}`);
+  if (b.session) out.line(`session #${b.session.id} ${b.session.title}`);
+  if (b.seats.length) out.line(`seats   ${b.seats.join(", ")}`);
   out.line(`player  #${b.user.id} ${b.user.phone}`);
   out.line(`when    ${formatDay(b.booking_date)} ${b.start_time}-${b.end_time} (${b.duration_minutes} min)`);
   out.line(`total   ${formatMoney(b.total_price)}`);

@@ -62,7 +62,7 @@ function splitLabel(label: string): { row: string; place: string; n: number } {
 }
 
 /** The seats by row, rows in the order they first appear, each row's seats by number. */
-export function seatRows(seats: readonly Seat[]): { row: string; seats: (Seat & { place: string })[] }[] {
+function seatRows(seats: readonly Seat[]): { row: string; seats: (Seat & { place: string })[] }[] {
   const rows = new Map<string, (Seat & { place: string; n: number })[]>();
   for (const s of seats) {
     const { row, place, n } = splitLabel(s.label);
@@ -73,7 +73,7 @@ export function seatRows(seats: readonly Seat[]): { row: string; seats: (Seat & 
   return [...rows].map(([row, list]) => ({ row, seats: list.sort((a, b) => a.n - b.n) }));
 }
 
-export const SEAT_GLYPHS = { free: "░", taken: "█" } as const;
+const SEAT_GLYPHS = { free: "░", taken: "█" } as const;
 const MAP_WIDTH = 78;
 
 /** The map: "A  ░1  ░2  █3", long rows wrapped under themselves, then the legend and the count. */

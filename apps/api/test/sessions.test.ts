@@ -146,7 +146,58 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect(again.status).toBe(201);
     expect(BookingSchema.parse(await again.json()).id).toBe(first.id);
     expect((await problem(await once(3))).code).toBe("IDEMPOTENCY_KEY_REUSED");
-    expect(SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json()).places_left).toBe(3);
+    // retries racing each other get the one booking too
+    const you = await player();
+    const racing = await Promise.all(
+      [0, 1, 2].map(() =>
+        h.request("/api/bookings/", authed(you, json({ session_id: session.id, places: 1 }, { "idempotency-key": `race-${session.id}` }))),
+      ),
+    );
+    expect(racing.map((r) => r.status)).toEqual([201, 201, 201]);
+    const ids = await Promise.all(racing.map(async (r) => BookingSchema.parse(await r.json()).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json()).places_left).toBe(2);
+  });
+
+  it("sessions of a deactivated venue are not offered; a cancelled or played session stays as it is", async () => {
+    const { venueId, unitId, session } = await scheduled();
+    expect((await h.request(`/api/venues/${venueId}/`, authed(admin, { method: "DELETE" }))).status).toBe(204);
+    expect((await h.request(`/api/sessions/${session.id}/`)).status).toBe(404);
+    const listed = (await (await h.request(`/api/sessions/?venue_id=${venueId}`)).json()) as { count: number };
+    expect(listed.count).toBe(0);
+    expect((await problem(await book(await player(), { session_id: session.id }))).code).toBe("SESSION_NOT_FOUND");
+    const body = {
+      unit_id: unitId,
+      title: { ru: "Игра" },
+      booking_date: FRIDAY,
+      start_time: "10:00",
+      end_time: "11:00",
+      capacity: 2,
+      price_per_place: "1",
+    };
+    expect((await h.request(`/api/venues/${venueId}/sessions/`, authed(admin, json(body)))).status).toBe(404);
+
+    const other = (await scheduled()).session;
+    expect((await h.request(`/api/sessions/${other.id}/`, authed(admin, { method: "DELETE" }))).status).toBe(204);
+    const late = await h.request(`/api/sessions/${other.id}/`, authed(admin, patch({ price_per_place: "555" })));
+    expect(late.status).toBe(404);
+    const [price] = await rows<{ p: string }>(sql`select price_per_place::text as p from sessions where id = ${other.id}`);
+    expect(price?.p).toBe("30000.00");
+
+    const seated = (await scheduled({ capacity: undefined, seats: ["A1", "A2"] })).session;
+    const seatedCapacity = await h.request(`/api/sessions/${seated.id}/`, authed(admin, patch({ capacity: 3 })));
+    expect((await problem(seatedCapacity)).code).toBe("SEATED_CAPACITY");
+    // started: no longer offered as available; played: not cancelled
+    h.setNow(new Date("2026-11-27T15:10:00Z"));
+    try {
+      const available = (await (await h.request(`/api/sessions/?available=true&date=${FRIDAY}`)).json()) as { results: { id: number }[] };
+      expect(available.results.map((x) => x.id)).not.toContain(seated.id);
+      h.setNow(new Date("2026-11-27T17:00:00Z"));
+      const played = await h.request(`/api/sessions/${seated.id}/`, authed(admin, { method: "DELETE" }));
+      expect((await problem(played)).code).toBe("SESSION_STARTED");
+    } finally {
+      h.setNow(NOW);
+    }
   });
 
   it("a full session refuses the next place; capacity never goes below places sold", async () => {

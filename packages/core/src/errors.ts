@@ -153,9 +153,14 @@ const MESSAGES = {
     uz: "Seans topilmadi yoki bekor qilingan.",
   },
   SESSION_STARTED: {
-    en: "This session has already started.",
-    ru: "Этот сеанс уже начался.",
-    uz: "Bu seans allaqachon boshlangan.",
+    en: "This session has already started (or ended).",
+    ru: "Этот сеанс уже начался (или закончился).",
+    uz: "Bu seans allaqachon boshlangan (yoki tugagan).",
+  },
+  SEATED_CAPACITY: {
+    en: "A seated session has a place for each of its {seats} seats.",
+    ru: "В сеансе с местами столько мест, сколько в нём кресел: {seats}.",
+    uz: "O'rinli seansda har bir o'rin uchun bitta joy bor: {seats}.",
   },
   SESSION_FULL: {
     en: "Not enough places are left in this session.",

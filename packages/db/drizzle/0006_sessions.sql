@@ -52,7 +52,8 @@ ALTER TABLE "unit_claims" ADD CONSTRAINT "unit_claims_one_holder" CHECK (num_non
 -- unit): a live session booking adds its places to the session's `places_sold`, kept within
 -- capacity by sessions_places_within_capacity, and writes one session_seats row per seat, which
 -- the primary key keeps to one live booking. Its seats must be the session's own, and a seated
--- session sells a place per seat (bookings_session_seats). Leaving pending/confirmed releases
+-- session sells a place per seat (bookings_session_seats); its venue, unit and times are the
+-- session's (bookings_session_place). Leaving pending/confirmed releases
 -- both in the same statement. Hourly bookings keep their claims and counters as before.
 CREATE OR REPLACE FUNCTION "bookings_hold"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -80,9 +81,12 @@ BEGIN
   IF is_live AND NEW.session_id IS NOT NULL THEN
     UPDATE sessions SET places_sold = places_sold + NEW.places
      WHERE id = NEW.session_id AND status = 'scheduled'
-    RETURNING seats INTO session;
+    RETURNING seats, venue_id, unit_id, during INTO session;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'session % is not scheduled', NEW.session_id USING ERRCODE = '23514', CONSTRAINT = 'bookings_session_scheduled';
+    END IF;
+    IF (NEW.venue_id, NEW.unit_id, NEW.during) IS DISTINCT FROM (session.venue_id, session.unit_id, session.during) THEN
+      RAISE EXCEPTION 'booking % is not at its session''s place and time', NEW.id USING ERRCODE = '23514', CONSTRAINT = 'bookings_session_place';
     END IF;
     IF NOT (NEW.seats <@ session.seats)
        OR (cardinality(session.seats) > 0 AND cardinality(NEW.seats) <> NEW.places)

@@ -10,6 +10,7 @@ import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { sessionSeats } from "./schema/sessions.ts";
 import { units } from "./schema/units.ts";
+import { venues } from "./schema/venues.ts";
 import { sessions } from "./schema/sessions.ts";
 import type { SessionRow } from "./schema/sessions.ts";
 import type { TranslatedText } from "./schema/venues.ts";
@@ -32,7 +33,12 @@ export type Session = {
 };
 
 /** A session as players read it: with its unit's name and the seats sold. */
-export type SessionView = Session & { unitName: TranslatedText; takenSeats: string[] };
+export type SessionView = Session & {
+  unitName: TranslatedText;
+  takenSeats: string[];
+  /** Whether its venue and its unit are both active (a session elsewhere is not offered). */
+  offered: boolean;
+};
 
 export type SessionListQuery = PageRequest & {
   date?: string | undefined;
@@ -105,6 +111,7 @@ const viewColumns = {
   createdAt: sessions.createdAt,
   updatedAt: sessions.updatedAt,
   unitName: units.name,
+  offered: sql<boolean>`(${venues.isActive} and ${units.isActive})`,
 };
 
 export function sessionsRepository(db: Database) {
@@ -125,28 +132,35 @@ export function sessionsRepository(db: Database) {
       .select({ ...viewColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
       .from(sessions)
       .innerJoin(units, eq(units.id, sessions.unitId))
+      .innerJoin(venues, eq(venues.id, sessions.venueId))
       .where(where)
       .orderBy(asc(sessions.bookingDate), asc(sessions.startTime), asc(sessions.id))
       .limit(limit)
       .offset(offset);
   }
 
-  async function withSeats(rows: (SessionRow & { unitName: TranslatedText })[]): Promise<SessionView[]> {
+  async function withSeats(rows: (SessionRow & { unitName: TranslatedText; offered: boolean })[]): Promise<SessionView[]> {
     const taken = await takenSeats(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...toSession(r), unitName: r.unitName, takenSeats: taken.get(r.id) ?? [] }));
+    return rows.map((r) => ({ ...toSession(r), unitName: r.unitName, offered: r.offered, takenSeats: taken.get(r.id) ?? [] }));
   }
 
   /** One session as players read it, cancelled ones too (the caller decides what to show). */
   async function view(id: number): Promise<SessionView | null> {
     const rows = await views(eq(sessions.id, id), 1, 0);
-    const [found] = await withSeats(rows as unknown as (SessionRow & { unitName: TranslatedText })[]);
+    const [found] = await withSeats(rows as unknown as (SessionRow & { unitName: TranslatedText; offered: boolean })[]);
     return found ?? null;
   }
 
-  /** Scheduled sessions that have not ended, in time order, filtered. */
+  /** Scheduled sessions of active venues and units that have not ended (with places: not started), in time order. */
   async function list(query: SessionListQuery): Promise<Page<SessionView>> {
     const { page, limit, offset } = pageBounds(query);
-    const c: SQL[] = [eq(sessions.status, "scheduled"), sql`upper(${sessions.during}) > ${query.localNow}::timestamp`];
+    const c: SQL[] = [eq(sessions.status, "scheduled"), eq(venues.isActive, true), eq(units.isActive, true)];
+    // past sessions are never listed; with places left, only those that can still be booked
+    c.push(
+      query.available
+        ? sql`lower(${sessions.during}) > ${query.localNow}::timestamp`
+        : sql`upper(${sessions.during}) > ${query.localNow}::timestamp`,
+    );
     if (query.date !== undefined) c.push(eq(sessions.bookingDate, query.date));
     if (query.venueId !== undefined) c.push(eq(sessions.venueId, query.venueId));
     if (query.from !== undefined) c.push(gte(sessions.bookingDate, query.from));
@@ -162,11 +176,16 @@ export function sessionsRepository(db: Database) {
         const [n] = await db
           .select({ n: sql<number>`count(*)`.mapWith(Number) })
           .from(sessions)
+          .innerJoin(units, eq(units.id, sessions.unitId))
+          .innerJoin(venues, eq(venues.id, sessions.venueId))
           .where(where);
         return n?.n ?? 0;
       },
     );
-    return { ...page$, results: await withSeats(page$.results as unknown as (SessionRow & { unitName: TranslatedText })[]) };
+    return {
+      ...page$,
+      results: await withSeats(page$.results as unknown as (SessionRow & { unitName: TranslatedText; offered: boolean })[]),
+    };
   }
 
   /** A venue's scheduled sessions of a day, for its availability. */
@@ -198,13 +217,16 @@ export function sessionsRepository(db: Database) {
     return row ? toSession(row) : null;
   }
 
-  /** Title, price or capacity; a capacity below the places sold is CAPACITY_BELOW_SOLD (the CHECK's verdict). */
+  /**
+   * Title, price or capacity of a scheduled session (null for another); a capacity below the places
+   * sold is CAPACITY_BELOW_SOLD (the CHECK's verdict).
+   */
   async function update(id: number, patch: SessionPatch): Promise<Session | null> {
     try {
       const [row] = await db
         .update(sessions)
         .set({ ...patch, updatedAt: sql`now()` })
-        .where(eq(sessions.id, id))
+        .where(and(eq(sessions.id, id), eq(sessions.status, "scheduled")))
         .returning();
       return row ? toSession(row) : null;
     } catch (e) {
@@ -222,6 +244,8 @@ export function sessionsRepository(db: Database) {
     // counts the places there) until it commits, and the cancelling statement, which takes its
     // snapshot after this wait, then sees that booking and cancels it too.
     await db.execute(sql`select id from sessions where id = ${id} for update`);
+    // and its live bookings, so a status changed meanwhile is read as it now is for their audit rows
+    await db.execute(sql`select id from bookings where session_id = ${id} and status in ('pending', 'confirmed') order by id for update`);
     const result: unknown = await db.execute(sql`
       with s as (
         update sessions set status = 'cancelled', updated_at = now()

@@ -110,8 +110,11 @@ async function unitFor(
   return chosen;
 }
 
+/** What the database refuses a booking for when another one got there first. */
+const CONFLICTS = ["SLOT_TAKEN", "NOT_ENOUGH_PLACES", "SESSION_FULL", "SEAT_TAKEN", "ALREADY_BOOKED"] as const;
+
 function isConflict(e: unknown): boolean {
-  return isDomainError(e, "SLOT_TAKEN") || isDomainError(e, "NOT_ENOUGH_PLACES");
+  return CONFLICTS.some((code) => isDomainError(e, code));
 }
 
 /** The booking an earlier request with this key made, or null; a different request under the key is refused. */
@@ -219,7 +222,7 @@ async function bookSession(
 ): Promise<Booking> {
   const repos = repositories(tx);
   const session = r.session_id === undefined ? null : await repos.sessions.view(r.session_id);
-  if (!session || session.status !== "scheduled") throw new DomainError("SESSION_NOT_FOUND", { field: "session_id" });
+  if (!session || session.status !== "scheduled" || !session.offered) throw new DomainError("SESSION_NOT_FOUND", { field: "session_id" });
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   if (compareLocal({ date: session.bookingDate, minutes: parseTime(session.startTime) }, local) <= 0) {
     throw new DomainError("SESSION_STARTED", { field: "session_id" });

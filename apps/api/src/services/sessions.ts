@@ -25,7 +25,7 @@ export async function createSession(
   const session = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
     const repos = repositories(tx);
     const venue = await repos.venues.lockBy({ id: input.venueId });
-    if (!venue) throw new DomainError("VENUE_NOT_FOUND");
+    if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND");
     const unit = offeredUnits(venue.units).find((u) => u.id === b.unit_id);
     // a session sells places of its own: it takes an exclusive unit (a court, a hall), not a pool
     if (!unit || unit.capacity > 1) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
@@ -60,13 +60,16 @@ export async function updateSession(deps: AppDeps, input: { id: number; body: Se
   if (!current) throw new DomainError("SESSION_NOT_FOUND");
   // a seated session sells exactly its seats
   if (body.capacity !== undefined && current.seats.length > 0 && body.capacity !== current.seats.length) {
-    throw new DomainError("UNKNOWN_SEAT", { field: "capacity" });
+    throw new DomainError("SEATED_CAPACITY", { field: "capacity", params: { seats: current.seats.length } });
   }
   const patch: SessionPatch = {};
   if (body.title !== undefined) patch.title = body.title;
   if (body.price_per_place !== undefined) patch.pricePerPlace = body.price_per_place;
   if (body.capacity !== undefined) patch.capacity = body.capacity;
-  await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) => repositories(tx).sessions.update(input.id, patch));
+  const updated = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
+    repositories(tx).sessions.update(input.id, patch),
+  );
+  if (!updated) throw new DomainError("SESSION_NOT_FOUND");
   deps.cache.busyChanged(current.venueId, current.bookingDate);
   return getSession(deps, input.id);
 }
@@ -75,6 +78,11 @@ export async function updateSession(deps: AppDeps, input: { id: number; body: Se
 export async function cancelSession(deps: AppDeps, input: { id: number; adminId: number } & TransactionOptions): Promise<void> {
   const current = await deps.repos.sessions.get(input.id);
   if (!current || current.status !== "scheduled") throw new DomainError("SESSION_NOT_FOUND");
+  // a session that has been played stays as it was (its bookings are completed, not cancelled)
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  if (compareLocal({ date: current.bookingDate, minutes: parseTime(current.endTime) }, local) <= 0) {
+    throw new DomainError("SESSION_STARTED");
+  }
   const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
     repositories(tx).sessions.cancel(input.id, { userId: input.adminId }),
   );
@@ -86,7 +94,7 @@ export async function cancelSession(deps: AppDeps, input: { id: number; adminId:
 /** A session as anyone reads it; a cancelled one is not found. */
 export async function getSession(deps: AppDeps, id: number): Promise<SessionView> {
   const session = await deps.repos.sessions.view(id);
-  if (!session || session.status !== "scheduled") throw new DomainError("SESSION_NOT_FOUND");
+  if (!session || session.status !== "scheduled" || !session.offered) throw new DomainError("SESSION_NOT_FOUND");
   return session;
 }
 

@@ -23,9 +23,12 @@ export const create = userRoute({
   method: "post",
   path: "/api/bookings",
   tags,
-  summary: "Book a slot: any free unit of the venue, one of a kind, or a chosen one",
+  summary: "Book a slot (any free unit of the venue, one of a kind, or a chosen one), or places or seats in a session",
   description:
-    "The booking starts `pending`. Without `unit_id` the first unit by `sort_order, id` that can take the whole range is " +
+    "With `session_id` (and `places`, or `seats` of a seated session) the booking is a place in that session: the total " +
+    "is places x its price per place; 409 SESSION_FULL, SEAT_TAKEN or ALREADY_BOOKED (one booking per player and " +
+    "session), 400 UNKNOWN_SEAT or SESSION_STARTED, 404 SESSION_NOT_FOUND for a cancelled or unknown one. Otherwise " +
+    "it is an hourly booking of `venue_id` on `booking_date` from `start_time` to `end_time`. The booking starts `pending`. Without `unit_id` the first unit by `sort_order, id` that can take the whole range is " +
     "booked (`unit_kind` narrows the choice; combined units only by id); with it, that unit or 409 SLOT_TAKEN. `places` " +
     "(default 1) is for pooled units: above the pool's capacity 400 PLACES_ABOVE_CAPACITY, on an exclusive unit 400 " +
     "PLACES_ON_EXCLUSIVE_UNIT, too few left 409 NOT_ENOUGH_PLACES. The total is the unit's hourly price (the venue's when " +
@@ -37,7 +40,7 @@ export const create = userRoute({
   responses: {
     201: jsonContent(BookingSchema, "Booked"),
     ...notFoundResponse,
-    409: problem(409, "SLOT_TAKEN, NOT_ENOUGH_PLACES or TOO_MANY_LIVE_BOOKINGS"),
+    409: problem(409, "SLOT_TAKEN, NOT_ENOUGH_PLACES, SESSION_FULL, SEAT_TAKEN, ALREADY_BOOKED or TOO_MANY_LIVE_BOOKINGS"),
     ...idempotencyResponse,
   },
 });

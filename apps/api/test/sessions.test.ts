@@ -229,6 +229,15 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     }
     expect((await h.request(`/api/sessions/${session.id}/`)).status).toBe(404);
     expect((await h.request(`/api/sessions/${session.id}/`, authed(admin, { method: "DELETE" }))).status).toBe(404);
+    // admins still read it, and list it when they ask for cancelled sessions
+    const seen = SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`, authed(admin))).json());
+    expect(seen.status).toBe("cancelled");
+    const withCancelled = (await (await h.request(`/api/sessions/?venue_id=${venueId}&include_cancelled=true`, authed(admin))).json()) as {
+      results: { id: number; status: string }[];
+    };
+    expect(withCancelled.results).toEqual([expect.objectContaining({ id: session.id, status: "cancelled" })]);
+    expect((await h.request(`/api/sessions/?include_cancelled=true`, authed(await player()))).status).toBe(403);
+    expect((await h.request(`/api/sessions/?include_past=true`)).status).toBe(401);
     expect((await book(await player(), { session_id: session.id })).status).toBe(404);
     expect((await book(await player(), { venue_id: venueId, booking_date: FRIDAY, start_time: "20:00", end_time: "21:00" })).status).toBe(
       201,

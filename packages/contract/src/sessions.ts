@@ -82,6 +82,14 @@ export const SessionListQuerySchema = PageQuerySchema.extend({
     .enum(["true", "false"])
     .optional()
     .openapi({ param: { name: "available", in: "query" }, description: "true: only sessions with places left" }),
+  include_past: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ param: { name: "include_past", in: "query" }, description: "admins: sessions that have ended too" }),
+  include_cancelled: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ param: { name: "include_cancelled", in: "query" }, description: "admins: cancelled sessions too" }),
 });
 
 export const SessionIdParamSchema = z.object({ id: IdParam.openapi({ param: { name: "id", in: "path" }, example: 1 }) });

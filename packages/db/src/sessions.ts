@@ -49,6 +49,9 @@ export type SessionListQuery = PageRequest & {
   available?: boolean | undefined;
   /** Venue wall-clock time "YYYY-MM-DD HH:MM": sessions that have ended by then are not listed. */
   localNow: string;
+  /** Admins: ended sessions, cancelled ones, and those of inactive venues or units too. */
+  includePast?: boolean | undefined;
+  includeCancelled?: boolean | undefined;
 };
 
 export type SessionInput = {
@@ -154,19 +157,17 @@ export function sessionsRepository(db: Database) {
   /** Scheduled sessions of active venues and units that have not ended (with places: not started), in time order. */
   async function list(query: SessionListQuery): Promise<Page<SessionView>> {
     const { page, limit, offset } = pageBounds(query);
-    const c: SQL[] = [eq(sessions.status, "scheduled"), eq(venues.isActive, true), eq(units.isActive, true)];
-    // past sessions are never listed; with places left, only those that can still be booked
-    c.push(
-      query.available
-        ? sql`lower(${sessions.during}) > ${query.localNow}::timestamp`
-        : sql`upper(${sessions.during}) > ${query.localNow}::timestamp`,
-    );
+    const c: SQL[] = [];
+    if (!query.includeCancelled) c.push(eq(sessions.status, "scheduled"), eq(venues.isActive, true), eq(units.isActive, true));
+    // past sessions are not listed by default; with places left, only those that can still be booked
+    if (query.available) c.push(sql`lower(${sessions.during}) > ${query.localNow}::timestamp`);
+    else if (!query.includePast) c.push(sql`upper(${sessions.during}) > ${query.localNow}::timestamp`);
     if (query.date !== undefined) c.push(eq(sessions.bookingDate, query.date));
     if (query.venueId !== undefined) c.push(eq(sessions.venueId, query.venueId));
     if (query.from !== undefined) c.push(gte(sessions.bookingDate, query.from));
     if (query.to !== undefined) c.push(lte(sessions.bookingDate, query.to));
     if (query.available) c.push(lt(sessions.placesSold, sessions.capacity));
-    const where = and(...c);
+    const where = c.length ? and(...c) : undefined;
     const rows = await views(where, limit, offset);
     const page$ = await finishPage(
       rows,

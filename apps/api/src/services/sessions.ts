@@ -91,10 +91,11 @@ export async function cancelSession(deps: AppDeps, input: { id: number; adminId:
   deps.cache.busyChanged(current.venueId, current.bookingDate);
 }
 
-/** A session as anyone reads it; a cancelled one is not found. */
-export async function getSession(deps: AppDeps, id: number): Promise<SessionView> {
+/** A session as anyone reads it (a cancelled one, or one not offered, is not found); admins read every one. */
+export async function getSession(deps: AppDeps, id: number, opts: { admin?: boolean } = {}): Promise<SessionView> {
   const session = await deps.repos.sessions.view(id);
-  if (!session || session.status !== "scheduled" || !session.offered) throw new DomainError("SESSION_NOT_FOUND");
+  if (!session) throw new DomainError("SESSION_NOT_FOUND");
+  if (!opts.admin && (session.status !== "scheduled" || !session.offered)) throw new DomainError("SESSION_NOT_FOUND");
   return session;
 }
 

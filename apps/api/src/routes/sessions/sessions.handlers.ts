@@ -1,3 +1,4 @@
+import { assertAdmin } from "../../lib/auth.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toSessionJson } from "../../mappers/sessions.ts";
@@ -6,7 +7,12 @@ import type { create, get, list, remove, update } from "./sessions.routes.ts";
 
 export const listHandler: AppRouteHandler<typeof list> = async (c) => {
   const q = c.req.valid("query");
+  const includePast = q.include_past === "true";
+  const includeCancelled = q.include_cancelled === "true";
+  if (includePast || includeCancelled) assertAdmin(c);
   const page = await listSessions(c.var.deps, {
+    includePast,
+    includeCancelled,
     page: q.page,
     date: q.date,
     venueId: q.venue_id,
@@ -21,7 +27,8 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
 };
 
 export const getHandler: AppRouteHandler<typeof get> = async (c) => {
-  return c.json(toSessionJson(await getSession(c.var.deps, c.req.valid("param").id), c.var.lang), 200);
+  const admin = c.var.user?.isAdmin === true;
+  return c.json(toSessionJson(await getSession(c.var.deps, c.req.valid("param").id, { admin }), c.var.lang), 200);
 };
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {

@@ -7,26 +7,28 @@ import {
   SessionSchema,
   SessionUpdateSchema,
 } from "@venue-booking/contract";
-import { adminRoute, jsonBody, jsonContent, notFoundResponse, problem, publicRoute } from "../../lib/openapi.ts";
+import { adminRoute, jsonBody, jsonContent, notFoundResponse, optionalUserRoute, problem } from "../../lib/openapi.ts";
 
 const tags = ["Sessions"];
 const adminTags = ["Admin: sessions"];
 
-export const list = publicRoute({
+export const list = optionalUserRoute({
   method: "get",
   path: "/api/sessions",
   tags,
   summary: "Scheduled sessions that have not ended, in time order, 10 a page",
-  description: "Filter by `date`, `venue_id`, a `from`-`to` range of dates, and `available=true` for sessions with places left.",
+  description:
+    "Filter by `date`, `venue_id`, a `from`-`to` range of dates, and `available=true` for sessions that have not started " +
+    "and have places left. Admins add `include_past=true` and `include_cancelled=true`.",
   request: { query: SessionListQuerySchema },
   responses: { 200: jsonContent(pageSchema(SessionSchema, "SessionPage"), "A page of sessions"), ...notFoundResponse },
 });
 
-export const get = publicRoute({
+export const get = optionalUserRoute({
   method: "get",
   path: "/api/sessions/{id}",
   tags,
-  summary: "One scheduled session, with its places left and, when seated, each seat free or taken",
+  summary: "One scheduled session, with its places left and, when seated, each seat free or taken (admins: any session)",
   request: { params: SessionIdParamSchema },
   responses: { 200: jsonContent(SessionSchema, "The session"), ...notFoundResponse },
 });

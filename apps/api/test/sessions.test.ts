@@ -101,6 +101,13 @@ describe.each(testBackends())("sessions on $name", (backend) => {
       authed(admin, json({ ...body, start_time: "21:30", end_time: "22:30" })),
     );
     expect((await problem(late)).code).toBe("OUTSIDE_HOURS");
+    const pool = await h.request(`/api/venues/${venueId}/units/`, authed(admin, json({ name: { ru: "Зал" }, capacity: 20 })));
+    const poolId = ((await pool.json()) as { id: number }).id;
+    const onPool = await h.request(
+      `/api/venues/${venueId}/sessions/`,
+      authed(admin, json({ ...body, unit_id: poolId, start_time: "10:00", end_time: "11:00" })),
+    );
+    expect((await problem(onPool)).code).toBe("SESSION_UNIT_POOLED");
     const noCapacity = await h.request(
       `/api/venues/${venueId}/sessions/`,
       authed(admin, json({ ...body, capacity: undefined, start_time: "10:00", end_time: "11:00" })),
@@ -116,7 +123,10 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect(two).toMatchObject({ places: 2, seats: ["A1", "A2"], total_price: "60000.00" });
     expect((await problem(await book(await player(), { session_id: session.id, seats: ["A2"] }))).code).toBe("SEAT_TAKEN");
     expect((await problem(await book(await player(), { session_id: session.id, seats: ["C9"] }))).code).toBe("UNKNOWN_SEAT");
-    expect((await problem(await book(await player(), { session_id: session.id }))).code).toBe("UNKNOWN_SEAT");
+    expect((await problem(await book(await player(), { session_id: session.id }))).code).toBe("SEATS_REQUIRED");
+    expect((await problem(await book(await player(), { session_id: session.id, seats: ["B1"], places: 2 }))).code).toBe("SEATS_REQUIRED");
+    // an invisible direction mark is no seat label
+    expect((await book(await player(), { session_id: session.id, seats: ["B\u202e1"] })).status).toBe(400);
     expect((await problem(await book(me, { session_id: session.id, seats: ["B1"] }))).code).toBe("ALREADY_BOOKED");
     const seats = SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json()).seats;
     expect(seats?.filter((s) => !s.available).map((s) => s.label)).toEqual(["A1", "A2"]);
@@ -205,6 +215,7 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect((await book(await player(), { session_id: session.id, places: 2 })).status).toBe(201);
     const full = SessionSchema.parse(await (await h.request(`/api/sessions/${session.id}/`)).json());
     expect(full).toMatchObject({ places_left: 0, is_full: true });
+    expect((await problem(await book(await player(), { session_id: session.id, seats: ["A1"] }))).code).toBe("NOT_SEATED");
     const next = await book(await player(), { session_id: session.id }, "ru");
     expect(next.status).toBe(409);
     expect(await problem(next)).toMatchObject({ code: "SESSION_FULL", detail: "В этом сеансе осталось недостаточно мест." });
@@ -269,5 +280,13 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
     const [held] = await rows<{ n: number }>(sql`select count(*)::int as n from session_seats where session_id = ${session.id}`);
     expect(held?.n).toBe(1);
+    // full, a sold seat is still SEAT_TAKEN
+    expect((await book(tokens[1]!, { session_id: session.id, seats: ["A2"] })).status).toBe(201);
+    expect((await problem(await book(tokens[2]!, { session_id: session.id, seats: ["A2"] }))).code).toBe("SEAT_TAKEN");
+    // admins list the bookings of one session
+    const ofSession = (await (await h.request(`/api/admin/bookings/?session_id=${session.id}`, authed(admin))).json()) as {
+      results: { seats: string[] }[];
+    };
+    expect(ofSession.results.map((b) => b.seats).sort()).toEqual([["A1"], ["A2"]]);
   });
 });

@@ -123,6 +123,7 @@ export const BookingListQuerySchema = PageQuerySchema.extend({
 export const AdminBookingListQuerySchema = BookingListQuerySchema.extend({
   venue_id: idQuery("venue_id"),
   unit_id: idQuery("unit_id"),
+  session_id: idQuery("session_id"),
   user_id: idQuery("user_id"),
   date: DateSchema.optional().openapi({ param: { name: "date", in: "query" } }),
   phone: PhoneSchema.optional().openapi({ param: { name: "phone", in: "query" } }),

@@ -157,6 +157,21 @@ const MESSAGES = {
     ru: "Этот сеанс уже начался (или закончился).",
     uz: "Bu seans allaqachon boshlangan (yoki tugagan).",
   },
+  SESSION_UNIT_POOLED: {
+    en: "A session takes an exclusive unit (a court, a hall, a pitch); this unit is a pool of places.",
+    ru: "Сеанс занимает эксклюзивный объект (корт, зал, поле); этот объект — общие места.",
+    uz: "Seans eksklyuziv obyektni egallaydi (kort, zal, maydon); bu obyekt umumiy joylardan iborat.",
+  },
+  SEATS_REQUIRED: {
+    en: "This session has numbered seats: choose them in seats (places is then their number).",
+    ru: "В этом сеансе нумерованные места: выберите их в seats (число мест — их количество).",
+    uz: "Bu seansda raqamlangan o'rinlar bor: ularni seats da tanlang (joylar soni — ularning soni).",
+  },
+  NOT_SEATED: {
+    en: "This session has no numbered seats: give places, not seats.",
+    ru: "В этом сеансе нет нумерованных мест: укажите places, а не seats.",
+    uz: "Bu seansda raqamlangan o'rinlar yo'q: seats emas, places ni kiriting.",
+  },
   SEATED_CAPACITY: {
     en: "A seated session has a place for each of its {seats} seats.",
     ru: "В сеансе с местами столько мест, сколько в нём кресел: {seats}.",

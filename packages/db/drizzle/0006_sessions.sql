@@ -79,6 +79,9 @@ BEGIN
     END IF;
   END IF;
   IF is_live AND NEW.session_id IS NOT NULL THEN
+    -- the seats first: a seat sold is SEAT_TAKEN even when it was the last place
+    INSERT INTO session_seats (session_id, label, booking_id)
+    SELECT NEW.session_id, label, NEW.id FROM unnest(NEW.seats) AS label ORDER BY label;
     UPDATE sessions SET places_sold = places_sold + NEW.places
      WHERE id = NEW.session_id AND status = 'scheduled'
     RETURNING seats, venue_id, unit_id, during INTO session;
@@ -93,8 +96,6 @@ BEGIN
        OR (cardinality(session.seats) = 0 AND cardinality(NEW.seats) > 0) THEN
       RAISE EXCEPTION 'seats % are not the session''s', NEW.seats USING ERRCODE = '23514', CONSTRAINT = 'bookings_session_seats';
     END IF;
-    INSERT INTO session_seats (session_id, label, booking_id)
-    SELECT NEW.session_id, label, NEW.id FROM unnest(NEW.seats) AS label ORDER BY label;
   ELSIF is_live THEN
     SELECT u.capacity, u.contains INTO unit FROM units u WHERE u.id = NEW.unit_id;
     IF unit.capacity = 1 THEN

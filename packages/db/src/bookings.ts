@@ -69,6 +69,7 @@ export type BookingFilter = PageRequest & {
   status?: BookingStatus | undefined;
   venueId?: number | undefined;
   unitId?: number | undefined;
+  sessionId?: number | undefined;
   userId?: number | undefined;
   date?: string | undefined;
   phone?: string | undefined;
@@ -146,6 +147,7 @@ function filterConditions(f: BookingFilter): SQL | undefined {
   if (f.status !== undefined) c.push(eq(bookings.status, f.status));
   if (f.venueId !== undefined) c.push(eq(bookings.venueId, f.venueId));
   if (f.unitId !== undefined) c.push(eq(bookings.unitId, f.unitId));
+  if (f.sessionId !== undefined) c.push(eq(bookings.sessionId, f.sessionId));
   if (f.userId !== undefined) c.push(eq(bookings.userId, f.userId));
   if (f.date !== undefined) c.push(eq(bookings.bookingDate, f.date));
   if (f.phone !== undefined) c.push(eq(users.phone, f.phone));

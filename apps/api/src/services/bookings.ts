@@ -230,9 +230,10 @@ async function bookSession(
   const seats = r.seats ?? [];
   const seated = session.seats.length > 0;
   const places = seated ? seats.length : (r.places ?? 1);
-  if (seated ? seats.length === 0 || (r.places !== undefined && r.places !== seats.length) : seats.length > 0) {
-    throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
+  if (seated && (seats.length === 0 || (r.places !== undefined && r.places !== seats.length))) {
+    throw new DomainError("SEATS_REQUIRED", { field: "seats" });
   }
+  if (!seated && seats.length > 0) throw new DomainError("NOT_SEATED", { field: "seats" });
   if (seats.some((label) => !session.seats.includes(label))) throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
   const user = await lockPlayer(deps, repos, userId);
   const venue = await repos.venues.get(session.venueId, { includeInactive: true });

@@ -27,8 +27,9 @@ export async function createSession(
     const venue = await repos.venues.lockBy({ id: input.venueId });
     if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND");
     const unit = offeredUnits(venue.units).find((u) => u.id === b.unit_id);
+    if (!unit) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
     // a session sells places of its own: it takes an exclusive unit (a court, a hall), not a pool
-    if (!unit || unit.capacity > 1) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
+    if (unit.capacity > 1) throw new DomainError("SESSION_UNIT_POOLED", { field: "unit_id" });
     const opening = parseTime(venue.openingTime);
     const closing = parseTime(venue.closingTime);
     if (start < opening || end > closing) {

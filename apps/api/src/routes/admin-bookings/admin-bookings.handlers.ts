@@ -18,6 +18,7 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
     status: q.status,
     venueId: q.venue_id,
     unitId: q.unit_id,
+    sessionId: q.session_id,
     userId: q.user_id,
     date: q.date,
     phone: q.phone,

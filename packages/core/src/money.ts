@@ -46,6 +46,12 @@ export function addMoney(...amounts: Money[]): Money {
   return fromMinor(amounts.reduce((sum, a) => sum + toMinor(a), 0n));
 }
 
+/** `amount` times a whole number, exactly: places at a price per place. */
+export function multiplyMoney(amount: Money, times: number): Money {
+  if (!Number.isSafeInteger(times) || times < 0) throw new RangeError(`times must be a non-negative integer, got ${times}`);
+  return fromMinor(toMinor(amount) * BigInt(times));
+}
+
 /**
  * The price of `durationMinutes` at `hourly` per hour for `places` places (one unless a pool's),
  * rounded half-up to the hundredth.

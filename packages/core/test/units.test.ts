@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTime } from "../src/calendar.ts";
 import { isDomainError } from "../src/errors.ts";
-import { price } from "../src/money.ts";
+import { multiplyMoney, price } from "../src/money.ts";
 import { assertUnitConfig, chooseUnit, claimedUnits, placesLeft, venueDay } from "../src/units.ts";
 import type { Hold, UnitConfig, UnitSpec } from "../src/units.ts";
 
@@ -74,6 +74,9 @@ describe("units", () => {
     expect(price("99.99", 90, 1)).toBe("149.99");
     expect(price("20000.00", 120, 3)).toBe("120000.00");
     expect(price("0.01", 30, 1)).toBe("0.01");
+    // a session's places at its price per place
+    expect(multiplyMoney("30000.00", 3)).toBe("90000.00");
+    expect(multiplyMoney("0.01", 0)).toBe("0.00");
   });
 
   it("draws a day per unit and overall, with past slots free nowhere", () => {

@@ -4,6 +4,7 @@
 import { canCancel, DomainError, LIVE_STATUSES, parseTime } from "@venue-booking/core";
 import type { BookingStatus, DomainErrorCode, Hold } from "@venue-booking/core";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
@@ -351,11 +352,11 @@ export function bookingsRepository(db: Database) {
   }
 
   /**
-   * What holds a venue's units on a day, for availability and unit choice (two indexed queries):
+   * What holds a venue's units on a day, for availability and unit choice (one statement):
    * live hourly bookings, and scheduled sessions (a session's own places hold the session, not the unit).
    */
   async function dayHolds(venueId: number, date: string): Promise<Hold[]> {
-    const booked = await db
+    const booked = db
       .select({ unitId: bookings.unitId, places: bookings.places, start: bookings.startTime, end: bookings.endTime })
       .from(bookings)
       .where(
@@ -366,16 +367,13 @@ export function bookingsRepository(db: Database) {
           isNull(bookings.sessionId),
         ),
       );
-    const held = await db
-      .select({ unitId: sessions.unitId, start: sessions.startTime, end: sessions.endTime })
+    const held = db
+      .select({ unitId: sessions.unitId, places: sql<number>`1`.as("places"), start: sessions.startTime, end: sessions.endTime })
       .from(sessions)
       .where(and(eq(sessions.venueId, venueId), eq(sessions.bookingDate, date), eq(sessions.status, "scheduled")));
-    return [...booked, ...held.map((h) => ({ ...h, places: 1 }))].map((r) => ({
-      unitId: r.unitId,
-      places: r.places,
-      start: parseTime(hhmm(r.start)),
-      end: parseTime(hhmm(r.end)),
-    }));
+    // one round trip: this runs on every availability miss and every "any free court" booking
+    const rows = await unionAll(booked, held);
+    return rows.map((r) => ({ unitId: r.unitId, places: Number(r.places), start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
   }
 
   return { insertWithEvent, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };

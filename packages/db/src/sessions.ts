@@ -35,6 +35,7 @@ export type Session = {
 /** A session as players read it: with its unit's name and the seats sold. */
 export type SessionView = Session & {
   unitName: TranslatedText;
+  venueName: TranslatedText;
   takenSeats: string[];
   /** Whether its venue and its unit are both active (a session elsewhere is not offered). */
   offered: boolean;
@@ -98,6 +99,9 @@ function refusal(e: unknown): unknown {
   return e;
 }
 
+/** A session row as `views` selects it. */
+type ViewRow = SessionRow & { unitName: TranslatedText; venueName: TranslatedText; offered: boolean };
+
 const viewColumns = {
   id: sessions.id,
   venueId: sessions.venueId,
@@ -114,6 +118,7 @@ const viewColumns = {
   createdAt: sessions.createdAt,
   updatedAt: sessions.updatedAt,
   unitName: units.name,
+  venueName: venues.name,
   offered: sql<boolean>`(${venues.isActive} and ${units.isActive})`,
 };
 
@@ -142,15 +147,21 @@ export function sessionsRepository(db: Database) {
       .offset(offset);
   }
 
-  async function withSeats(rows: (SessionRow & { unitName: TranslatedText; offered: boolean })[]): Promise<SessionView[]> {
+  async function withSeats(rows: ViewRow[]): Promise<SessionView[]> {
     const taken = await takenSeats(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...toSession(r), unitName: r.unitName, offered: r.offered, takenSeats: taken.get(r.id) ?? [] }));
+    return rows.map((r) => ({
+      ...toSession(r),
+      unitName: r.unitName,
+      venueName: r.venueName,
+      offered: r.offered,
+      takenSeats: taken.get(r.id) ?? [],
+    }));
   }
 
   /** One session as players read it, cancelled ones too (the caller decides what to show). */
   async function view(id: number): Promise<SessionView | null> {
     const rows = await views(eq(sessions.id, id), 1, 0);
-    const [found] = await withSeats(rows as unknown as (SessionRow & { unitName: TranslatedText; offered: boolean })[]);
+    const [found] = await withSeats(rows as unknown as ViewRow[]);
     return found ?? null;
   }
 
@@ -185,7 +196,7 @@ export function sessionsRepository(db: Database) {
     );
     return {
       ...page$,
-      results: await withSeats(page$.results as unknown as (SessionRow & { unitName: TranslatedText; offered: boolean })[]),
+      results: await withSeats(page$.results as unknown as ViewRow[]),
     };
   }
 

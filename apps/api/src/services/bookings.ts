@@ -15,6 +15,7 @@ import {
   isMoney,
   isPooled,
   localDateTime,
+  multiplyMoney,
   offeredUnits,
   parseTime,
   price,
@@ -236,8 +237,6 @@ async function bookSession(
   if (!seated && seats.length > 0) throw new DomainError("NOT_SEATED", { field: "seats" });
   if (seats.some((label) => !session.seats.includes(label))) throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
   const user = await lockPlayer(deps, repos, userId);
-  const venue = await repos.venues.get(session.venueId, { includeInactive: true });
-  if (!venue) throw new DomainError("SESSION_NOT_FOUND", { field: "session_id" });
   return insertBooking(
     repos,
     {
@@ -250,10 +249,9 @@ async function bookSession(
       bookingDate: session.bookingDate,
       startTime: session.startTime,
       endTime: session.endTime,
-      // the price of a place times the places (an hour of a place is its whole price)
-      totalPrice: price(session.pricePerPlace, 60, places),
+      totalPrice: multiplyMoney(session.pricePerPlace, places),
     },
-    { venueName: venue.name, unitName: session.unitName, userPhone: user.phone, sessionTitle: session.title },
+    { venueName: session.venueName, unitName: session.unitName, userPhone: user.phone, sessionTitle: session.title },
     { key, hash },
   );
 }

@@ -265,6 +265,20 @@ async function main() {
         baselineRps,
       ),
     );
+    // "Where can I play": a random day of the horizon and a random two-hour range, over every venue
+    // (720 searches; a page is kept for the minute, so a repeat within it is a cache hit).
+    const freeAtPath = () => {
+      const hour = 9 + Math.floor(Math.random() * 12);
+      const date = addDays(today, 1 + Math.floor(Math.random() * 60));
+      return `/api/venues/?date=${date}&start_time=${String(hour).padStart(2, "0")}:00&end_time=${String(hour + 2).padStart(2, "0")}:00`;
+    };
+    cases.push(
+      await measure(
+        "free-at search, 2 hours",
+        { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: freeAtPath() }) }] },
+        baselineRps,
+      ),
+    );
     cases.push(
       await measure(
         "venue detail",

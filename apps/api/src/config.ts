@@ -96,6 +96,9 @@ const EnvSchema = z
     SEED_DEMO: bool,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     BOOKING_HORIZON_DAYS: z.coerce.number().int().min(0).max(365).default(60),
+    BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(525_600).default(0),
+    CANCEL_UNTIL_MINUTES: z.coerce.number().int().min(0).max(525_600).default(0),
+    HOLD_MINUTES: z.coerce.number().int().min(0).max(525_600).default(0),
     METRICS_TOKEN: z
       .string()
       .optional()
@@ -159,6 +162,10 @@ export type Config = {
   seedDemo: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   horizonDays: number;
+  /** Defaults of every venue's policy, which a venue may override. */
+  minNoticeMinutes: number;
+  cancelUntilMinutes: number;
+  holdMinutes: number;
   metricsToken: string | undefined;
   lifecycleIntervalSeconds: number;
 };
@@ -199,6 +206,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     horizonDays: e.BOOKING_HORIZON_DAYS,
+    minNoticeMinutes: e.BOOKING_MIN_NOTICE_MINUTES,
+    cancelUntilMinutes: e.CANCEL_UNTIL_MINUTES,
+    holdMinutes: e.HOLD_MINUTES,
     metricsToken: e.METRICS_TOKEN,
     lifecycleIntervalSeconds: e.LIFECYCLE_INTERVAL_SECONDS,
   };

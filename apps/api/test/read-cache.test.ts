@@ -37,18 +37,34 @@ describe("read cache", () => {
     expect(loads).toBe(2);
   });
 
+  it("keeps a free-at page for its minute, and drops it on any booking or venue change", async () => {
+    const cache = new ReadCache(localBus);
+    let renders = 0;
+    const render = async () => `page ${++renders}`;
+    const at = new Date("2026-12-01T10:00:05Z");
+    expect(await cache.freeAtPage("k", at, render)).toBe("page 1");
+    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:00:55Z"), render)).toBe("page 1");
+    // the next minute (the notice moves on)
+    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:01:00Z"), render)).toBe("page 2");
+    // a booking of any venue
+    cache.busyChanged(99, "2026-12-04");
+    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:01:10Z"), render)).toBe("page 3");
+    cache.venueChanged(5);
+    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:01:20Z"), render)).toBe("page 4");
+  });
+
   it("does not keep a value that was loading while a write happened", async () => {
     const cache = new ReadCache(localBus);
     let release!: () => void;
     const slow = cache.busy(
       7,
       "2026-12-01",
-      () => new Promise((r) => (release = () => r([{ unitId: 1, places: 1, start: 540, end: 600 }]))),
+      () => new Promise((r) => (release = () => r({ holds: [{ unitId: 1, places: 1, start: 540, end: 600 }], closures: [] }))),
     );
     cache.busyChanged(7, "2026-12-01");
     release();
-    expect(await slow).toEqual([{ unitId: 1, places: 1, start: 540, end: 600 }]);
-    expect(await cache.busy(7, "2026-12-01", async () => [])).toEqual([]);
+    expect(await slow).toEqual({ holds: [{ unitId: 1, places: 1, start: 540, end: 600 }], closures: [] });
+    expect(await cache.busy(7, "2026-12-01", async () => ({ holds: [], closures: [] }))).toEqual({ holds: [], closures: [] });
   });
 
   it("a reader arriving after a write does not share the load that started before it", async () => {

@@ -185,12 +185,13 @@ describe.each(testBackends())("units on $name", (backend) => {
       expect(fifth.status).toBe(409);
       expect((await problem(fifth)).code).toBe("SLOT_TAKEN");
       const d = await day(venueId);
-      expect(d.slots.find((s) => s.start_time === "18:00")).toEqual({
+      expect(d.slots.find((s) => s.start_time === "18:00")).toMatchObject({
         start_time: "18:00",
         end_time: "19:00",
         available: false,
         free_units: 0,
         total_units: 4,
+        closed: false,
       });
       expect(d.slots.find((s) => s.start_time === "17:00")).toMatchObject({ available: true, free_units: 4 });
       expect(d.units.map((u) => u.free_ranges)).toEqual(

@@ -38,7 +38,24 @@ describe.each(testBackends())("venues, error paths, on $name", (backend) => {
     [{ images: ["ftp://example.com/a.jpg"] }, "images.0", undefined],
     [{ images: ["javascript:alert(1)"] }, "images.0", undefined],
     [{ opening_time: "25:00" }, "opening_time", "INVALID_TIME"],
-    [{ opening_time: "20:00", closing_time: "10:00" }, "closing_time", "INVALID_HOURS"],
+    [
+      {
+        weekly_hours: [
+          { weekday: 1, opening_time: "09:00", closing_time: "22:00" },
+          { weekday: 1, opening_time: "10:00", closing_time: "20:00" },
+        ],
+      },
+      "weekly_hours",
+      "INVALID_HOURS",
+    ],
+    [{ weekly_hours: [{ weekday: 8, opening_time: "09:00", closing_time: "22:00" }] }, "weekly_hours.0.weekday", undefined],
+    [{ slot_minutes: 45 }, "slot_minutes", undefined],
+    [
+      { price_rules: [{ weekdays: [], start_time: "18:00", end_time: "22:00", price_per_hour: "1.00" }] },
+      "price_rules.0.weekdays",
+      undefined,
+    ],
+    [{ policy: { hold_minutes: -1 } }, "policy.hold_minutes", undefined],
     [{ amenities: [{ en: "Shower" }] }, "amenities.0.ru", undefined],
     [{ owner: 1 }, "owner", undefined],
   ])("create refuses %j (field %s)", async (over, field, code) => {
@@ -48,14 +65,41 @@ describe.each(testBackends())("venues, error paths, on $name", (backend) => {
     expect(p.code).toBe("VALIDATION_FAILED");
     expect(p.errors?.map((e) => e.field)).toContain(field);
     if (code === "INVALID_PRICE") expect(p.errors?.find((e) => e.field === field)?.message).toBe("The price must be greater than zero.");
-    if (code === "INVALID_HOURS") expect(p.errors?.find((e) => e.field === field)?.message).toMatch(/closing time must be after/);
+    if (code === "INVALID_HOURS") expect(p.errors?.find((e) => e.field === field)?.message).toMatch(/each weekday appear once/);
   });
 
-  it("an update that would leave closing before opening is 400, and nothing changes", async () => {
-    const res = await h.request(`/api/venues/${venueId}/`, authed(admin, patch({ closing_time: "08:00" })));
+  it.each([
+    [{ closing_time: "09:30" }, "INVALID_HOURS", "closing_time"],
+    [
+      // Monday runs to 10:00 on Tuesday, which opens at 08:00
+      {
+        weekly_hours: [
+          { weekday: 1, opening_time: "18:00", closing_time: "10:00" },
+          { weekday: 2, opening_time: "08:00", closing_time: "20:00" },
+        ],
+      },
+      "INVALID_HOURS",
+      "weekly_hours",
+    ],
+    [{ min_duration_minutes: 90 }, "INVALID_DURATION_BOUNDS", "min_duration_minutes"],
+    [{ min_duration_minutes: 180, max_duration_minutes: 120 }, "INVALID_DURATION_BOUNDS", "min_duration_minutes"],
+    [
+      { price_rules: [{ weekdays: [5], start_time: "18:00", end_time: "22:00", price_per_hour: "1.00", unit_id: 999999 }] },
+      "INVALID_PRICE_RULE",
+      "price_rules",
+    ],
+  ])("an update %j that leaves the calendar broken is 400 %s, and nothing changes", async (body, code, field) => {
+    const res = await h.request(`/api/venues/${venueId}/`, authed(admin, patch(body)));
     expect(res.status).toBe(400);
-    expect((await problem(res)).code).toBe("INVALID_HOURS");
-    expect(await (await h.request(`/api/venues/${venueId}/`)).json()).toMatchObject({ closing_time: "22:00" });
+    const p = await problem(res);
+    expect(p.code).toBe(code);
+    expect(p.errors?.map((e) => e.field)).toEqual([field]);
+    expect(await (await h.request(`/api/venues/${venueId}/`)).json()).toMatchObject({
+      closing_time: "22:00",
+      min_duration_minutes: 60,
+      max_duration_minutes: null,
+      price_rules: [],
+    });
   });
 
   it("unknown venues are 404 for every verb; bad ids are 400", async () => {

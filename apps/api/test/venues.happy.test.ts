@@ -6,6 +6,8 @@ import { authed, createVenue, json, patch, signIn, signInAdmin, venueBody } from
 
 // 10:00 in Tashkent on 2026-11-21.
 const NOW = new Date("2026-11-21T05:00:00Z");
+// the price of the venues these tests create (helpers.venueBody), per hour and for an hour's slot
+const PRICE = "150000.00";
 
 describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
   let h: Harness;
@@ -164,8 +166,18 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
         date: "2026-11-25",
         opening_time: "08:00",
         closing_time: "12:00",
+        closed: false,
         slot_minutes: 60,
-        slots: spans.map((s) => ({ ...s, available: true, free_units: 1, total_units: 1 })),
+        slots: spans.map((s) => ({
+          ...s,
+          available: true,
+          free_units: 1,
+          total_units: 1,
+          closed: false,
+          closed_reason: null,
+          price_per_hour: PRICE,
+          price: PRICE,
+        })),
         free_ranges: [{ start_time: "08:00", end_time: "12:00" }],
         // the one unit a venue gets when created without units, named after it
         units: [
@@ -174,7 +186,7 @@ describe.each(testBackends())("venues, happy paths, on $name", (backend) => {
             name: "Стадион Тест",
             kind: null,
             capacity: 1,
-            slots: spans.map((s) => ({ ...s, available: true })),
+            slots: spans.map((s) => ({ ...s, available: true, closed: false, price_per_hour: PRICE, price: PRICE })),
             free_ranges: [{ start_time: "08:00", end_time: "12:00" }],
           },
         ],

@@ -209,18 +209,23 @@ function signInRefused(answer: Answer): boolean {
   return answer.status === 401 && problemOf(answer)?.code !== "USER_INACTIVE";
 }
 
-function problemOf(answer: Answer): Problem | undefined {
+/** The answer's JSON, or undefined when it is not JSON. */
+function jsonOf(answer: Answer): unknown {
   try {
-    const r = ProblemSchema.safeParse(JSON.parse(answer.text));
-    return r.success ? r.data : undefined;
+    return JSON.parse(answer.text) as unknown;
   } catch {
     return undefined;
   }
 }
 
+function problemOf(answer: Answer): Problem | undefined {
+  const r = ProblemSchema.safeParse(jsonOf(answer));
+  return r.success ? r.data : undefined;
+}
+
 /** The JSON body of a successful answer; an error answer becomes an ApiError. */
 function decode(answer: Answer): unknown {
-  if (answer.status < 200 || answer.status > 299) throw new ApiError(answer.status, problemOf(answer));
+  if (answer.status < 200 || answer.status > 299) throw new ApiError(answer.status, problemOf(answer), undefined, jsonOf(answer));
   try {
     return answer.text ? JSON.parse(answer.text) : undefined;
   } catch {

@@ -102,7 +102,7 @@ export function listFlag(
 }
 
 /** What a checked value is, named in the admin's language in the usage error. */
-export type What = "venue" | "unit" | "session" | "status" | "translation" | "imageUrl";
+export type What = "venue" | "unit" | "session" | "status" | "translation" | "imageUrl" | "hours" | "closure" | "priceRule" | "policy";
 
 /** A request body checked with the contract's schema before it is sent; the problems as one line in `lang`. */
 export function check<T>(schema: ZodType<T>, value: unknown, what: What, lang: Lang): T {

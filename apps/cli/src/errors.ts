@@ -25,12 +25,15 @@ export class UsageError extends CliError {
 /**
  * An error answer of the API: its problem+json body, or just the status when the body was not one.
  * `message` replaces the rendering when the CLI knows more than the API said (which credential a 401 refused).
+ * `body` is the whole JSON answer, for the members a problem may carry beyond the common ones
+ * (CLOSURE_CONFLICTS lists the conflicts); the command that expects them parses them with the contract.
  */
 export class ApiError extends CliError {
   constructor(
     readonly status: number,
     readonly problem: Problem | undefined,
     message?: string,
+    readonly body?: unknown,
   ) {
     super(message ?? describeProblem(status, problem));
   }

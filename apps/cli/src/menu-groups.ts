@@ -37,11 +37,12 @@ import { updateUnitAction } from "./commands/venues/units/update.ts";
 import { updateVenueAction } from "./commands/venues/update.ts";
 import type { CliContext } from "./context.ts";
 import { t } from "./i18n.ts";
+import { CALENDAR_ITEMS } from "./menu-calendar.ts";
 import type { MessageKey } from "./i18n.ts";
 import { outcome, present } from "./runner.ts";
 import type { Outcome } from "./runner.ts";
 
-type MenuItem = {
+export type MenuItem = {
   value: string;
   /** Its label, in the admin's language when shown. */
   name: MessageKey;
@@ -359,7 +360,7 @@ const account: MenuItem[] = [
 ];
 
 export const MENU_GROUPS: MenuGroup[] = [
-  { value: "venues", name: "group.venues", items: [...venues, ...units] },
+  { value: "venues", name: "group.venues", items: [...venues, ...units, ...CALENDAR_ITEMS] },
   { value: "sessions", name: "group.sessions", items: sessions },
   { value: "bookings", name: "group.bookings", items: bookings },
   { value: "users", name: "group.users", items: users },

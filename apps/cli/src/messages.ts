@@ -1,5 +1,6 @@
 // The CLI's own messages in each language of the product; {name} is filled in by t().
 import type { Lang } from "@venue-booking/core";
+import { CALENDAR_MESSAGES } from "./messages-calendar.ts";
 
 export const MESSAGES = {
   // checks of what was typed
@@ -779,4 +780,6 @@ export const MESSAGES = {
   "lang.ru": { en: "Russian", ru: "Русский", uz: "Ruscha" },
   "lang.uz": { en: "Uzbek", ru: "Узбекский", uz: "O'zbekcha" },
   "lang.en": { en: "English", ru: "Английский", uz: "Inglizcha" },
+
+  ...CALENDAR_MESSAGES,
 } as const satisfies Record<string, Record<Lang, string>>;

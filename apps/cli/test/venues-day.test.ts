@@ -59,6 +59,7 @@ describe("a venue's day and a booking's times", () => {
       "░░░░░ ▒▒▒▒▒ ░░░░░ █████ █████ ░░░░░ \n",
       "░ free  ▒ pending  █ confirmed  · past  ─ closed\n",
       "free: 08:30-09:30, 10:30-11:30, 13:30-14:30\n",
+      "price per hour: 1\u00a0000.00\u00a0UZS\n",
     ]);
     // the legend and the free hours in the admin's language; --json keeps the states' codes
     const ru = t.context({ env: { VENUE_ADMIN_LANG: "ru" } });
@@ -68,6 +69,7 @@ describe("a venue's day and a booking's times", () => {
     expect(ru.lines.slice(3)).toEqual([
       "░ свободно  ▒ ожидает  █ подтверждено  · прошло  ─ закрыто\n",
       "свободно: 08:30-09:30, 10:30-11:30, 13:30-14:30\n",
+      "цена за час: 1\u00a0000.00\u00a0UZS\n",
     ]);
   });
 

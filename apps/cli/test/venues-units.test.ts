@@ -231,7 +231,8 @@ describe("a venue's units", () => {
         "░ free  ▒ pending  █ confirmed  · past  ─ closed\n",
         "free: 09:00-13:00\n",
       ]);
-      expect(lines.slice(5)).toEqual([
+      expect(lines[5]).toBe("price per hour: 1\u00a0000.00\u00a0UZS\n");
+      expect(lines.slice(6)).toEqual([
         `Time\t#${half.a} Half A\t#${half.b} Half B\t#${lanes} Lanes\t#${full} Full\n`,
         "09:00-10:00\tpending\tfree\t1 of 4 free\ttaken\n",
         "10:00-11:00\ttaken\ttaken\t1 of 4 free\tconfirmed\n",

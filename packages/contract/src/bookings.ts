@@ -21,8 +21,14 @@ export const BookingCreateSchema = z
   .strictObject({
     venue_id: IdSchema.optional().openapi({ example: 1, description: "an hourly booking: the venue (with the date and times)" }),
     booking_date: DateSchema.optional(),
-    start_time: TimeSchema.optional().openapi({ example: "18:00" }),
-    end_time: TimeSchema.optional().openapi({ example: "20:00" }),
+    start_time: TimeSchema.optional().openapi({
+      example: "18:00",
+      description: "in booking_date's business day: before the opening time of a day that closes after midnight, it is that night's",
+    }),
+    end_time: TimeSchema.optional().openapi({
+      example: "20:00",
+      description: "at or before start_time: the next calendar day (23:00-01:00)",
+    }),
     unit_id: IdSchema.optional().openapi({ description: "this unit, or 409 SLOT_TAKEN; without it the first free unit is chosen" }),
     unit_kind: TextSchema.trim()
       .min(1)
@@ -44,6 +50,10 @@ export const BookingCreateSchema = z
       .refine((labels) => new Set(labels).size === labels.length, { params: { code: "UNKNOWN_SEAT" } })
       .optional()
       .openapi({ example: ["A1", "A2"], description: "seats of a seated session; places is then their number" }),
+    note: TextSchema.trim()
+      .max(500)
+      .optional()
+      .openapi({ example: "We bring our own ball", description: "a note for the venue (up to 500 characters)" }),
   })
   .superRefine((v, ctx) => {
     if (v.session_id !== undefined) {
@@ -86,8 +96,17 @@ export const BookingSchema = z
     booking_date: z.string().openapi({ example: "2026-12-01" }),
     start_time: z.string().openapi({ example: "18:00" }),
     end_time: z.string().openapi({ example: "20:00" }),
+    after_midnight: z.boolean().openapi({
+      description: "starts after midnight of its business day: booking_date's night (01:00 of a Friday open 18:00-02:00 is Saturday 01:00)",
+    }),
     duration_minutes: z.number().int().openapi({ example: 120 }),
     total_price: z.string().openapi({ example: "300000.00" }),
+    price_breakdown: z
+      .array(z.object({ start_time: z.string(), end_time: z.string(), price_per_hour: z.string(), amount: z.string() }))
+      .openapi({
+        description: "how the total was charged (kept as charged; empty for sessions and older bookings)",
+        example: [{ start_time: "18:00", end_time: "20:00", price_per_hour: "150000.00", amount: "300000.00" }],
+      }),
     status: StatusSchema,
     can_cancel: z.boolean(),
     created_at: TimestampSchema,

@@ -1,5 +1,5 @@
 // Building blocks of request and response schemas, shared by every resource.
-import { BOOKING_STATUSES, isMoney, isPhone, isValidDate, isValidTime } from "@venue-booking/core";
+import { BOOKING_STATUSES, isMoney, isPhone, isValidDate, isValidTime, toMinor } from "@venue-booking/core";
 import { z } from "./zod.ts";
 
 const MAX_ID = 2_147_483_647;
@@ -37,6 +37,19 @@ export const MoneySchema = TextSchema.refine(isMoney, { params: { code: "INVALID
   example: "150000.00",
   description: "decimal string with up to 2 places",
 });
+
+/**
+ * The highest price per hour. A booking's total is stored as numeric(12,2) (at most 9 999 999 999.99):
+ * a whole day (24 h) at this price fits 41 times over, which leaves room for bookings of several
+ * places at once.
+ */
+export const MAX_PRICE_PER_HOUR = "10000000.00";
+
+export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) > 0n, { params: { code: "INVALID_PRICE" } })
+  .refine((v) => !isMoney(v) || toMinor(v) <= toMinor(MAX_PRICE_PER_HOUR), {
+    params: { code: "PRICE_TOO_HIGH", max: MAX_PRICE_PER_HOUR },
+  })
+  .openapi({ description: `decimal string with up to 2 places, greater than 0 and at most ${MAX_PRICE_PER_HOUR}` });
 
 export const TimestampSchema = z.string().openapi({ example: "2026-11-21T10:00:00.000Z", format: "date-time" });
 

@@ -1,4 +1,5 @@
 // RFC 9457 problem details: the one shape of every error response.
+import { ClosureConflictSchema } from "./calendar.ts";
 import { z } from "./zod.ts";
 import { ERROR_CODES } from "./errors.ts";
 import type { ErrorCode } from "./errors.ts";
@@ -15,6 +16,10 @@ const problemFields = {
     .array(FieldErrorSchema)
     .optional()
     .openapi({ example: [{ field: "phone", message: "Неверный номер телефона: ожидается +998 и 9 цифр." }] }),
+  conflicts: z
+    .array(ClosureConflictSchema)
+    .optional()
+    .openapi({ description: "CLOSURE_CONFLICTS, ALREADY_CLOSED: the live bookings, sessions or closures in the way" }),
 };
 
 function codeEnum(codes: readonly ErrorCode[]) {

@@ -1,6 +1,9 @@
 // Venue shapes: writes take every language, reads show one (or all three for admins).
-import { compareMoney, isMoney, isValidTime, MAX_UNIT_CAPACITY, parseTime, toMinor } from "@venue-booking/core";
-import { DateSchema, IdParam, MoneySchema, PageQuerySchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
+import { compareMoney, isMoney, MAX_UNIT_CAPACITY } from "@venue-booking/core";
+import { calendarFields, calendarOut } from "./calendar.ts";
+import { DateSchema, IdParam, MoneySchema, PageQuerySchema, PriceSchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
+
+export { MAX_PRICE_PER_HOUR, PriceSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
@@ -26,19 +29,6 @@ export const DescriptionInput = translatedSchema(
   0,
 );
 export const AmenityInput = translatedSchema(100, "TranslatedAmenity", { ru: "Душ", uz: "Dush", en: "Shower" });
-
-/**
- * The highest price per hour. A booking's total is stored as numeric(12,2) (at most 9 999 999 999.99):
- * a whole day (24 h) at this price fits 41 times over, which leaves room for bookings of several
- * places at once.
- */
-export const MAX_PRICE_PER_HOUR = "10000000.00";
-
-export const PriceSchema = MoneySchema.refine((v) => !isMoney(v) || toMinor(v) > 0n, { params: { code: "INVALID_PRICE" } })
-  .refine((v) => !isMoney(v) || toMinor(v) <= toMinor(MAX_PRICE_PER_HOUR), {
-    params: { code: "PRICE_TOO_HIGH", max: MAX_PRICE_PER_HOUR },
-  })
-  .openapi({ description: `decimal string with up to 2 places, greater than 0 and at most ${MAX_PRICE_PER_HOUR}` });
 
 // An absolute http(s) URL with a host. A pattern rather than `new URL()`: the contract runs in any
 // JavaScript runtime and type-checks without DOM or Node types. No regex flags: the pattern goes into
@@ -127,15 +117,10 @@ const venueFields = {
   price_per_hour: PriceSchema,
   images: z.array(ImageUrlSchema).max(50).optional(),
   opening_time: TimeSchema.optional().openapi({ example: "09:00" }),
-  closing_time: TimeSchema.optional().openapi({ example: "22:00" }),
+  closing_time: TimeSchema.optional().openapi({ example: "22:00", description: "at or before opening_time: after midnight" }),
   is_active: z.boolean().optional(),
+  ...calendarFields,
 };
-
-/** Opening before closing, when both are given and valid. */
-function hoursInOrder(v: { opening_time?: string | undefined; closing_time?: string | undefined }): boolean {
-  if (!v.opening_time || !v.closing_time || !isValidTime(v.opening_time) || !isValidTime(v.closing_time)) return true;
-  return parseTime(v.closing_time) > parseTime(v.opening_time);
-}
 
 export const VenueCreateSchema = z
   .strictObject({
@@ -147,12 +132,10 @@ export const VenueCreateSchema = z
       .optional()
       .openapi({ description: "the venue's units; without them it gets one exclusive unit named after it" }),
   })
-  .refine(hoursInOrder, { path: ["closing_time"], params: { code: "INVALID_HOURS" } })
   .openapi("VenueCreate");
 
 export const VenueUpdateSchema = z
   .strictObject({ ...venueFields, name: NameInput.optional(), address: AddressInput.optional(), price_per_hour: PriceSchema.optional() })
-  .refine(hoursInOrder, { path: ["closing_time"], params: { code: "INVALID_HOURS" } })
   .openapi("VenueUpdate");
 
 const common = {
@@ -162,6 +145,7 @@ const common = {
   opening_time: z.string().openapi({ example: "09:00" }),
   closing_time: z.string().openapi({ example: "22:00" }),
   is_active: z.boolean(),
+  ...calendarOut,
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 };
@@ -174,6 +158,11 @@ export const VenueSchema = z
     description: z.string(),
     amenities: z.array(z.string()).openapi({ example: ["Душ", "Парковка"] }),
     units: z.array(UnitSchema).openapi({ description: "active units, in the venue's order" }),
+    free_units: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "in a free-at search: the units that could take the booking (without unit_id)" }),
   })
   .openapi("Venue");
 
@@ -186,6 +175,7 @@ export const VenueAllLanguagesSchema = z
     description: TranslatedOut,
     amenities: z.array(TranslatedOut),
     units: z.array(UnitAllLanguagesSchema).openapi({ description: "every unit, inactive ones too" }),
+    free_units: z.number().int().optional().openapi({ description: "in a free-at search: the units that could take the booking" }),
   })
   .openapi("VenueAllLanguages");
 
@@ -212,13 +202,50 @@ export const VenueListQuerySchema = PageQuerySchema.extend({
     .enum(["true", "false"])
     .optional()
     .openapi({ param: { name: "include_inactive", in: "query" }, description: "admins: list inactive venues too" }),
-}).refine(
-  (q) => !q.min_price || !q.max_price || !isMoney(q.min_price) || !isMoney(q.max_price) || compareMoney(q.min_price, q.max_price) <= 0,
-  {
-    path: ["min_price"],
-    params: { code: "INVALID_PRICE_RANGE" },
-  },
-);
+  date: DateSchema.optional().openapi({
+    param: { name: "date", in: "query" },
+    description: "free at: with start_time and end_time, only venues that can take such a booking now",
+  }),
+  start_time: TimeSchema.optional().openapi({ param: { name: "start_time", in: "query" }, example: "19:00" }),
+  end_time: TimeSchema.optional().openapi({
+    param: { name: "end_time", in: "query" },
+    example: "21:00",
+    description: "at or before start_time: past midnight",
+  }),
+  places: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/)
+    .transform(Number)
+    .pipe(z.number().int().max(MAX_UNIT_CAPACITY))
+    .optional()
+    .openapi({ param: { name: "places", in: "query" }, type: "integer", description: "free at: places needed (default 1)" }),
+  unit_kind: TextSchema.trim()
+    .min(1)
+    .max(50)
+    .optional()
+    .openapi({ param: { name: "unit_kind", in: "query" }, example: "court", description: "free at: a unit of this kind" }),
+})
+  .superRefine((q, ctx) => {
+    const freeAt = [q.date, q.start_time, q.end_time];
+    const given = freeAt.filter((v) => v !== undefined).length;
+    if (given > 0 && given < 3) {
+      for (const field of ["date", "start_time", "end_time"] as const) {
+        if (q[field] === undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "REQUIRED" } });
+      }
+    }
+    if (given === 0) {
+      for (const field of ["places", "unit_kind"] as const) {
+        if (q[field] !== undefined) ctx.addIssue({ code: "custom", path: ["date"], params: { code: "REQUIRED" } });
+      }
+    }
+  })
+  .refine(
+    (q) => !q.min_price || !q.max_price || !isMoney(q.min_price) || !isMoney(q.max_price) || compareMoney(q.min_price, q.max_price) <= 0,
+    {
+      path: ["min_price"],
+      params: { code: "INVALID_PRICE_RANGE" },
+    },
+  );
 
 export const TranslationsQuerySchema = z.object({ translations: translationsParam });
 
@@ -233,8 +260,9 @@ export const AvailabilitySchema = z
   .object({
     venue_id: z.number().int(),
     date: z.string().openapi({ example: "2026-12-01" }),
-    opening_time: z.string().openapi({ example: "09:00" }),
-    closing_time: z.string().openapi({ example: "22:00" }),
+    opening_time: z.string().nullable().openapi({ example: "09:00", description: "null when the venue is closed that weekday" }),
+    closing_time: z.string().nullable().openapi({ example: "22:00", description: "at or before opening_time: after midnight" }),
+    closed: z.boolean().openapi({ description: "the venue does not open that weekday" }),
     slot_minutes: z.number().int().openapi({ example: 60 }),
     slots: z
       .array(
@@ -243,12 +271,26 @@ export const AvailabilitySchema = z
           free_units: z.number().int(),
           total_units: z.number().int(),
           places_left: z.number().int().optional().openapi({ description: "free places over the pooled units (only when there are any)" }),
+          next_day: z.boolean().optional().openapi({ description: "true on slots after midnight (the next calendar day)" }),
+          closed: z.boolean().openapi({ description: "closed (a closure of the venue, or of every unit shown)" }),
+          closed_reason: z.string().nullable(),
+          price_per_hour: z.string().nullable().openapi({ description: "the lowest price per hour among the units shown" }),
+          price: z.string().nullable().openapi({ description: "what the slot costs at that price (one place)" }),
         }),
       )
       .openapi({
         example: [
-          { start_time: "09:00", end_time: "10:00", available: true, free_units: 2, total_units: 2 },
-          { start_time: "10:00", end_time: "11:00", available: false, free_units: 0, total_units: 2 },
+          {
+            start_time: "09:00",
+            end_time: "10:00",
+            available: true,
+            free_units: 2,
+            total_units: 2,
+            closed: false,
+            closed_reason: null,
+            price_per_hour: "150000.00",
+            price: "150000.00",
+          },
         ],
       }),
     free_ranges: z.array(SpanSchema).openapi({ example: [{ start_time: "11:00", end_time: "22:00" }] }),
@@ -258,7 +300,15 @@ export const AvailabilitySchema = z
         name: z.string(),
         kind: z.string().nullable(),
         capacity: z.number().int(),
-        slots: z.array(SpanSchema.extend({ available: z.boolean(), places_left: z.number().int().optional() })),
+        slots: z.array(
+          SpanSchema.extend({
+            available: z.boolean(),
+            places_left: z.number().int().optional(),
+            closed: z.boolean(),
+            price_per_hour: z.string(),
+            price: z.string(),
+          }),
+        ),
         free_ranges: z.array(SpanSchema),
       }),
     ),
@@ -275,7 +325,6 @@ export const AvailabilitySchema = z
  */
 export const VenueImportRowSchema = z
   .strictObject({ id: z.number().int().positive().max(2147483647).optional(), ...venueFields })
-  .refine(hoursInOrder, { path: ["closing_time"], params: { code: "INVALID_HOURS" } })
   .openapi("VenueImportRow");
 
 export const VenueImportRequestSchema = z

@@ -73,6 +73,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 export type LocalDateTime = { date: IsoDate; minutes: Minutes };
 
+/** "YYYY-MM-DD HH:MM" of a minute of `date`'s business day, which may run past 1440 into the next day. */
+export function localStamp(date: IsoDate, minutes: Minutes): string {
+  const days = Math.floor(minutes / MINUTES_PER_DAY);
+  return `${addDays(date, days)} ${formatTime(minutes - days * MINUTES_PER_DAY)}`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -112,7 +118,10 @@ export function localDateTime(now: Date, timeZone: string = DEFAULT_TIME_ZONE): 
   };
 }
 
-/** Orders two venue-local moments: negative when a is earlier. */
+/**
+ * Orders two venue-local moments: negative when a is earlier, by how many minutes. Minutes may run
+ * past 1440 (a business day that closes after midnight): 2026-12-04 at 1500 is 01:00 on the 5th.
+ */
 export function compareLocal(a: LocalDateTime, b: LocalDateTime): number {
-  return a.date === b.date ? a.minutes - b.minutes : a.date < b.date ? -1 : 1;
+  return (a.date === b.date ? 0 : daysBetween(b.date, a.date) * MINUTES_PER_DAY) + a.minutes - b.minutes;
 }

@@ -38,9 +38,9 @@ const MESSAGES = {
     uz: "Telefon raqami noto'g'ri: +998 va 9 ta raqam kutilmoqda.",
   },
   INVALID_HOURS: {
-    en: "The closing time must be after the opening time, and the day must hold at least one slot.",
-    ru: "Время закрытия должно быть позже времени открытия, и в дне должен помещаться хотя бы один слот.",
-    uz: "Yopilish vaqti ochilish vaqtidan keyin bo'lishi va kunda kamida bitta slot bo'lishi kerak.",
+    en: "Invalid hours: each day must hold at least one slot, each weekday appear once, and a day open past midnight close before the next one opens.",
+    ru: "Неверные часы работы: в каждом дне должен помещаться хотя бы один слот, каждый день недели указан один раз, а день, работающий после полуночи, закрывается до открытия следующего.",
+    uz: "Ish vaqti noto'g'ri: har bir kunda kamida bitta slot bo'lishi, hafta kunlari bir martadan berilishi, yarim tundan keyin ishlaydigan kun keyingi kun ochilishidan oldin yopilishi kerak.",
   },
   INVALID_RANGE: {
     en: "The end time must be after the start time.",
@@ -61,6 +61,56 @@ const MESSAGES = {
     en: "The venue is open from {opening} to {closing}.",
     ru: "Площадка работает с {opening} до {closing}.",
     uz: "Maydon {opening} dan {closing} gacha ishlaydi.",
+  },
+  TOO_LONG: {
+    en: "A booking lasts at most {minutes} minutes.",
+    ru: "Бронирование длится не больше {minutes} минут.",
+    uz: "Bron ko'pi bilan {minutes} daqiqa davom etadi.",
+  },
+  TOO_SOON: {
+    en: "Bookings start at least {minutes} minutes from now.",
+    ru: "Бронировать можно не позднее чем за {minutes} минут до начала.",
+    uz: "Bron boshlanishiga kamida {minutes} daqiqa qolgan bo'lishi kerak.",
+  },
+  DAY_CLOSED: {
+    en: "The venue is closed on that day of the week.",
+    ru: "В этот день недели площадка не работает.",
+    uz: "Maydon haftaning bu kunida ishlamaydi.",
+  },
+  VENUE_CLOSED: {
+    en: "The venue is closed at that time: {reason_en}",
+    ru: "В это время площадка закрыта: {reason_ru}",
+    uz: "Bu vaqtda maydon yopiq: {reason_uz}",
+  },
+  CLOSURE_CONFLICTS: {
+    en: "{count} live bookings or sessions fall in this closure; cancel them with cancel_bookings: true, or choose another time.",
+    ru: "На время закрытия приходится действующих броней или сеансов: {count}; отмените их через cancel_bookings: true или выберите другое время.",
+    uz: "Yopilish vaqtiga {count} ta amaldagi bron yoki seans to'g'ri keladi; ularni cancel_bookings: true bilan bekor qiling yoki boshqa vaqtni tanlang.",
+  },
+  ALREADY_CLOSED: {
+    en: "Another closure already closes this time; remove it first, or close around it.",
+    ru: "Это время уже закрыто другим закрытием; удалите его или закройте другое время.",
+    uz: "Bu vaqt boshqa yopilish bilan allaqachon yopilgan; avval uni olib tashlang yoki boshqa vaqtni yoping.",
+  },
+  CLOSURE_NOT_FOUND: {
+    en: "Closure not found.",
+    ru: "Закрытие не найдено.",
+    uz: "Yopilish topilmadi.",
+  },
+  CANCEL_TOO_LATE: {
+    en: "A booking can be cancelled at most {minutes} minutes before it starts.",
+    ru: "Отменить бронирование можно не позднее чем за {minutes} минут до начала.",
+    uz: "Bronni boshlanishidan kamida {minutes} daqiqa oldin bekor qilish mumkin.",
+  },
+  INVALID_PRICE_RULE: {
+    en: "Invalid price rule: {problem}",
+    ru: "Неверное правило цены: {problem}",
+    uz: "Narx qoidasi noto'g'ri: {problem}",
+  },
+  INVALID_DURATION_BOUNDS: {
+    en: "Durations must be whole slots of {minutes} minutes, and the shortest no longer than the longest.",
+    ru: "Длительности должны быть кратны слоту в {minutes} минут, и минимальная не больше максимальной.",
+    uz: "Davomiyliklar {minutes} daqiqalik slotga karrali bo'lishi, eng qisqasi eng uzunidan oshmasligi kerak.",
   },
   IN_THE_PAST: {
     en: "This time has already passed.",
@@ -258,13 +308,19 @@ export class DomainError extends Error {
   readonly params: ErrorParams;
   /** The input field the error is about, when there is one (for validation responses). */
   readonly field: string | undefined;
+  /** More of what went wrong, for clients (the bookings a closure would fall on): extra problem members. */
+  readonly members: Record<string, unknown> | undefined;
 
-  constructor(code: DomainErrorCode, options: { params?: ErrorParams; field?: string; cause?: unknown } = {}) {
+  constructor(
+    code: DomainErrorCode,
+    options: { params?: ErrorParams; field?: string; cause?: unknown; members?: Record<string, unknown> } = {},
+  ) {
     super(errorMessage(code, "en", options.params), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DomainError";
     this.code = code;
     this.params = options.params ?? {};
     this.field = options.field;
+    this.members = options.members;
   }
 
   localized(lang: Lang): string {

@@ -1,6 +1,7 @@
 export * from "./booking-rules.ts";
 export * from "./calendar.ts";
 export * from "./errors.ts";
+export * from "./hours.ts";
 export * from "./i18n.ts";
 export * from "./intervals.ts";
 export * from "./money.ts";

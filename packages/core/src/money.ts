@@ -57,10 +57,15 @@ export function multiplyMoney(amount: Money, times: number): Money {
  * rounded half-up to the hundredth.
  */
 export function price(hourly: Money, durationMinutes: number, places = 1): Money {
+  return fromMinor(priceMinor(hourly, durationMinutes, places));
+}
+
+/** price() in hundredths: sums of prices stay exact at any size (the storable bound is checked once, on the total). */
+export function priceMinor(hourly: Money, durationMinutes: number, places = 1): bigint {
   if (!Number.isSafeInteger(durationMinutes) || durationMinutes < 0) {
     throw new RangeError(`durationMinutes must be a non-negative integer, got ${durationMinutes}`);
   }
   if (!Number.isSafeInteger(places) || places < 1) throw new RangeError(`places must be a positive integer, got ${places}`);
   const numerator = toMinor(hourly) * BigInt(durationMinutes) * BigInt(places);
-  return fromMinor((numerator + 30n) / 60n);
+  return (numerator + 30n) / 60n;
 }

@@ -1,13 +1,17 @@
 // Units of a venue (courts, lanes, pitch halves, pooled places) and what live bookings leave free
 // of them. The database decides every booking (claims and counters); these rules only choose a
 // unit to try and draw the free hours.
-import { compareLocal, daysBetween, localDateTime } from "./calendar.ts";
+import { daysBetween, localDateTime, MINUTES_PER_DAY } from "./calendar.ts";
 import type { IsoDate } from "./calendar.ts";
 import { daySlots, DEFAULT_POLICY } from "./booking-rules.ts";
 import type { BookingPolicy, VenueHours } from "./booking-rules.ts";
 import type { Interval } from "./intervals.ts";
 import { mergeIntervals, overlaps } from "./intervals.ts";
 import { DomainError } from "./errors.ts";
+import { hourlyAt, weekdayOf } from "./hours.ts";
+import type { PriceRule } from "./hours.ts";
+import { compareMoney } from "./money.ts";
+import type { Money } from "./money.ts";
 
 /** What the rules need of a unit. `contains` is empty unless the unit combines others. */
 export type UnitSpec = { id: number; capacity: number; contains: readonly number[] };
@@ -56,6 +60,15 @@ export function placesLeft(unit: UnitSpec, range: Interval, holds: readonly Hold
   return Math.max(0, unit.capacity - busiest);
 }
 
+/** Whether a hold can take from `unit`: a claim on one of its parts, or places of the pool itself. */
+function holdTouches(h: Hold, unit: UnitSpec, units: ReadonlyMap<number, UnitSpec>): boolean {
+  if (isPooled(unit)) return h.unitId === unit.id;
+  const holder = units.get(h.unitId);
+  if (!holder || isPooled(holder)) return false;
+  const mine = claimedUnits(unit);
+  return claimedUnits(holder).some((id) => mine.includes(id));
+}
+
 /**
  * The first of `candidates` (already in the venue's order) that can take `places` for the whole of
  * `range`, or null.
@@ -70,49 +83,98 @@ export function chooseUnit<U extends UnitSpec>(
   return candidates.find((u) => placesLeft(u, range, holds, units) >= places) ?? null;
 }
 
-export type UnitSlot = Interval & { available: boolean; placesLeft: number };
+/** A closure's time on a business day, for the venue (unitId null) or one unit, with its reason. */
+export type ClosureSpan<R = unknown> = Interval & { unitId: number | null; reason: R | null };
+
+/** Whether a closure takes `unit` out of service: the whole venue, the unit, or a part they share. */
+export function closes(closure: { unitId: number | null }, unit: UnitSpec, units: ReadonlyMap<number, UnitSpec>): boolean {
+  if (closure.unitId === null || closure.unitId === unit.id) return true;
+  const closed = units.get(closure.unitId);
+  if (!closed || isPooled(closed) || isPooled(unit)) return false;
+  const mine = new Set(claimedUnits(unit));
+  return claimedUnits(closed).some((id) => mine.has(id));
+}
+
+/**
+ * Closures as holds, for choosing a unit: each closed unit held whole for the closure's time (a pool
+ * with all its places, an exclusive unit as a booking of it would).
+ */
+export function closureHolds(closures: readonly ClosureSpan[], allUnits: readonly UnitSpec[]): Hold[] {
+  const byId = new Map(allUnits.map((u) => [u.id, u]));
+  return closures.flatMap((c) =>
+    allUnits
+      .filter((u) => closes(c, u, byId) && !isCombined(u))
+      .map((u) => ({ unitId: u.id, places: u.capacity, start: c.start, end: c.end })),
+  );
+}
+
+export type UnitSlot = Interval & { available: boolean; placesLeft: number; closed: boolean; pricePerHour: Money };
 
 export type UnitDay<U extends UnitSpec = UnitSpec> = { unit: U; slots: UnitSlot[]; freeRanges: Interval[] };
 
-export type VenueSlot = Interval & {
+export type VenueSlot<R = unknown> = Interval & {
   available: boolean;
   freeUnits: number;
   totalUnits: number;
   /** Free places over every pooled unit; null when the venue has none. */
   placesLeft: number | null;
+  /** Every unit shown is closed then (or the whole venue is), with the first closure's reason. */
+  closed: boolean;
+  closedReason: R | null;
+  /** The lowest price per hour of the units shown: what the slot costs from. */
+  pricePerHour: Money | null;
 };
 
-export type VenueDay<U extends UnitSpec = UnitSpec> = { slots: VenueSlot[]; freeRanges: Interval[]; units: UnitDay<U>[] };
+export type VenueDay<U extends UnitSpec = UnitSpec, R = unknown> = { slots: VenueSlot<R>[]; freeRanges: Interval[]; units: UnitDay<U>[] };
 
-export type VenueDayInput<U extends UnitSpec = UnitSpec> = {
+export type VenueDayInput<U extends UnitSpec & { pricePerHour?: Money | null } = UnitSpec, R = unknown> = {
   date: IsoDate;
-  hours: VenueHours;
+  /** The business day's hours, or null when the venue is closed that day. */
+  hours: VenueHours | null;
   /** The units to show, in the venue's order (the active ones). */
   units: readonly U[];
   /** Every unit of the venue, inactive ones too: holds on them still claim their parts. */
   allUnits: readonly UnitSpec[];
+  /** Live bookings and sessions over the day, in minutes of its business day (from the day before too). */
   holds: readonly Hold[];
+  closures?: readonly ClosureSpan<R>[];
   now: Date;
   policy?: Partial<BookingPolicy>;
+  /** Prices: the rules, and the venue's price for units without their own. */
+  prices?: { rules: readonly PriceRule[]; venuePrice: Money };
 };
 
 /**
- * A venue's day per unit and overall. A slot that has started (venue-local) or lies beyond the
- * horizon is free nowhere; otherwise a unit's slot is free when it has a place left, and the
- * venue's slot is free when some unit's is.
+ * A venue's day per unit and overall. A slot that has started (venue-local), lies within the notice
+ * or beyond the horizon is free nowhere; a closed slot is closed and free nowhere; otherwise a
+ * unit's slot is free when it has a place left, and the venue's slot is free when some unit's is.
  */
-export function venueDay<U extends UnitSpec>(input: VenueDayInput<U>): VenueDay<U> {
+export function venueDay<U extends UnitSpec & { pricePerHour?: Money | null }, R = unknown>(input: VenueDayInput<U, R>): VenueDay<U, R> {
   const policy = { ...DEFAULT_POLICY, ...input.policy };
+  if (!input.hours) return { slots: [], freeRanges: [], units: input.units.map((unit) => ({ unit, slots: [], freeRanges: [] })) };
   const today = localDateTime(input.now, policy.timeZone);
   const beyondHorizon = daysBetween(today.date, input.date) > policy.horizonDays;
   const byId = new Map(input.allUnits.map((u) => [u.id, u]));
   const holds = input.holds.filter((h) => h.end > h.start);
+  const closures = (input.closures ?? []).filter((c) => c.end > c.start);
   const grid = daySlots(input.hours, policy.slotMinutes);
-  const open = grid.map((s) => !beyondHorizon && compareLocal({ date: input.date, minutes: s.start }, today) >= 0);
+  // minutes from now to the day's midnight, once: a slot is open from the notice on
+  const midnight = daysBetween(today.date, input.date) * MINUTES_PER_DAY - today.minutes;
+  const notice = Math.max(0, policy.minNoticeMinutes);
+  const open = grid.map((s) => !beyondHorizon && midnight + s.start >= notice);
+  const weekday = weekdayOf(input.date);
+  const rules = input.prices?.rules ?? [];
+  const fallback = input.prices?.venuePrice ?? "0.00";
+  const dayRange = { start: grid[0]?.start ?? 0, end: grid[grid.length - 1]?.end ?? 0 };
   const units: UnitDay<U>[] = input.units.map((unit) => {
+    const mine = closures.filter((c) => closes(c, unit, byId));
+    // the holds that can touch this unit on this day, found once rather than slot by slot
+    const touching = holds.filter((h) => overlaps(h, dayRange) && holdTouches(h, unit, byId));
     const slots = grid.map((s, i) => {
-      const left = open[i] ? placesLeft(unit, s, holds, byId) : 0;
-      return { ...s, available: left > 0, placesLeft: left };
+      const closed = mine.some((c) => overlaps(c, s));
+      const left = open[i] && !closed ? placesLeft(unit, s, touching, byId) : 0;
+      const pricePerHour = hourlyAt(rules, weekday, s.start, unit.id, unit.pricePerHour ?? fallback);
+      return { ...s, available: left > 0, placesLeft: left, closed, pricePerHour };
     });
     return { unit, slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)) };
   });
@@ -120,7 +182,23 @@ export function venueDay<U extends UnitSpec>(input: VenueDayInput<U>): VenueDay<
   const slots = grid.map((s, i) => {
     const freeUnits = units.filter((u) => u.slots[i]?.available).length;
     const placesLeftSum = units.reduce((sum, u) => (isPooled(u.unit) ? sum + (u.slots[i]?.placesLeft ?? 0) : sum), 0);
-    return { ...s, available: freeUnits > 0, freeUnits, totalUnits: input.units.length, placesLeft: pooled ? placesLeftSum : null };
+    const venueClosure = closures.find((c) => c.unitId === null && overlaps(c, s));
+    const closed = venueClosure !== undefined || (units.length > 0 && units.every((u) => u.slots[i]?.closed));
+    // the reason of a closure that closes what is shown (the venue, or one of the units shown)
+    const shownClosure = venueClosure ?? closures.find((c) => overlaps(c, s) && input.units.some((u) => closes(c, u, byId)));
+    const reason = closed ? (shownClosure?.reason ?? null) : null;
+    const prices = units.map((u) => u.slots[i]?.pricePerHour).filter((p): p is Money => p !== undefined);
+    const cheapest = prices.reduce<Money | null>((low, p) => (low === null || compareMoney(p, low) < 0 ? p : low), null);
+    return {
+      ...s,
+      available: freeUnits > 0,
+      freeUnits,
+      totalUnits: input.units.length,
+      placesLeft: pooled ? placesLeftSum : null,
+      closed,
+      closedReason: reason,
+      pricePerHour: cheapest,
+    };
   });
   return { slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)), units };
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertEnded, assertHours, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
+import { assertCancellable, assertEnded, assertHours, checkBooking, daySlots, DEFAULT_HOURS } from "../src/booking-rules.ts";
 import type { BookingRequest, VenueHours } from "../src/booking-rules.ts";
 import { venueDay } from "../src/units.ts";
 import { parseTime } from "../src/calendar.ts";
@@ -30,14 +30,35 @@ describe("opening window and grid", () => {
   });
 
   it("accepts the first and the last slot of the day", () => {
-    expect(checkBooking({ date: TOMORROW, start: t("09:00"), end: t("10:00") }, ctx)).toEqual({ durationMinutes: 60 });
-    expect(checkBooking({ date: TOMORROW, start: t("21:00"), end: t("22:00") }, ctx)).toEqual({ durationMinutes: 60 });
-    expect(checkBooking({ date: TOMORROW, start: t("09:00"), end: t("22:00") }, ctx)).toEqual({ durationMinutes: 780 });
+    expect(checkBooking({ date: TOMORROW, start: t("09:00"), end: t("10:00") }, ctx)).toEqual({
+      start: 540,
+      end: 600,
+      durationMinutes: 60,
+    });
+    expect(checkBooking({ date: TOMORROW, start: t("21:00"), end: t("22:00") }, ctx)).toEqual({
+      start: 1260,
+      end: 1320,
+      durationMinutes: 60,
+    });
+    expect(checkBooking({ date: TOMORROW, start: t("09:00"), end: t("22:00") }, ctx)).toEqual({
+      start: 540,
+      end: 1320,
+      durationMinutes: 780,
+    });
   });
 
   it("gives each broken rule its own code", () => {
-    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("10:00") })).toBe("INVALID_RANGE");
-    expect(codeOf({ date: TOMORROW, start: t("11:00"), end: t("10:00") })).toBe("INVALID_RANGE");
+    // an end at or before the start is the next day's: past this day's closing
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("10:00") })).toBe("OUTSIDE_HOURS");
+    expect(codeOf({ date: TOMORROW, start: t("11:00"), end: t("10:00") })).toBe("OUTSIDE_HOURS");
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("10:00") }, { ...ctx, hours: null })).toBe("DAY_CLOSED");
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("13:00") }, { ...ctx, policy: { maxDurationMinutes: 120 } })).toBe(
+      "TOO_LONG",
+    );
+    expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("11:00") }, { ...ctx, policy: { minDurationMinutes: 120 } })).toBe(
+      "TOO_SHORT",
+    );
+    expect(codeOf({ date: TODAY, start: t("11:00"), end: t("12:00") }, { ...ctx, policy: { minNoticeMinutes: 60 } })).toBe("TOO_SOON");
     expect(codeOf({ date: TOMORROW, start: t("10:00"), end: t("10:30") })).toBe("TOO_SHORT");
     expect(codeOf({ date: TOMORROW, start: t("08:00"), end: t("10:00") })).toBe("OUTSIDE_HOURS");
     expect(codeOf({ date: TOMORROW, start: t("21:00"), end: t("23:00") })).toBe("OUTSIDE_HOURS");
@@ -86,7 +107,16 @@ describe("opening window and grid", () => {
 
   it("checks a venue's hours", () => {
     expect(() => assertHours(DEFAULT_HOURS)).not.toThrow();
-    expect(() => assertHours({ opening: 600, closing: 600 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
+    // a closing at or before the opening is after midnight: 10:00-10:00 is open 24 hours
+    expect(() => assertHours({ opening: 600, closing: 600 })).not.toThrow();
+    expect(() => assertHours({ opening: t("18:00"), closing: t("02:00") })).not.toThrow();
+    expect(() => assertHours({ opening: 0, closing: 0 })).not.toThrow();
+    expect(() => assertHours({ opening: t("23:30"), closing: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_HOURS", field: "closing_time" }),
+    );
+    expect(() => assertHours({ opening: t("23:30"), closing: 0 }, 30)).not.toThrow();
+    expect(() => assertHours({ opening: 1440, closing: 60 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
+    expect(() => assertHours({ opening: 600.5, closing: 700 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
     expect(() => assertHours({ opening: 600, closing: 630 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
     expect(() => assertHours({ opening: 600, closing: 630 }, 30)).not.toThrow();
     expect(() => assertHours({ opening: -60, closing: 600 })).toThrow(expect.objectContaining({ code: "INVALID_HOURS" }));
@@ -203,5 +233,44 @@ describe("a booking ends", () => {
     const late = { date: "2026-12-01", end: parseTime("24:00") };
     expect(() => assertEnded(late, new Date("2026-12-01T18:59:00Z"), "Asia/Tashkent")).toThrow();
     expect(() => assertEnded(late, new Date("2026-12-01T19:00:00Z"), "Asia/Tashkent")).not.toThrow();
+  });
+});
+
+describe("a booking is cancelled in time", () => {
+  // 2026-12-01 18:00 in Tashkent (UTC+5) is 13:00 UTC.
+  const booking = { date: "2026-12-01", start: parseTime("18:00") };
+  const codeAt = (iso: string, minutes: number, b: { date: string; start: number } = booking, zone?: string) => {
+    try {
+      assertCancellable(b, new Date(iso), minutes, zone);
+      return undefined;
+    } catch (e) {
+      return isDomainError(e) ? e.code : String(e);
+    }
+  };
+
+  it("lets a player cancel until exactly the window before the start, venue-local", () => {
+    expect(codeAt("2026-12-01T10:59:00Z", 120)).toBeUndefined();
+    expect(codeAt("2026-12-01T11:00:00Z", 120)).toBeUndefined();
+    expect(codeAt("2026-12-01T11:01:00Z", 120)).toBe("CANCEL_TOO_LATE");
+    expect(codeAt("2026-12-01T14:00:00Z", 120)).toBe("CANCEL_TOO_LATE");
+    expect(() => assertCancellable(booking, new Date("2026-12-01T12:00:00Z"), 120)).toThrow(
+      expect.objectContaining({ code: "CANCEL_TOO_LATE", params: { minutes: 120 } }),
+    );
+    // the same instants are hours earlier in London: 18:00 there is 18:00 UTC
+    expect(codeAt("2026-12-01T15:59:00Z", 120, booking, "Europe/London")).toBeUndefined();
+    expect(codeAt("2026-12-01T16:01:00Z", 120, booking, "Europe/London")).toBe("CANCEL_TOO_LATE");
+  });
+
+  it("counts a start after midnight of the business day as the next morning", () => {
+    // 01:00 on the 2nd in Tashkent is 20:00 UTC on the 1st
+    const late = { date: "2026-12-01", start: 1500 };
+    expect(codeAt("2026-12-01T19:00:00Z", 60, late)).toBeUndefined();
+    expect(codeAt("2026-12-01T19:01:00Z", 60, late)).toBe("CANCEL_TOO_LATE");
+  });
+
+  it("never refuses with a window of 0, even after the start", () => {
+    expect(codeAt("2026-12-01T12:59:00Z", 0)).toBeUndefined();
+    expect(codeAt("2026-12-01T13:00:00Z", 0)).toBeUndefined();
+    expect(codeAt("2026-12-02T13:00:00Z", 0)).toBeUndefined();
   });
 });

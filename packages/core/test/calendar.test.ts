@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -93,9 +94,34 @@ describe("venue-local clock", () => {
     expect(isTimeZone("Mars/Olympus")).toBe(false);
   });
 
-  it("orders local moments", () => {
+  it("orders local moments by the minutes between them", () => {
     expect(compareLocal({ date: "2026-01-01", minutes: 600 }, { date: "2026-01-01", minutes: 540 })).toBe(60);
-    expect(compareLocal({ date: "2025-12-31", minutes: 1400 }, { date: "2026-01-01", minutes: 0 })).toBe(-1);
-    expect(compareLocal({ date: "2026-01-02", minutes: 0 }, { date: "2026-01-01", minutes: 1400 })).toBe(1);
+    expect(compareLocal({ date: "2026-01-01", minutes: 540 }, { date: "2026-01-01", minutes: 600 })).toBe(-60);
+    expect(compareLocal({ date: "2026-01-01", minutes: 540 }, { date: "2026-01-01", minutes: 540 })).toBe(0);
+    expect(compareLocal({ date: "2025-12-31", minutes: 1400 }, { date: "2026-01-01", minutes: 0 })).toBe(-40);
+    expect(compareLocal({ date: "2026-01-02", minutes: 0 }, { date: "2026-01-01", minutes: 1400 })).toBe(40);
+    expect(compareLocal({ date: "2028-03-01", minutes: 0 }, { date: "2028-02-28", minutes: 0 })).toBe(2 * 1440);
+  });
+
+  it("reads minutes past 1440 as the next day's", () => {
+    // 2026-12-04 at 1500 is 01:00 on the 5th
+    expect(compareLocal({ date: "2026-12-04", minutes: 1500 }, { date: "2026-12-05", minutes: 60 })).toBe(0);
+    expect(compareLocal({ date: "2026-12-04", minutes: 1500 }, { date: "2026-12-05", minutes: 0 })).toBe(60);
+    expect(compareLocal({ date: "2026-12-05", minutes: 90 }, { date: "2026-12-04", minutes: 1500 })).toBe(30);
+    expect(compareLocal({ date: "2026-12-31", minutes: 1440 }, { date: "2027-01-01", minutes: 0 })).toBe(0);
+  });
+
+  it("is antisymmetric and agrees with the minutes of the instants (property)", () => {
+    const moment = fc.record({
+      date: fc.integer({ min: 0, max: 800 }).map((d) => addDays("2026-01-01", d)),
+      minutes: fc.integer({ min: 0, max: 2880 }),
+    });
+    fc.assert(
+      fc.property(moment, moment, (a, b) => {
+        const at = (m: { date: string; minutes: number }) => Date.parse(`${m.date}T00:00:00Z`) / 60_000 + m.minutes;
+        expect(compareLocal(a, b)).toBe(at(a) - at(b));
+        expect(compareLocal(a, b) + compareLocal(b, a)).toBe(0);
+      }),
+    );
   });
 });

@@ -1,10 +1,9 @@
 // Booking data access over one connection or transaction. Double bookings are refused by the
 // database's exclusion constraint (SQLSTATE 23P01), never by a read before the write; status
 // changes are compare-and-set. The services compose these steps into transactions.
-import { canCancel, DomainError, LIVE_STATUSES, parseTime } from "@venue-booking/core";
-import type { BookingStatus, DomainErrorCode, Hold } from "@venue-booking/core";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { canCancel, DomainError, LIVE_STATUSES, MINUTES_PER_DAY, parseTime } from "@venue-booking/core";
+import type { BookingStatus, ClosureSpan, DomainErrorCode, Hold } from "@venue-booking/core";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
@@ -12,6 +11,7 @@ import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
 import { bookings } from "./schema/bookings.ts";
+import type { PriceBreakdownRow } from "./schema/bookings.ts";
 import { sessions } from "./schema/sessions.ts";
 import { units } from "./schema/units.ts";
 import { users } from "./schema/users.ts";
@@ -34,9 +34,19 @@ export type Booking = {
   bookingDate: string;
   startTime: string;
   endTime: string;
+  /** Starts after midnight of its business day (01:00 of a Friday open 18:00-02:00 is Saturday's 01:00). */
+  afterMidnight: boolean;
   durationMinutes: number;
   totalPrice: string;
+  /** How the total was charged, run by run (empty for bookings made before prices had rules, and sessions). */
+  priceBreakdown: PriceBreakdownRow[];
   status: BookingStatus;
+  /** Made by the player in the app, or by staff for a customer. */
+  source: BookingSource;
+  note: string | null;
+  /** A short unique code to tell the booking by on the phone. */
+  reference: string;
+  seriesId: number | null;
   canCancel: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -48,6 +58,7 @@ export type BookingEvent = {
   actor: Actor;
   actorUserId: number | null;
   reason: string | null;
+  details: Record<string, unknown> | null;
   createdAt: Date;
 };
 
@@ -63,14 +74,28 @@ export type BookingValues = {
   bookingDate: string;
   startTime: string;
   endTime: string;
+  afterMidnight?: boolean;
   totalPrice: string;
+  priceBreakdown?: PriceBreakdownRow[];
+  /** pending unless staff confirm it as they make it */
+  status?: "pending" | "confirmed";
+  source?: BookingSource;
+  note?: string | null;
+  seriesId?: number | null;
 };
+
+export type BookingSource = "app" | "staff";
+
+/** What holds a venue's units through a business day, in minutes of that day (see dayHolds). */
+export type DayBusy = { holds: Hold[]; closures: ClosureSpan<TranslatedText>[] };
 
 export type BookingFilter = PageRequest & {
   status?: BookingStatus | undefined;
   venueId?: number | undefined;
   unitId?: number | undefined;
   sessionId?: number | undefined;
+  seriesId?: number | undefined;
+  reference?: string | undefined;
   userId?: number | undefined;
   date?: string | undefined;
   phone?: string | undefined;
@@ -83,6 +108,7 @@ export type NewEvent = {
   actor: Actor;
   actorUserId?: number | null;
   reason?: string | null;
+  details?: Record<string, unknown> | null;
 };
 
 const selection = {
@@ -100,21 +126,35 @@ const selection = {
   bookingDate: bookings.bookingDate,
   startTime: bookings.startTime,
   endTime: bookings.endTime,
+  afterMidnight: bookings.afterMidnight,
   totalPrice: bookings.totalPrice,
+  priceBreakdown: bookings.priceBreakdown,
   status: bookings.status,
+  source: bookings.source,
+  note: bookings.note,
+  reference: bookings.reference,
+  seriesId: bookings.seriesId,
   createdAt: bookings.createdAt,
   updatedAt: bookings.updatedAt,
 };
 
 type Selected = {
-  [K in keyof typeof selection]: K extends "status"
+  [K in keyof typeof selection]: K extends "status" | "source" | "reference"
     ? string
     : K extends "venueName" | "unitName"
       ? TranslatedText
       : K extends "sessionTitle"
         ? TranslatedText | null
-        : unknown;
+        : K extends "priceBreakdown"
+          ? PriceBreakdownRow[]
+          : unknown;
 } & { startTime: string; endTime: string };
+
+/** Minutes from start to end, an end at or before the start being the next day's. */
+function durationOf(startTime: string, endTime: string): number {
+  const d = parseTime(endTime) - parseTime(startTime);
+  return d > 0 ? d : d + MINUTES_PER_DAY;
+}
 
 function toBooking(row: Selected): Booking {
   const startTime = hhmm(row.startTime);
@@ -134,9 +174,15 @@ function toBooking(row: Selected): Booking {
     bookingDate: row.bookingDate as string,
     startTime,
     endTime,
-    durationMinutes: parseTime(endTime) - parseTime(startTime),
+    afterMidnight: row.afterMidnight === true,
+    durationMinutes: durationOf(startTime, endTime),
     totalPrice: row.totalPrice as string,
+    priceBreakdown: row.priceBreakdown,
     status,
+    source: row.source as BookingSource,
+    note: (row.note as string | null) ?? null,
+    reference: row.reference,
+    seriesId: (row.seriesId as number | null) ?? null,
     canCancel: canCancel(status),
     createdAt: row.createdAt as Date,
     updatedAt: row.updatedAt as Date,
@@ -149,6 +195,8 @@ function filterConditions(f: BookingFilter): SQL | undefined {
   if (f.venueId !== undefined) c.push(eq(bookings.venueId, f.venueId));
   if (f.unitId !== undefined) c.push(eq(bookings.unitId, f.unitId));
   if (f.sessionId !== undefined) c.push(eq(bookings.sessionId, f.sessionId));
+  if (f.seriesId !== undefined) c.push(eq(bookings.seriesId, f.seriesId));
+  if (f.reference !== undefined) c.push(eq(bookings.reference, f.reference.toUpperCase()));
   if (f.userId !== undefined) c.push(eq(bookings.userId, f.userId));
   if (f.date !== undefined) c.push(eq(bookings.bookingDate, f.date));
   if (f.phone !== undefined) c.push(eq(users.phone, f.phone));
@@ -158,6 +206,7 @@ function filterConditions(f: BookingFilter): SQL | undefined {
 // What each constraint that refuses a booking means.
 const REFUSALS: Record<string, { code: DomainErrorCode; field: string }> = {
   unit_usage_within_capacity: { code: "NOT_ENOUGH_PLACES", field: "places" },
+  unit_usage_closed_empty: { code: "VENUE_CLOSED", field: "start_time" },
   bookings_places_exclusive: { code: "PLACES_ON_EXCLUSIVE_UNIT", field: "places" },
   sessions_places_within_capacity: { code: "SESSION_FULL", field: "places" },
   session_seats_session_id_label_pk: { code: "SEAT_TAKEN", field: "seats" },
@@ -199,18 +248,22 @@ export function bookingsRepository(db: Database) {
     event: { actor: Actor; actorUserId: number | null },
     shown: { venueName: TranslatedText; unitName: TranslatedText; userPhone: string; sessionTitle?: TranslatedText },
   ): Promise<Booking> {
+    const status = values.status ?? "pending";
     try {
       const result: unknown = await db.execute(sql`
         with b as (
-          insert into bookings (user_id, venue_id, unit_id, places, session_id, seats, booking_date, start_time, end_time, total_price, status)
+          insert into bookings (user_id, venue_id, unit_id, places, session_id, seats, booking_date, start_time, end_time, after_midnight,
+                                total_price, price_breakdown, status, source, note, series_id)
           values (${values.userId}, ${values.venueId}, ${values.unitId}, ${values.places}, ${values.sessionId ?? null},
-                  ${sql.param(values.seats ?? [])}::text[], ${values.bookingDate}, ${values.startTime}, ${values.endTime}, ${values.totalPrice}, 'pending')
-          returning id, created_at, updated_at),
+                  ${sql.param(values.seats ?? [])}::text[], ${values.bookingDate}, ${values.startTime}, ${values.endTime}, ${values.afterMidnight ?? false},
+                  ${values.totalPrice}, ${JSON.stringify(values.priceBreakdown ?? [])}::jsonb, ${status}, ${values.source ?? "app"},
+                  ${values.note ?? null}, ${values.seriesId ?? null})
+          returning id, reference, created_at, updated_at),
         e as (
           insert into booking_events (booking_id, from_status, to_status, actor, actor_user_id)
-          select id, null, 'pending', ${event.actor}, ${event.actorUserId} from b)
-        select id, created_at, updated_at from b`);
-      const row = (result as { rows: { id: number; created_at: Date | string; updated_at: Date | string }[] }).rows[0];
+          select id, null, ${status}, ${event.actor}, ${event.actorUserId} from b)
+        select id, reference, created_at, updated_at from b`);
+      const row = (result as { rows: { id: number; reference: string; created_at: Date | string; updated_at: Date | string }[] }).rows[0];
       if (!row) throw new Error("booking insert returned no row");
       return toBooking({
         id: row.id,
@@ -227,11 +280,81 @@ export function bookingsRepository(db: Database) {
         bookingDate: values.bookingDate,
         startTime: values.startTime,
         endTime: values.endTime,
+        afterMidnight: values.afterMidnight ?? false,
         totalPrice: values.totalPrice,
-        status: "pending",
+        priceBreakdown: values.priceBreakdown ?? [],
+        status,
+        source: values.source ?? "app",
+        note: values.note ?? null,
+        reference: row.reference,
+        seriesId: values.seriesId ?? null,
         createdAt: new Date(row.created_at),
         updatedAt: new Date(row.updated_at),
       });
+    } catch (e) {
+      throw refusal(e);
+    }
+  }
+
+  /**
+   * The booking's row locked for a move (after its venue's, the order every booking takes), with
+   * what a move reads of it; null when there is none.
+   */
+  async function lockForMove(id: number): Promise<{
+    status: BookingStatus;
+    userId: number;
+    venueId: number;
+    unitId: number;
+    places: number;
+    sessionId: number | null;
+    bookingDate: string;
+    startTime: string;
+    endTime: string;
+    afterMidnight: boolean;
+  } | null> {
+    const [row] = await db
+      .select({
+        status: bookings.status,
+        userId: bookings.userId,
+        venueId: bookings.venueId,
+        unitId: bookings.unitId,
+        places: bookings.places,
+        sessionId: bookings.sessionId,
+        bookingDate: bookings.bookingDate,
+        startTime: bookings.startTime,
+        endTime: bookings.endTime,
+        afterMidnight: bookings.afterMidnight,
+      })
+      .from(bookings)
+      .where(eq(bookings.id, id))
+      .for("update");
+    return row ? { ...row, status: row.status as BookingStatus, startTime: hhmm(row.startTime), endTime: hhmm(row.endTime) } : null;
+  }
+
+  /**
+   * Moves a live booking to another time or unit, repriced, in one statement: its trigger lets go of
+   * the old time and claims the new one together, so a clash (SLOT_TAKEN, the exclusion constraint)
+   * leaves it exactly as it was, and nobody can take the old time between the two halves.
+   */
+  async function move(
+    id: number,
+    to: {
+      bookingDate: string;
+      startTime: string;
+      endTime: string;
+      afterMidnight: boolean;
+      unitId: number;
+      totalPrice: string;
+      priceBreakdown: PriceBreakdownRow[];
+    },
+  ): Promise<boolean> {
+    try {
+      const rows = await db
+        .update(bookings)
+        .set({ ...to, updatedAt: sql`now()` })
+        .where(and(eq(bookings.id, id), inArray(bookings.status, [...LIVE_STATUSES])))
+        .returning({ id: bookings.id });
+      return rows.length > 0;
     } catch (e) {
       throw refusal(e);
     }
@@ -246,32 +369,55 @@ export function bookingsRepository(db: Database) {
       actor: event.actor,
       actorUserId: event.actorUserId ?? null,
       reason: event.reason ?? null,
+      details: event.details ?? null,
     });
   }
 
-  /** The booking's status, owner and when it ends (venue-local date and HH:MM), or null. */
-  async function statusOf(id: number): Promise<{ status: BookingStatus; userId: number; bookingDate: string; endTime: string } | null> {
+  /**
+   * The booking's status, owner, venue and times (venue-local date and HH:MM), and how long before
+   * its start the venue lets a player cancel (null: the server's default); or null.
+   */
+  async function statusOf(id: number): Promise<{
+    status: BookingStatus;
+    userId: number;
+    venueId: number;
+    bookingDate: string;
+    startTime: string;
+    endTime: string;
+    afterMidnight: boolean;
+    cancelUntilMinutes: number | null;
+  } | null> {
     const [row] = await db
-      .select({ status: bookings.status, userId: bookings.userId, bookingDate: bookings.bookingDate, endTime: bookings.endTime })
+      .select({
+        status: bookings.status,
+        userId: bookings.userId,
+        venueId: bookings.venueId,
+        bookingDate: bookings.bookingDate,
+        startTime: bookings.startTime,
+        endTime: bookings.endTime,
+        afterMidnight: bookings.afterMidnight,
+        cancelUntilMinutes: venues.cancelUntilMinutes,
+      })
       .from(bookings)
+      .innerJoin(venues, eq(venues.id, bookings.venueId))
       .where(eq(bookings.id, id))
       .limit(1);
-    return row
-      ? { status: row.status as BookingStatus, userId: row.userId, bookingDate: row.bookingDate, endTime: hhmm(row.endTime) }
-      : null;
+    return row ? { ...row, status: row.status as BookingStatus, startTime: hhmm(row.startTime), endTime: hhmm(row.endTime) } : null;
   }
 
   /**
    * How many live (pending or confirmed) bookings of the user have not ended by `localNow`, the
-   * venue wall-clock time as "YYYY-MM-DD HH:MM". Exact only while the caller holds the user's lock.
+   * venue wall-clock time as "YYYY-MM-DD HH:MM" (at `venueId` only, when given). Exact only while
+   * the caller holds the user's lock.
    */
-  async function countLiveUpcoming(userId: number, localNow: string): Promise<number> {
+  async function countLiveUpcoming(userId: number, localNow: string, venueId?: number): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(bookings)
       .where(
         and(
           eq(bookings.userId, userId),
+          venueId === undefined ? undefined : eq(bookings.venueId, venueId),
           inArray(bookings.status, [...LIVE_STATUSES]),
           sql`upper(${bookings.during}) > ${localNow}::timestamp`,
         ),
@@ -343,6 +489,7 @@ export function bookingsRepository(db: Database) {
         actor: bookingEvents.actor,
         actorUserId: bookingEvents.actorUserId,
         reason: bookingEvents.reason,
+        details: bookingEvents.details,
         createdAt: bookingEvents.createdAt,
       })
       .from(bookingEvents)
@@ -352,31 +499,54 @@ export function bookingsRepository(db: Database) {
   }
 
   /**
-   * What holds a venue's units on a day, for availability and unit choice (one statement):
-   * live hourly bookings, and scheduled sessions (a session's own places hold the session, not the unit).
+   * What holds a venue's units through the business day `date`, for availability and unit choice (one
+   * statement): live hourly bookings and scheduled sessions (a session's own places hold the session,
+   * not the unit) of that day and the day before (which may run past midnight), and closures of those
+   * and the day after (one in its small hours, on a day the venue does not open, falls in this
+   * day's night; bookings and sessions keep to their own day's hours), as minutes from `date`'s
+   * midnight: the day before's 23:00-01:00 is -60 to 60.
    */
-  async function dayHolds(venueId: number, date: string): Promise<Hold[]> {
-    const booked = db
-      .select({ unitId: bookings.unitId, places: bookings.places, start: bookings.startTime, end: bookings.endTime })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.venueId, venueId),
-          eq(bookings.bookingDate, date),
-          inArray(bookings.status, [...LIVE_STATUSES]),
-          isNull(bookings.sessionId),
-        ),
-      );
-    const held = db
-      .select({ unitId: sessions.unitId, places: sql<number>`1`.as("places"), start: sessions.startTime, end: sessions.endTime })
-      .from(sessions)
-      .where(and(eq(sessions.venueId, venueId), eq(sessions.bookingDate, date), eq(sessions.status, "scheduled")));
-    // one round trip: this runs on every availability miss and every "any free court" booking
-    const rows = await unionAll(booked, held);
-    return rows.map((r) => ({ unitId: r.unitId, places: Number(r.places), start: parseTime(hhmm(r.start)), end: parseTime(hhmm(r.end)) }));
+  async function dayHolds(venueId: number, date: string): Promise<DayBusy> {
+    const from = sql`${date}::date - 1`;
+    const to = sql`${date}::date + 1`;
+    const minutes = (t: SQL) => sql`(extract(epoch from ${t} - ${date}::date::timestamp) / 60)::int`;
+    const result: unknown = await db.execute(sql`
+      select 'hold' as kind, unit_id, places, ${minutes(sql`lower(during)`)} as start, ${minutes(sql`upper(during)`)} as "end", null::jsonb as reason
+        from bookings
+       where venue_id = ${venueId} and booking_date between ${from} and ${date}::date
+         and status in ('pending', 'confirmed') and session_id is null
+      union all
+      select 'hold', unit_id, 1, ${minutes(sql`lower(during)`)}, ${minutes(sql`upper(during)`)}, null
+        from sessions
+       where venue_id = ${venueId} and booking_date between ${from} and ${date}::date and status = 'scheduled'
+      union all
+      select 'closure', unit_id, 0, ${minutes(sql`lower(during)`)}, ${minutes(sql`upper(during)`)}, reason
+        from closures
+       where venue_id = ${venueId} and booking_date between ${from} and ${to}`);
+    type Row = { kind: string; unit_id: number | null; places: number; start: number; end: number; reason: TranslatedText | null };
+    const busy: DayBusy = { holds: [], closures: [] };
+    for (const r of (result as { rows: Row[] }).rows) {
+      const span = { start: Number(r.start), end: Number(r.end) };
+      if (r.kind === "closure") busy.closures.push({ ...span, unitId: r.unit_id, reason: r.reason });
+      else busy.holds.push({ ...span, unitId: Number(r.unit_id), places: Number(r.places) });
+    }
+    return busy;
   }
 
-  return { insertWithEvent, addEvent, statusOf, countLiveUpcoming, setStatusIf, get, getForUser, list, history, dayHolds };
+  return {
+    insertWithEvent,
+    lockForMove,
+    move,
+    addEvent,
+    statusOf,
+    countLiveUpcoming,
+    setStatusIf,
+    get,
+    getForUser,
+    list,
+    history,
+    dayHolds,
+  };
 }
 
 export type BookingsRepository = ReturnType<typeof bookingsRepository>;

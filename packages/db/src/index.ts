@@ -1,10 +1,12 @@
 export * from "./bookings.ts";
 export * from "./client.ts";
+export * from "./closures.ts";
 export * from "./errors.ts";
 export * from "./idempotency.ts";
 export * from "./lifecycle.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
+export * from "./series.ts";
 export * from "./sessions.ts";
 export * from "./transaction.ts";
 export * from "./units.ts";
@@ -13,7 +15,9 @@ export * from "./venues.ts";
 
 import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
+import { closuresRepository } from "./closures.ts";
 import { idempotencyRepository } from "./idempotency.ts";
+import { seriesRepository } from "./series.ts";
 import { sessionsRepository } from "./sessions.ts";
 import { unitsRepository } from "./units.ts";
 import { usersRepository } from "./users.ts";
@@ -26,6 +30,8 @@ export function repositories(db: Database) {
     bookings: bookingsRepository(db),
     units: unitsRepository(db),
     sessions: sessionsRepository(db),
+    closures: closuresRepository(db),
+    series: seriesRepository(db),
     idempotency: idempotencyRepository(db),
   };
 }

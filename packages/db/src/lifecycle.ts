@@ -1,5 +1,6 @@
 // The booking lifecycle job: confirmed bookings that have ended become completed; pending ones
-// whose start has passed without a confirmation become cancelled ("expired"). Each run is one
+// whose start has passed without a confirmation become cancelled ("expired"), and so do pending ones
+// the venue has not confirmed within its hold time ("hold_expired"). Each run is one
 // idempotent statement per rule, safe in every replica at once: a row moves only while it still
 // has the old status, and its audit row is written by the same statement. What the bookings held
 // (unit claims, pooled places) is released by their trigger inside that same statement; counters
@@ -9,14 +10,34 @@ import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { retryOnConflict } from "./transaction.ts";
 
-export type LifecycleResult = { completed: number; expired: number };
+export type LifecycleResult = { completed: number; expired: number; holdsExpired: number };
 
-/** `localNow` is the venue wall-clock time as "YYYY-MM-DD HH:MM". */
-export async function runLifecycle(db: Database, localNow: string): Promise<LifecycleResult> {
+/**
+ * `localNow` is the venue wall-clock time as "YYYY-MM-DD HH:MM"; `now` the moment it is (pending
+ * holds are timed from their creation). A venue's `hold_minutes` (else `defaultHoldMinutes`; 0 keeps
+ * an unconfirmed booking until its start) lets go of a pending booking that long after it was made.
+ */
+export async function runLifecycle(
+  db: Database,
+  localNow: string,
+  now: Date = new Date(),
+  defaultHoldMinutes = 0,
+): Promise<LifecycleResult> {
   const completed = await move(db, "confirmed", "completed", "ended", sql`upper(during) <= ${localNow}::timestamp`);
   const expired = await move(db, "pending", "cancelled", "expired", sql`lower(during) <= ${localNow}::timestamp`);
+  const holdsExpired = await move(
+    db,
+    "pending",
+    "cancelled",
+    "hold_expired",
+    // holds are at least a minute long: the first condition lets the index of pending bookings by age answer
+    sql`bookings.created_at <= ${now.toISOString()}::timestamptz - interval '1 minute'
+        and exists (select 1 from venues v
+                     where v.id = bookings.venue_id and coalesce(v.hold_minutes, ${defaultHoldMinutes}) > 0
+                       and bookings.created_at + make_interval(mins => coalesce(v.hold_minutes, ${defaultHoldMinutes})) <= ${now.toISOString()}::timestamptz)`,
+  );
   await db.execute(sql`delete from unit_usage where used = 0 and slot_start < ${localNow}::timestamp`);
-  return { completed, expired };
+  return { completed, expired, holdsExpired };
 }
 
 /**

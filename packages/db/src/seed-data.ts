@@ -69,6 +69,18 @@ export const SEED_VENUES: SeedVenue[] = [
     amenities: [A.lockers, A.lights, A.balls, A.bibs],
     pricePerHour: "180000.00",
     images: img("yunusabad-mini", 2),
+    // open late at the weekend, dearer in the evenings and on weekend days
+    weeklyHours: [
+      ...[1, 2, 3, 4].map((weekday) => ({ weekday, opening_time: "09:00", closing_time: "23:00" })),
+      { weekday: 5, opening_time: "09:00", closing_time: "02:00" },
+      { weekday: 6, opening_time: "09:00", closing_time: "02:00" },
+      { weekday: 7, opening_time: "10:00", closing_time: "23:00" },
+    ],
+    priceRules: [
+      { weekdays: [1, 2, 3, 4, 5], start_time: "18:00", end_time: "23:00", price_per_hour: "220000.00" },
+      { weekdays: [5, 6], start_time: "23:00", end_time: "02:00", price_per_hour: "250000.00" },
+      { weekdays: [6, 7], start_time: "09:00", end_time: "23:00", price_per_hour: "200000.00" },
+    ],
   },
   {
     name: { ru: "Футзал-холл «Мирзо Улугбек»", uz: "«Mirzo Ulug'bek» futzal zali", en: "Mirzo Ulugbek Futsal Hall" },

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "./client.ts";
-import { DEADLOCK_DETECTED, SERIALIZATION_FAILURE, sqlState } from "./errors.ts";
+import { constraintName, DEADLOCK_DETECTED, SERIALIZATION_FAILURE, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
 
 export const TRANSACTION_ATTEMPTS = 5;
 
@@ -32,7 +32,9 @@ export type TransactionOptions = { deadline?: TransactionDeadline | undefined };
 
 export function isRetryable(e: unknown): boolean {
   const state = sqlState(e);
-  return state === DEADLOCK_DETECTED || state === SERIALIZATION_FAILURE;
+  // a new booking that drew a reference in use draws another on the next attempt
+  const referenceDrawn = state === UNIQUE_VIOLATION && constraintName(e) === "bookings_reference_key";
+  return state === DEADLOCK_DETECTED || state === SERIALIZATION_FAILURE || referenceDrawn;
 }
 
 /** Runs `fn` again while it fails with a deadlock or serialization failure, at most `attempts` times. */

@@ -40,6 +40,26 @@ export function usersRepository(db: Database) {
     return row ?? null;
   }
 
+  /**
+   * The customer with this phone, for a booking staff make: created unverified when the phone is new
+   * (signing in later verifies it), and given `name` when it has none yet. Locks the row.
+   */
+  async function customer(phone: string, name?: string): Promise<User> {
+    const [row] = await db
+      .insert(users)
+      .values({ phone, name: name ?? "" })
+      .onConflictDoUpdate({
+        target: users.phone,
+        set: {
+          name: sql`case when ${users.name} = '' then excluded.name else ${users.name} end`,
+          updatedAt: sql`now()`,
+        },
+      })
+      .returning();
+    if (!row) throw new Error("customer upsert returned no row");
+    return row;
+  }
+
   async function getByPhone(phone: string): Promise<User | null> {
     const [row] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
     return row ?? null;
@@ -115,7 +135,7 @@ export function usersRepository(db: Database) {
     );
   }
 
-  return { signIn, get, getByPhone, lockForBooking, lockActiveAdmins, update, list };
+  return { signIn, customer, get, getByPhone, lockForBooking, lockActiveAdmins, update, list };
 }
 
 export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -8,7 +8,7 @@ import { constraintName, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
 import { finishPage, hhmm, likeContains, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { venues } from "./schema/venues.ts";
-import type { TranslatedText, VenueRow } from "./schema/venues.ts";
+import type { PriceRuleRow, TranslatedText, VenueRow, WeeklyHoursRow } from "./schema/venues.ts";
 import { toUnits, unitsJson, unitsRepository } from "./units.ts";
 import type { Unit, UnitInput } from "./units.ts";
 
@@ -24,11 +24,29 @@ export type Venue = {
   openingTime: string;
   closingTime: string;
   isActive: boolean;
+  /** Hours per weekday, or null: every day openingTime-closingTime. */
+  weeklyHours: WeeklyHoursRow[] | null;
+  slotMinutes: number;
+  minDurationMinutes: number | null;
+  maxDurationMinutes: number | null;
+  priceRules: PriceRuleRow[];
+  /** The venue's own policy; null follows the server's default. */
+  policy: VenuePolicy;
   /** Every unit, inactive ones too, in the venue's order. */
   units: Unit[];
   createdAt: Date;
   updatedAt: Date;
 };
+
+export type VenuePolicy = {
+  minNoticeMinutes: number | null;
+  horizonDays: number | null;
+  cancelUntilMinutes: number | null;
+  holdMinutes: number | null;
+  maxLiveBookingsPerUser: number | null;
+};
+
+export const POLICY_FIELDS = ["minNoticeMinutes", "horizonDays", "cancelUntilMinutes", "holdMinutes", "maxLiveBookingsPerUser"] as const;
 
 export type VenueInput = {
   slug?: string | null;
@@ -41,6 +59,12 @@ export type VenueInput = {
   openingTime?: string;
   closingTime?: string;
   isActive?: boolean;
+  weeklyHours?: WeeklyHoursRow[] | null;
+  slotMinutes?: number;
+  minDurationMinutes?: number | null;
+  maxDurationMinutes?: number | null;
+  priceRules?: PriceRuleRow[];
+  policy?: Partial<VenuePolicy>;
 };
 
 export type VenuePatch = Partial<VenueInput>;
@@ -72,6 +96,18 @@ function toVenue(row: VenueWithUnits): Venue {
     openingTime: hhmm(row.openingTime),
     closingTime: hhmm(row.closingTime),
     isActive: row.isActive,
+    weeklyHours: row.weeklyHours,
+    slotMinutes: row.slotMinutes,
+    minDurationMinutes: row.minDurationMinutes,
+    maxDurationMinutes: row.maxDurationMinutes,
+    priceRules: row.priceRules,
+    policy: {
+      minNoticeMinutes: row.minNoticeMinutes,
+      horizonDays: row.horizonDays,
+      cancelUntilMinutes: row.cancelUntilMinutes,
+      holdMinutes: row.holdMinutes,
+      maxLiveBookingsPerUser: row.maxLiveBookingsPerUser,
+    },
     units: toUnits(row.units),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -90,6 +126,16 @@ const columns = {
   openingTime: venues.openingTime,
   closingTime: venues.closingTime,
   isActive: venues.isActive,
+  weeklyHours: venues.weeklyHours,
+  slotMinutes: venues.slotMinutes,
+  minDurationMinutes: venues.minDurationMinutes,
+  maxDurationMinutes: venues.maxDurationMinutes,
+  priceRules: venues.priceRules,
+  minNoticeMinutes: venues.minNoticeMinutes,
+  horizonDays: venues.horizonDays,
+  cancelUntilMinutes: venues.cancelUntilMinutes,
+  holdMinutes: venues.holdMinutes,
+  maxLiveBookingsPerUser: venues.maxLiveBookingsPerUser,
   createdAt: venues.createdAt,
   updatedAt: venues.updatedAt,
 };
@@ -109,6 +155,15 @@ function setPart(input: VenuePatch) {
   if (input.openingTime !== undefined) set.openingTime = input.openingTime;
   if (input.closingTime !== undefined) set.closingTime = input.closingTime;
   if (input.isActive !== undefined) set.isActive = input.isActive;
+  if (input.weeklyHours !== undefined) set.weeklyHours = input.weeklyHours;
+  if (input.slotMinutes !== undefined) set.slotMinutes = input.slotMinutes;
+  if (input.minDurationMinutes !== undefined) set.minDurationMinutes = input.minDurationMinutes;
+  if (input.maxDurationMinutes !== undefined) set.maxDurationMinutes = input.maxDurationMinutes;
+  if (input.priceRules !== undefined) set.priceRules = input.priceRules;
+  for (const field of POLICY_FIELDS) {
+    const value = input.policy?.[field];
+    if (value !== undefined) set[field] = value;
+  }
   return set;
 }
 
@@ -122,6 +177,36 @@ async function slugChecked<T>(slug: string | null | undefined, write: () => Prom
     }
     throw e;
   }
+}
+
+/** "Where can I play": a business day, a range of it and what is needed, with the list's filters. */
+export type FreeAtQuery = VenueListQuery & {
+  date: string;
+  /** Minutes of the business day; the end may pass 1440 (after midnight). */
+  start: number;
+  end: number;
+  places: number;
+  unitKind?: string | undefined;
+  /** The venue wall clock now, "YYYY-MM-DD HH:MM", and the policy defaults of venues that set none. */
+  localNow: string;
+  defaults: { horizonDays: number; minNoticeMinutes: number };
+};
+
+/**
+ * A venue's opening or closing on ISO weekday `weekday` in minutes (a clock time: 24:00 is 1440), or
+ * null when it does not open that day. A venue without a week of its own (most) reads its column; one
+ * with a week picks that day's entry by a JSON path rather than expanding the list.
+ */
+function clockOn(weekday: number, which: "opening_time" | "closing_time"): SQL {
+  const column = sql.raw(`"venues"."${which}"`);
+  const key = sql.raw(`'${which}'`);
+  return sql`(extract(epoch from case when "venues"."weekly_hours" is null then ${column}
+    else (jsonb_path_query_first("venues"."weekly_hours", '$[*] ? (@.weekday == $w)', jsonb_build_object('w', ${weekday}::int))->>${key})::time end) / 60)::int`;
+}
+
+function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
 }
 
 export function venuesRepository(db: Database) {
@@ -163,33 +248,108 @@ export function venuesRepository(db: Database) {
   }
 
   /**
+   * Venues that can take a booking of `q.start`-`q.end` on `q.date` now, with how many units could
+   * take it (one statement): open then (the day's hours, or running on into the next day when it
+   * opens as this one closes), on the venue's grid and duration bounds, within its notice and
+   * horizon, and with a unit a booking without `unit_id` would get (of `q.unitKind`) free for the
+   * whole range: no claim on an exclusive unit (bookings, sessions and closures all claim), or a
+   * pool with `q.places` left and not closed at any moment of it.
+   */
+  async function freeAt(q: FreeAtQuery): Promise<Page<Venue & { freeUnits: number }>> {
+    const { page, limit, offset } = pageBounds(q);
+    const wd = isoWeekday(q.date);
+    const next = wd === 7 ? 1 : wd + 1;
+    // Where the range falls in each venue's day: a start before the opening of a day that runs past
+    // midnight is that night's (01:00 of a day open 18:00-02:00), as a booking reads it.
+    const start = sql`(${q.start}::int + sh.shift)`;
+    const end = sql`(${q.end}::int + sh.shift)`;
+    const filters: SQL[] = [sql`"venues"."is_active"`];
+    if (q.minPrice !== undefined) filters.push(sql`"venues"."price_per_hour" >= ${q.minPrice}`);
+    if (q.maxPrice !== undefined) filters.push(sql`"venues"."price_per_hour" <= ${q.maxPrice}`);
+    const term = q.search?.trim();
+    if (term) filters.push(sql`"venues"."search_text" like ${likeContains(term.toLowerCase())} escape '\\'`);
+    const selected = sql.join(
+      Object.entries(columns).map(([key, col]) => sql`${col} as ${sql.identifier(key)}`),
+      sql`, `,
+    );
+    // Set by set, each step once (materialized): the units taken or full at the range (and at the
+    // same range a day on, for venues whose night it falls in), the venues open then, and their free
+    // units; the page's venues last. One round trip.
+    const r0 = sql`tsrange(${q.date}::date + make_interval(mins => ${q.start}::int), ${q.date}::date + make_interval(mins => ${q.end}::int), '[)')`;
+    const r1 = sql`tsrange(${q.date}::date + 1 + make_interval(mins => ${q.start}::int), ${q.date}::date + 1 + make_interval(mins => ${q.end}::int), '[)')`;
+    const inSlots = (r: SQL) =>
+      sql`(g.slot_start >= date_bin('5 minutes', lower(${r}), timestamp '2000-01-01') and g.slot_start < upper(${r}))`;
+    const result: unknown = await db.execute(sql`
+      with taken as materialized (
+        select c.unit_id, bool_or(c.during && ${r0}) as t0, bool_or(c.during && ${r1}) as t1
+          from unit_claims c
+         where tsrange(lower(c.during), upper(c.during)) && ${r0} or tsrange(lower(c.during), upper(c.during)) && ${r1}
+         group by c.unit_id),
+      full_pools as materialized (
+        select g.unit_id, bool_or(${inSlots(r0)}) as t0, bool_or(${inSlots(r1)}) as t1
+          from unit_usage g
+         where (${inSlots(r0)} or ${inSlots(r1)}) and (g.used > 0 or g.closures > 0)
+           and (g.used + ${q.places}::int > g.capacity or g.closures > 0)
+         group by g.unit_id),
+      hours as materialized (
+        select "venues"."id" as id, "venues"."slot_minutes" as slot, "venues"."min_duration_minutes" as shortest,
+               "venues"."max_duration_minutes" as longest, "venues"."min_notice_minutes" as notice, "venues"."horizon_days" as horizon,
+               ${clockOn(wd, "opening_time")} as o, ${clockOn(wd, "closing_time")} as c,
+               ${clockOn(next, "opening_time")} as next_o, ${clockOn(next, "closing_time")} as next_c
+          from venues
+         where ${sql.join(filters, sql` and `)}),
+      spans as materialized (
+        select id, slot, shortest, longest, notice, horizon, o,
+               c + case when c <= o then 1440 else 0 end as c,
+               next_o, next_c + case when next_c <= next_o then 1440 else 0 end as next_c
+          from hours where o is not null),
+      open_venues as materialized (
+        select id, shift
+          from spans cross join lateral (select case when ${q.start}::int < o and ${q.start}::int + 1440 < c then 1440 else 0 end as shift) sh
+         where ${start} >= o and ${start} < c
+           and (${end} <= c or (next_o + 1440 = c and (c - o) % slot = 0 and ${end} <= next_c + 1440))
+           and (${start} - o) % slot = 0
+           and (${end} - o) % slot = 0
+           and ${end} - ${start} >= coalesce(shortest, slot)
+           and ${end} - ${start} <= coalesce(longest, c - o)
+           and ${q.date}::date + make_interval(mins => ${start})
+               >= ${q.localNow}::timestamp + make_interval(mins => coalesce(notice, ${q.defaults.minNoticeMinutes}::int))
+           and ${q.date}::date - ${q.localNow}::timestamp::date <= coalesce(horizon, ${q.defaults.horizonDays}::int)),
+      fa as materialized (
+        select ov.id, count(*)::int as free_units
+          from open_venues ov
+          join units u on u.venue_id = ov.id
+          left join taken t on t.unit_id = u.id
+          left join full_pools f on f.unit_id = u.id
+         where u.is_active and cardinality(u.contains) = 0
+           and (${q.unitKind ?? null}::text is null or u.kind = ${q.unitKind ?? null}::text)
+           and ((${q.places}::int = 1 and u.capacity = 1 and not coalesce(case when ov.shift = 0 then t.t0 else t.t1 end, false))
+             or (u.capacity > 1 and u.capacity >= ${q.places}::int and not coalesce(case when ov.shift = 0 then f.t0 else f.t1 end, false)))
+         group by ov.id)
+      select ${selected}, ${unitsJson()} as "units", fa.free_units as "freeUnits", count(*) over() as "total"
+        from venues join fa on fa.id = "venues"."id"
+       order by "venues"."id"
+       limit ${limit} offset ${offset}`);
+    type FreeRow = VenueWithUnits & { freeUnits: number; total: number | string };
+    const rows = (result as { rows: FreeRow[] }).rows.map((r) => ({ ...r, total: Number(r.total) }));
+    return finishPage(
+      rows,
+      { page, limit },
+      (r) => ({ ...toVenue({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }), freeUnits: Number(r.freeUnits) }),
+      // a page past the last: the count is what the first page would have said
+      async () => (page > 1 ? (await freeAt({ ...q, page: 1 })).count : 0),
+    );
+  }
+
+  /**
    * What booking needs of the venue, with the row locked until the transaction ends. The lock queues
    * bookings of one venue behind each other: without it two clashing inserts can each wait for the
    * other inside the exclusion check and one dies as a deadlock; with it the later one meets the
    * committed earlier one and gets 23P01 at once. The constraint still decides; this only orders.
    */
-  async function lockForBooking(id: number): Promise<{
-    name: TranslatedText;
-    pricePerHour: string;
-    openingTime: string;
-    closingTime: string;
-    isActive: boolean;
-    units: Unit[];
-  } | null> {
-    const [row] = await db
-      .select({
-        name: venues.name,
-        pricePerHour: venues.pricePerHour,
-        openingTime: venues.openingTime,
-        closingTime: venues.closingTime,
-        isActive: venues.isActive,
-        units: unitsJson(),
-      })
-      .from(venues)
-      .where(eq(venues.id, id))
-      .for("no key update")
-      .limit(1);
-    return row ? { ...row, units: toUnits(row.units), openingTime: hhmm(row.openingTime), closingTime: hhmm(row.closingTime) } : null;
+  async function lockForBooking(id: number): Promise<Venue | null> {
+    const [row] = await db.select(withUnits).from(venues).where(eq(venues.id, id)).for("no key update").limit(1);
+    return row ? toVenue(row as VenueWithUnits) : null;
   }
 
   /** The written row with its units (read after the write: a RETURNING list sees the units before it). */
@@ -304,7 +464,7 @@ export function venuesRepository(db: Database) {
     return written ? withItsUnits(written) : null;
   }
 
-  return { get, list, lockForBooking, create, createUnlessSlugTaken, lockBy, update, deactivate, setTranslation, changeImages };
+  return { get, list, freeAt, lockForBooking, create, createUnlessSlugTaken, lockBy, update, deactivate, setTranslation, changeImages };
 }
 
 export type VenuesRepository = ReturnType<typeof venuesRepository>;

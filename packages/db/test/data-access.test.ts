@@ -1,4 +1,4 @@
-import { isDomainError } from "@venue-booking/core";
+import { addDays, isDomainError } from "@venue-booking/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositories, withTransaction } from "../src/index.ts";
@@ -88,9 +88,13 @@ describe.each(testBackends())("data access on $name", (backend) => {
       expect(await repos.venues.get(v.id)).toEqual(v);
     });
 
-    it("the database refuses a zero price, reversed hours and a missing Russian name", async () => {
+    it("the database refuses a zero price, a slot off the allowed lengths, bounds out of order and a missing Russian name", async () => {
       await expect(repos.venues.create(venueInput({ pricePerHour: "0" }))).rejects.toThrow();
-      await expect(repos.venues.create(venueInput({ openingTime: "20:00", closingTime: "10:00" }))).rejects.toThrow();
+      await expect(repos.venues.create(venueInput({ slotMinutes: 45 }))).rejects.toThrow();
+      await expect(repos.venues.create(venueInput({ minDurationMinutes: 120, maxDurationMinutes: 60 }))).rejects.toThrow();
+      await expect(repos.venues.create(venueInput({ policy: { maxLiveBookingsPerUser: 0 } }))).rejects.toThrow();
+      // hours that close after midnight are a venue's to have
+      expect(await repos.venues.create(venueInput({ openingTime: "18:00", closingTime: "02:00" }))).toMatchObject({ closingTime: "02:00" });
       await expect(repos.venues.create(venueInput({ name: { ru: "", en: "x" } }))).rejects.toThrow();
     });
 
@@ -226,7 +230,16 @@ describe.each(testBackends())("data access on $name", (backend) => {
       expect(await repos.bookings.history(b.id)).toMatchObject([
         { fromStatus: null, toStatus: "pending", actor: "user", actorUserId: userId },
       ]);
-      expect(await repos.bookings.statusOf(b.id)).toEqual({ status: "pending", userId, bookingDate: DAY, endTime: "12:00" });
+      expect(await repos.bookings.statusOf(b.id)).toEqual({
+        status: "pending",
+        userId,
+        venueId,
+        bookingDate: DAY,
+        startTime: "09:00",
+        endTime: "12:00",
+        afterMidnight: false,
+        cancelUntilMinutes: null,
+      });
       expect(await repos.bookings.statusOf(999_999)).toBeNull();
     });
 
@@ -248,9 +261,25 @@ describe.each(testBackends())("data access on $name", (backend) => {
       );
       await expect(
         handle.db.execute(
-          sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${DAY}, '15:00', '14:00', 1, 'pending')`,
+          sql`insert into bookings (user_id, venue_id, unit_id, places, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), 0, ${DAY}, '15:00', '16:00', 1, 'pending')`,
         ),
       ).rejects.toThrow();
+      // an end at or before the start is the next day's: 23:00-01:00 holds two hours across midnight
+      const inserted: unknown = await handle.db.execute(
+        sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${DAY}, '23:00', '01:00', 1, 'pending') returning lower(during)::text as a, upper(during)::text as b`,
+      );
+      const [late] = (inserted as { rows: { a: string; b: string }[] }).rows;
+      expect(late).toEqual({ a: `${DAY} 23:00:00`, b: `${addDays(DAY, 1)} 01:00:00` });
+      await expect(
+        handle.db.execute(
+          sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${addDays(DAY, 1)}, '00:00', '01:00', 1, 'pending')`,
+        ),
+      ).rejects.toSatisfy(
+        (e: unknown) =>
+          JSON.stringify(e, Object.getOwnPropertyNames(e)).includes("23P01") ||
+          String((e as { cause?: { code?: string } }).cause?.code) === "23P01",
+      );
+      await handle.db.execute(sql`update bookings set status = 'cancelled' where booking_date = ${DAY} and start_time = '23:00'`);
       await expect(
         handle.db.execute(
           sql`insert into bookings (user_id, venue_id, unit_id, booking_date, start_time, end_time, total_price, status) values (${userId}, ${venueId}, (select id from units where venue_id = ${venueId}), ${DAY}, '15:00', '16:00', 1, 'lost')`,
@@ -306,7 +335,7 @@ describe.each(testBackends())("data access on $name", (backend) => {
 
     it("reports what live bookings hold, and only those", async () => {
       const busy = await repos.bookings.dayHolds(venueId, DAY);
-      const hours = busy.map((i) => `${i.start / 60}-${i.end / 60}`).sort();
+      const hours = busy.holds.map((i) => `${i.start / 60}-${i.end / 60}`).sort();
       expect(hours).toEqual(["12-13", "16-18", "19-20", "9-12"]);
     });
   });
@@ -358,7 +387,7 @@ describe.each(testBackends())("data access on $name", (backend) => {
       const rows = (pairs as { rows: { n: number }[] }).rows;
       expect(rows[0]!.n).toBe(0);
       const live = await repos.bookings.dayHolds(venue.id, DAY);
-      expect(live).toHaveLength(won);
+      expect(live.holds).toHaveLength(won);
     });
   });
 });

@@ -5,8 +5,8 @@
 // Each kind of copy is bounded least-recently-used storage, so a flood of new keys only pushes out
 // the coldest entries, and keys are built from validated, normalised parameters only.
 import { LANGS } from "@venue-booking/core";
-import type { Hold, Lang } from "@venue-booking/core";
-import type { Page, Venue } from "@venue-booking/db";
+import type { Lang } from "@venue-booking/core";
+import type { DayBusy, Page, Venue } from "@venue-booking/db";
 import { LRUCache } from "lru-cache";
 import type { InvalidationBus } from "./bus.ts";
 
@@ -80,6 +80,8 @@ function venueListKey(q: VenueListKey): string {
 
 /** What the rendered days may hold at most, counted as UTF-16 (two bytes a character). */
 const DAYS_MAX_BYTES = 16 * 1024 * 1024;
+/** And the rendered "free at" pages. */
+const FREE_AT_MAX_BYTES = 8 * 1024 * 1024;
 
 type ReadCacheOptions = {
   venueTtlMs?: number;
@@ -91,9 +93,14 @@ type ReadCacheOptions = {
 export class ReadCache {
   readonly #venues: LoadingCache<Venue | null>;
   readonly #lists: LoadingCache<Page<Venue>>;
-  readonly #busy: LoadingCache<Hold[]>;
+  readonly #busy: LoadingCache<DayBusy>;
   readonly #renderedVenues: LoadingCache<string>;
   readonly #renderedPages: LoadingCache<string>;
+  /**
+   * "Free at" result pages as finished JSON, valid for the minute they were rendered in (the notice
+   * moves on with the clock) and dropped by any change of any venue or booking: a page spans venues.
+   */
+  readonly #freeAt: LRUCache<string, { minute: number; body: string }>;
   /** A day's availability body per venue and date, valid for the minute it was rendered in. */
   readonly #days: LRUCache<string, { minute: number; bodies: Partial<Record<Lang, string>> }>;
   readonly #bus: InvalidationBus;
@@ -116,6 +123,13 @@ export class ReadCache {
       ttl: 120_000,
       ...ageBy(clock),
     });
+    this.#freeAt = new LRUCache({
+      max: 5_000,
+      maxSize: FREE_AT_MAX_BYTES,
+      sizeCalculation: (entry) => 2 * entry.body.length + 64,
+      ttl: 120_000,
+      ...ageBy(clock),
+    });
     this.#bus = bus;
     bus.onMessage((message) => this.#apply(message));
   }
@@ -127,7 +141,15 @@ export class ReadCache {
 
   /** How many copies are held, of every kind. */
   get size(): number {
-    return this.#venues.size + this.#lists.size + this.#busy.size + this.#renderedVenues.size + this.#renderedPages.size + this.#days.size;
+    return (
+      this.#venues.size +
+      this.#lists.size +
+      this.#busy.size +
+      this.#renderedVenues.size +
+      this.#renderedPages.size +
+      this.#days.size +
+      this.#freeAt.size
+    );
   }
 
   venue(id: number, load: () => Promise<Venue | null>): Promise<Venue | null> {
@@ -172,9 +194,24 @@ export class ReadCache {
     return rendered;
   }
 
+  /**
+   * A "free at" page (its key: the query in one spelling, the language and the links' origin),
+   * rendered at most once a minute while nothing changes.
+   */
+  async freeAtPage(key: string, now: Date, render: () => Promise<string>): Promise<string> {
+    const minute = Math.floor(now.getTime() / 60_000);
+    const hit = this.#freeAt.get(key);
+    if (hit?.minute === minute) return hit.body;
+    const generation = this.#daysGeneration;
+    const body = await render();
+    // a change while it rendered may not be in it: it is not kept
+    if (generation === this.#daysGeneration) this.#freeAt.set(key, { minute, body });
+    return body;
+  }
+
   #daysGeneration = 0;
 
-  busy(venueId: number, date: string, load: () => Promise<Hold[]>): Promise<Hold[]> {
+  busy(venueId: number, date: string, load: () => Promise<DayBusy>): Promise<DayBusy> {
     return this.#busy.get(`${venueId}:${date}`, load);
   }
 
@@ -201,6 +238,7 @@ export class ReadCache {
   #apply(message: string): void {
     // Any change may touch a rendered day; an entry rendered meanwhile is not kept either.
     this.#daysGeneration++;
+    this.#freeAt.clear();
     if (message.startsWith("busy:") && message !== "busy:*") this.#days.delete(message.slice(5));
     else this.#days.clear();
     if (message.startsWith("venue:")) {

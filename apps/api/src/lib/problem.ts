@@ -31,6 +31,16 @@ const STATUS_OF = {
   OUTSIDE_HOURS: 400,
   IN_THE_PAST: 400,
   TOO_FAR_AHEAD: 400,
+  TOO_LONG: 400,
+  TOO_SOON: 400,
+  DAY_CLOSED: 400,
+  VENUE_CLOSED: 409,
+  CLOSURE_CONFLICTS: 409,
+  ALREADY_CLOSED: 409,
+  CLOSURE_NOT_FOUND: 404,
+  CANCEL_TOO_LATE: 409,
+  INVALID_PRICE_RULE: 400,
+  INVALID_DURATION_BOUNDS: 400,
   SLOT_TAKEN: 409,
   BAD_TRANSITION: 409,
   BOOKING_NOT_ENDED: 409,
@@ -106,7 +116,7 @@ export function problemOf(code: ErrorCode, lang: Lang, requestId: string, params
 
 /** A domain error as a problem; rule errors that name a field also list it under `errors`. */
 export function problemFromDomain(e: DomainError, lang: Lang, requestId: string): Problem {
-  const p = problemOf(e.code, lang, requestId, e.params);
+  const p = { ...problemOf(e.code, lang, requestId, e.params), ...e.members };
   return e.field && p.status === 400 ? { ...p, errors: [{ field: e.field, message: p.detail }] } : p;
 }
 

@@ -3,9 +3,39 @@ import type { AdminUnit, Unit as UnitJson, UnitAllLanguages, Venue as VenueJson,
 import { offeredUnits, pickTranslation } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import type { Unit, Venue } from "@venue-booking/db";
+import { effectivePolicy, weeklyHoursOut } from "../services/calendar.ts";
+import type { PolicyDefaults } from "../services/calendar.ts";
 
-function base(v: Venue) {
+const POLICY_JSON = {
+  minNoticeMinutes: "min_notice_minutes",
+  horizonDays: "horizon_days",
+  cancelUntilMinutes: "cancel_until_minutes",
+  holdMinutes: "hold_minutes",
+  maxLiveBookingsPerUser: "max_live_bookings_per_user",
+} as const;
+
+function calendar(v: Venue, defaults: PolicyDefaults) {
+  const p = effectivePolicy(v, defaults);
   return {
+    weekly_hours: weeklyHoursOut(v),
+    slot_minutes: v.slotMinutes,
+    min_duration_minutes: v.minDurationMinutes ?? v.slotMinutes,
+    max_duration_minutes: v.maxDurationMinutes,
+    price_rules: v.priceRules.map((r) => ({ ...r, unit_id: r.unit_id ?? null })),
+    policy: {
+      min_notice_minutes: p.minNoticeMinutes,
+      horizon_days: p.horizonDays,
+      cancel_until_minutes: p.cancelUntilMinutes,
+      hold_minutes: p.holdMinutes,
+      max_live_bookings_per_user: p.maxLiveBookingsPerUser,
+      defaults: p.defaulted.map((k) => POLICY_JSON[k]),
+    },
+  };
+}
+
+function base(v: Venue, defaults: PolicyDefaults) {
+  return {
+    ...calendar(v, defaults),
     id: v.id,
     price_per_hour: v.pricePerHour,
     images: v.images,
@@ -33,9 +63,9 @@ function toUnitAllJson(u: Unit): UnitAllLanguages {
   return { ...unitBase(u), name: u.name, is_active: u.isActive };
 }
 
-export function toVenueJson(v: Venue, lang: Lang): VenueJson {
+export function toVenueJson(v: Venue, lang: Lang, defaults: PolicyDefaults): VenueJson {
   return {
-    ...base(v),
+    ...base(v, defaults),
     name: pickTranslation(v.name, lang),
     address: pickTranslation(v.address, lang),
     description: pickTranslation(v.description, lang),
@@ -44,9 +74,9 @@ export function toVenueJson(v: Venue, lang: Lang): VenueJson {
   };
 }
 
-export function toVenueAllJson(v: Venue): VenueAllLanguages {
+export function toVenueAllJson(v: Venue, defaults: PolicyDefaults): VenueAllLanguages {
   return {
-    ...base(v),
+    ...base(v, defaults),
     slug: v.slug,
     name: v.name,
     address: v.address,

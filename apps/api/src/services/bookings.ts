@@ -3,10 +3,21 @@
 import { createHash } from "node:crypto";
 import type { BookingCreate } from "@venue-booking/contract";
 import {
+  addDays,
+  assertCancellable,
+  businessSpan,
+  localStamp,
+  MINUTES_PER_DAY,
   assertEnded,
   assertTransition,
   checkBooking,
   chooseUnit,
+  closureHolds,
+  formatClock,
+  hoursOn,
+  priceBooking,
+  reachOf,
+  requestSpan,
   compareLocal,
   DomainError,
   formatTime,
@@ -18,13 +29,13 @@ import {
   multiplyMoney,
   offeredUnits,
   parseTime,
-  price,
 } from "@venue-booking/core";
 import type { BookingStatus, Interval } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type {
   Actor,
   Booking,
+  BookingSource,
   BookingEvent,
   BookingFilter,
   BookingValues,
@@ -36,6 +47,7 @@ import type {
 } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
+import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
 
 export type CreateBookingInput = {
   userId: number;
@@ -45,6 +57,9 @@ export type CreateBookingInput = {
 
 /** The booking, and whether it is the one an earlier request with the same Idempotency-Key made. */
 export type CreatedBooking = { booking: Booking; replayed: boolean };
+
+/** How far ahead staff may book: a year and a day, for a weekly series of 52 weeks. */
+const STAFF_HORIZON_DAYS = 366;
 
 /** The largest total a booking can store (numeric(12,2)). */
 const MAX_TOTAL = "9999999999.99";
@@ -101,7 +116,8 @@ async function unitFor(
   const candidates = candidateUnits(venue.units, r, places);
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
-  const holds = await repos.bookings.dayHolds(venue.id, venue.date);
+  const busy = await repos.bookings.dayHolds(venue.id, venue.date);
+  const holds = [...busy.holds, ...closureHolds(busy.closures, venue.units)];
   const chosen = chooseUnit(candidates, range, places, holds, new Map(venue.units.map((u) => [u.id, u])));
   // Pools that are full say so, as the database does when a single pool is tried.
   if (!chosen) {
@@ -109,6 +125,17 @@ async function unitFor(
     throw new DomainError("SLOT_TAKEN", { field: "start_time" });
   }
   return chosen;
+}
+
+/** The days whose availability a booking shows on: its own, and the next when it runs past midnight. */
+function busyChanged(
+  deps: AppDeps,
+  booking: { venueId: number; bookingDate: string; startTime: string; endTime: string; afterMidnight: boolean },
+): void {
+  deps.cache.busyChanged(booking.venueId, booking.bookingDate);
+  if (booking.afterMidnight || parseTime(booking.endTime) <= parseTime(booking.startTime)) {
+    deps.cache.busyChanged(booking.venueId, addDays(booking.bookingDate, 1));
+  }
 }
 
 /** What the database refuses a booking for when another one got there first. */
@@ -134,17 +161,42 @@ async function replay(deps: AppDeps, userId: number, key: string, hash: string):
  * own, after the lock: folded into the locking statement it would see that statement's snapshot,
  * taken before waiting, and miss the booking of the transaction it waited for.
  */
-async function lockPlayer(deps: AppDeps, repos: Repositories, userId: number): Promise<{ phone: string }> {
+async function lockPlayer(
+  deps: AppDeps,
+  repos: Repositories,
+  userId: number,
+  venue?: { id: number; limit: number | null },
+  maker: Maker = APP,
+): Promise<{ phone: string }> {
   const user = await repos.users.lockForBooking(userId);
   if (!user) throw new HttpError("UNAUTHORIZED");
   if (!user.isActive) throw new DomainError("USER_INACTIVE");
+  // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
+  if (maker.source === "staff") return user;
   const local = localDateTime(deps.clock(), deps.config.timeZone);
-  const limit = deps.config.maxLiveBookingsPerUser;
-  if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
+  // A venue with a limit of its own counts the player's bookings there; else all of them count.
+  const own = venue?.limit ?? null;
+  const limit = own ?? deps.config.maxLiveBookingsPerUser;
+  const at = own === null ? undefined : venue?.id;
+  if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`, at)) >= limit) {
     throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
   }
   return user;
 }
+
+/** Who makes a booking, and how: the player in the app, or staff for a customer. */
+type Maker = {
+  actor: Actor;
+  /** who made it, when not the player themselves */
+  actorUserId: number | null;
+  source: BookingSource;
+  status: "pending" | "confirmed";
+  note: string | null;
+  seriesId?: number | null;
+};
+
+/** A player booking in the app: pending until the venue confirms it. */
+const APP: Maker = { actor: "user", actorUserId: null, source: "app", status: "pending", note: null };
 
 /** Inserts the booking with its audit row and, with an Idempotency-Key, the record of it. */
 async function insertBooking(
@@ -152,10 +204,15 @@ async function insertBooking(
   values: BookingValues,
   shown: Parameters<Repositories["bookings"]["insertWithEvent"]>[2],
   idempotency: { key: string | undefined; hash: string },
+  maker: Maker = APP,
 ): Promise<Booking> {
   // A valid amount is one numeric(12,2) can hold.
   if (!isMoney(values.totalPrice)) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
-  const made = await repos.bookings.insertWithEvent(values, { actor: "user", actorUserId: values.userId }, shown);
+  const made = await repos.bookings.insertWithEvent(
+    { ...values, status: maker.status, source: maker.source, note: maker.note, seriesId: maker.seriesId ?? null },
+    { actor: maker.actor, actorUserId: maker.actorUserId ?? values.userId },
+    shown,
+  );
   const { key, hash } = idempotency;
   if (key) await repos.idempotency.record(values.userId, key, { requestHash: hash, status: 201, body: { id: made.id } });
   return made;
@@ -169,6 +226,7 @@ async function bookHours(
   r: BookingCreate,
   key: string | undefined,
   hash: string,
+  maker: Maker = { ...APP, note: r.note ?? null },
 ): Promise<Booking> {
   const venueId = r.venue_id;
   const date = r.booking_date;
@@ -181,17 +239,38 @@ async function bookHours(
   const repos = repositories(tx);
   const venue = await repos.venues.lockForBooking(venueId);
   if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
-  const range = { start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") };
-  const { durationMinutes } = checkBooking(
-    { date, ...range },
+  const week = weekOfVenue(venue);
+  const hours = hoursOn(week, date);
+  const policy = effectivePolicy(venue, policyDefaults(deps.config));
+  const range = checkBooking(
+    { date, start: parseTime(startTime, "start_time"), end: parseTime(endTime, "end_time") },
     {
-      hours: { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) },
+      hours,
+      reach: reachOf(week, date),
       now: deps.clock(),
-      policy: { timeZone: deps.config.timeZone, horizonDays: deps.config.horizonDays },
+      // staff pass the venue's notice and horizon (a customer at the desk, a series a year long)
+      policy: {
+        timeZone: deps.config.timeZone,
+        horizonDays: maker.source === "staff" ? STAFF_HORIZON_DAYS : policy.horizonDays,
+        minNoticeMinutes: maker.source === "staff" ? 0 : policy.minNoticeMinutes,
+        slotMinutes: venue.slotMinutes,
+        minDurationMinutes: venue.minDurationMinutes,
+        maxDurationMinutes: venue.maxDurationMinutes,
+      },
     },
   );
-  const user = await lockPlayer(deps, repos, userId);
+  const user = await lockPlayer(deps, repos, userId, { id: venueId, limit: venue.policy.maxLiveBookingsPerUser }, maker);
   const unit = await unitFor(repos, { id: venueId, date, units: venue.units }, r, range, places);
+  const priced = priceBooking({
+    date,
+    range,
+    slotMinutes: venue.slotMinutes,
+    rules: rulesOf(venue),
+    unitId: unit.id,
+    fallback: unit.pricePerHour ?? venue.pricePerHour,
+    places,
+    dayEnd: hours?.closing,
+  });
   return insertBooking(
     repos,
     {
@@ -202,11 +281,44 @@ async function bookHours(
       bookingDate: date,
       startTime,
       endTime,
-      totalPrice: price(unit.pricePerHour ?? venue.pricePerHour, durationMinutes, places),
+      afterMidnight: range.start >= MINUTES_PER_DAY,
+      totalPrice: priced.total,
+      priceBreakdown: priced.breakdown.map((l) => ({
+        start_time: formatClock(l.start, "start"),
+        end_time: formatClock(l.end),
+        price_per_hour: l.pricePerHour,
+        amount: l.amount,
+      })),
     },
     { venueName: venue.name, unitName: unit.name, userPhone: user.phone },
     { key, hash },
+    maker,
   );
+}
+
+/**
+ * Why an hourly booking found its time held, when a closure holds it: VENUE_CLOSED with the
+ * closure's reason (read after the refusal, for its message only: the database already refused).
+ */
+async function closedInstead(deps: AppDeps, r: BookingCreate, e: unknown): Promise<unknown> {
+  const { venue_id: venueId, booking_date: date, start_time: start, end_time: end } = r;
+  if (venueId === undefined || date === undefined || start === undefined || end === undefined) return e;
+  if (!isDomainError(e, "SLOT_TAKEN") && !isDomainError(e, "VENUE_CLOSED")) return e;
+  const closure = await (async () => {
+    const venue = await deps.repos.venues.get(venueId);
+    if (!venue) return null;
+    const span = businessSpan({ date, start: parseTime(start), end: parseTime(end) }, hoursOn(weekOfVenue(venue), date));
+    return deps.repos.closures.covering(venueId, r.unit_id ?? null, { from: localStamp(date, span.start), to: localStamp(date, span.end) });
+  })().catch(() => null);
+  if (!closure)
+    return isDomainError(e, "VENUE_CLOSED") ? new DomainError("VENUE_CLOSED", { field: "start_time", params: reasonParams(null) }) : e;
+  return new DomainError("VENUE_CLOSED", { field: "start_time", params: reasonParams(closure.reason), cause: e });
+}
+
+/** A closure's reason as message parameters, one per language (each message takes its own). */
+function reasonParams(reason: { ru: string; uz?: string | null; en?: string | null } | null): Record<string, string> {
+  const ru = reason?.ru ?? "—";
+  return { reason_ru: ru, reason_uz: reason?.uz || ru, reason_en: reason?.en || ru };
 }
 
 /**
@@ -220,6 +332,7 @@ async function bookSession(
   r: BookingCreate,
   key: string | undefined,
   hash: string,
+  maker: Maker = { ...APP, note: r.note ?? null },
 ): Promise<Booking> {
   const repos = repositories(tx);
   const session = r.session_id === undefined ? null : await repos.sessions.view(r.session_id);
@@ -236,7 +349,7 @@ async function bookSession(
   }
   if (!seated && seats.length > 0) throw new DomainError("NOT_SEATED", { field: "seats" });
   if (seats.some((label) => !session.seats.includes(label))) throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
-  const user = await lockPlayer(deps, repos, userId);
+  const user = await lockPlayer(deps, repos, userId, undefined, maker);
   return insertBooking(
     repos,
     {
@@ -253,6 +366,7 @@ async function bookSession(
     },
     { venueName: session.venueName, unitName: session.unitName, userPhone: user.phone, sessionTitle: session.title },
     { key, hash },
+    maker,
   );
 }
 
@@ -275,7 +389,8 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
     booking = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
       r.session_id === undefined ? bookHours(deps, tx, userId, r, key, hash) : bookSession(deps, tx, userId, r, key, hash),
     );
-  } catch (e) {
+  } catch (caught) {
+    const e = r.session_id === undefined ? await closedInstead(deps, r, caught) : caught;
     if (isConflict(e)) deps.metrics.bookingConflicts.inc();
     // A concurrent request with the same key won (its booking holds the slot, the places or the last
     // booking under the limit, or its record the key).
@@ -286,7 +401,7 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
     throw e;
   }
   deps.metrics.bookingsCreated.inc();
-  deps.cache.busyChanged(booking.venueId, booking.bookingDate);
+  busyChanged(deps, booking);
   return { booking, replayed: false };
 }
 
@@ -314,9 +429,14 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     if (!current || (change.ownerId !== undefined && current.userId !== change.ownerId)) throw new DomainError("BOOKING_NOT_FOUND");
     const from = current.status;
     assertTransition(from, change.to);
-    // A booking's date and times never change, so its end read here still holds at the write.
-    if (change.to === "completed") {
-      assertEnded({ date: current.bookingDate, end: parseTime(current.endTime) }, deps.clock(), deps.config.timeZone);
+    // A booking's date and times never change, so its start and end read here still hold at the write.
+    const clock = requestSpan({ date: current.bookingDate, start: parseTime(current.startTime), end: parseTime(current.endTime) });
+    const shift = current.afterMidnight ? MINUTES_PER_DAY : 0;
+    const span = { start: clock.start + shift, end: clock.end + shift };
+    if (change.to === "completed") assertEnded({ date: current.bookingDate, end: span.end }, deps.clock(), deps.config.timeZone);
+    if (change.to === "cancelled" && change.actor === "user") {
+      const window = current.cancelUntilMinutes ?? deps.config.cancelUntilMinutes;
+      assertCancellable({ date: current.bookingDate, start: span.start }, deps.clock(), window, deps.config.timeZone);
     }
     const moved = await withTransaction(deps.database.db, { deadline: change.deadline }, async (tx) => {
       const repos = repositories(tx);
@@ -335,7 +455,7 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     const booking = await deps.repos.bookings.get(change.id);
     if (!booking) throw new DomainError("BOOKING_NOT_FOUND");
     if (change.to === "cancelled") deps.metrics.bookingCancellations.inc({ by: change.actor });
-    deps.cache.busyChanged(booking.venueId, booking.bookingDate);
+    busyChanged(deps, booking);
     return booking;
   }
 }

@@ -2,12 +2,12 @@
 // creates one. A row that would change nothing is not written, so importing a file again (or an
 // export) changes nothing. `atomic` puts every row in one transaction; otherwise each row stands alone.
 import type { VenueImportRequest, VenueImportResult, VenueImportRow } from "@venue-booking/contract";
-import { assertHours, compareMoney, DomainError, isDomainError, parseTime } from "@venue-booking/core";
+import { compareMoney, DomainError, isDomainError } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import { venuesRepository, withTransaction } from "@venue-booking/db";
 import type { Database, TransactionDeadline, TransactionOptions, TranslatedText, Venue, VenueInput, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import { toPatch } from "./venues.ts";
+import { assertCalendar, calendarState, toPatch } from "./venues.ts";
 
 type RowResult = VenueImportResult["results"][number];
 type Applied = { result: "created" | "updated" | "unchanged"; id: number };
@@ -35,16 +35,18 @@ function differs(key: keyof VenuePatch, patch: VenuePatch, venue: Venue): boolea
       return JSON.stringify(value) !== JSON.stringify(venue.images);
     case "pricePerHour":
       return compareMoney(value as string, venue.pricePerHour) !== 0;
+    case "weeklyHours":
+    case "priceRules":
+      return JSON.stringify(value) !== JSON.stringify(venue[key]);
+    case "policy":
+      return Object.entries(value as object).some(([k, v]) => venue.policy[k as keyof Venue["policy"]] !== v);
     default:
       return value !== venue[key];
   }
 }
 
-function checkHours(input: { openingTime?: string | undefined; closingTime?: string | undefined }, current?: Venue): void {
-  assertHours({
-    opening: parseTime(input.openingTime ?? current?.openingTime ?? "09:00"),
-    closing: parseTime(input.closingTime ?? current?.closingTime ?? "22:00"),
-  });
+function checkHours(input: VenuePatch, current?: Venue): void {
+  assertCalendar(calendarState(current ?? {}, input));
 }
 
 async function updateIfChanged(db: Database, venue: Venue, patch: VenuePatch): Promise<Applied> {

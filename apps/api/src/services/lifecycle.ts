@@ -9,11 +9,11 @@ import { errorLogFields } from "../lib/error-log.ts";
 
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
-  const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`);
+  const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
   const purgedKeys = await deps.repos.idempotency.purgeExpired();
   deps.metrics.bookingsCompleted.inc(result.completed);
-  deps.metrics.bookingsExpired.inc(result.expired);
-  if (result.completed || result.expired) deps.cache.allBusyChanged();
+  deps.metrics.bookingsExpired.inc(result.expired + result.holdsExpired);
+  if (result.completed || result.expired || result.holdsExpired) deps.cache.allBusyChanged();
   return { ...result, purgedKeys };
 }
 
@@ -25,7 +25,7 @@ export function startLifecycleJob(deps: AppDeps, logger: Logger): () => Promise<
   const tick = () => {
     running = runLifecycleOnce(deps)
       .then((r) => {
-        if (r.completed || r.expired) logger.info("booking lifecycle", r);
+        if (r.completed || r.expired || r.holdsExpired) logger.info("booking lifecycle", r);
       })
       .catch((e: unknown) => logger.error("booking lifecycle failed", e instanceof Error ? errorLogFields(e) : { error: String(e) }));
   };

@@ -2,10 +2,11 @@
 // Each write is one transaction with the venue row locked (the order bookings take it in); the
 // database decides clashes with the unit's bookings, overselling and seats sold twice.
 import type { SessionCreate, SessionUpdate } from "@venue-booking/contract";
-import { compareLocal, DomainError, formatTime, localDateTime, offeredUnits, parseTime } from "@venue-booking/core";
+import { compareLocal, DomainError, formatClock, formatTime, hoursOn, localDateTime, offeredUnits, parseTime } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Page, Session, SessionListQuery, SessionPatch, SessionView, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
+import { weekOfVenue } from "./calendar.ts";
 
 function localNow(deps: AppDeps): string {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
@@ -30,12 +31,13 @@ export async function createSession(
     if (!unit) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
     // a session sells places of its own: it takes an exclusive unit (a court, a hall), not a pool
     if (unit.capacity > 1) throw new DomainError("SESSION_UNIT_POOLED", { field: "unit_id" });
-    const opening = parseTime(venue.openingTime);
-    const closing = parseTime(venue.closingTime);
-    if (start < opening || end > closing) {
+    // within the day's hours (a session ends on its own calendar day; the night after midnight is not for sessions)
+    const hours = hoursOn(weekOfVenue(venue), b.booking_date);
+    if (!hours) throw new DomainError("DAY_CLOSED", { field: "booking_date" });
+    if (start < hours.opening || end > hours.closing) {
       throw new DomainError("OUTSIDE_HOURS", {
-        field: start < opening ? "start_time" : "end_time",
-        params: { opening: venue.openingTime, closing: venue.closingTime },
+        field: start < hours.opening ? "start_time" : "end_time",
+        params: { opening: formatClock(hours.opening, "start"), closing: formatClock(hours.closing) },
       });
     }
     const created = await repos.sessions.create({

@@ -3,13 +3,20 @@
 import type { VenueCreate, VenueUpdate } from "@venue-booking/contract";
 import {
   assertHours,
+  assertWeek,
   DEFAULT_POLICY,
   DomainError,
+  formatClock,
   formatTime,
+  hoursOn,
+  localDateTime,
+  MINUTES_PER_DAY,
   normalizeMoney,
   offeredUnits,
   parseTime,
   pickTranslation,
+  price,
+  requestSpan,
   venueDay,
 } from "@venue-booking/core";
 import type { Interval, Lang } from "@venue-booking/core";
@@ -19,6 +26,7 @@ import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
+import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
 import { daySessions } from "./sessions.ts";
 
 export function toPatch(body: VenueUpdate): VenuePatch {
@@ -33,7 +41,89 @@ export function toPatch(body: VenueUpdate): VenuePatch {
   if (body.opening_time !== undefined) p.openingTime = formatTime(parseTime(body.opening_time));
   if (body.closing_time !== undefined) p.closingTime = formatTime(parseTime(body.closing_time));
   if (body.is_active !== undefined) p.isActive = body.is_active;
+  if (body.weekly_hours !== undefined) {
+    p.weeklyHours =
+      body.weekly_hours === null
+        ? null
+        : body.weekly_hours.map((d) => ({
+            weekday: d.weekday,
+            opening_time: formatTime(parseTime(d.opening_time)),
+            closing_time: formatTime(parseTime(d.closing_time)),
+          }));
+  }
+  if (body.slot_minutes !== undefined) p.slotMinutes = body.slot_minutes;
+  if (body.min_duration_minutes !== undefined) p.minDurationMinutes = body.min_duration_minutes;
+  if (body.max_duration_minutes !== undefined) p.maxDurationMinutes = body.max_duration_minutes;
+  if (body.price_rules !== undefined) {
+    p.priceRules = body.price_rules.map((r) => ({
+      weekdays: [...r.weekdays].sort((a, b) => a - b),
+      start_time: formatTime(parseTime(r.start_time)),
+      end_time: formatTime(parseTime(r.end_time)),
+      price_per_hour: normalizeMoney(r.price_per_hour),
+      ...(r.unit_id === undefined || r.unit_id === null ? {} : { unit_id: r.unit_id }),
+    }));
+  }
+  if (body.policy !== undefined) {
+    const given = body.policy;
+    p.policy = {};
+    if (given.min_notice_minutes !== undefined) p.policy.minNoticeMinutes = given.min_notice_minutes;
+    if (given.horizon_days !== undefined) p.policy.horizonDays = given.horizon_days;
+    if (given.cancel_until_minutes !== undefined) p.policy.cancelUntilMinutes = given.cancel_until_minutes;
+    if (given.hold_minutes !== undefined) p.policy.holdMinutes = given.hold_minutes;
+    if (given.max_live_bookings_per_user !== undefined) p.policy.maxLiveBookingsPerUser = given.max_live_bookings_per_user;
+  }
   return p;
+}
+
+/** A venue's calendar as it would be after `patch`: what the checks below look at. */
+type CalendarState = Pick<
+  Venue,
+  "openingTime" | "closingTime" | "weeklyHours" | "slotMinutes" | "minDurationMinutes" | "maxDurationMinutes" | "priceRules"
+> & {
+  unitIds: readonly number[];
+};
+
+/**
+ * Throws unless the calendar holds together: each day (and the default hours) fits a slot and days
+ * do not overlap (INVALID_HOURS), the duration bounds are whole slots with the shortest no longer
+ * than the longest (INVALID_DURATION_BOUNDS), and every price rule names a unit of the venue
+ * (INVALID_PRICE_RULE).
+ */
+export function assertCalendar(c: CalendarState): void {
+  const slot = c.slotMinutes;
+  assertHours({ opening: parseTime(c.openingTime), closing: parseTime(c.closingTime) }, slot);
+  if (c.weeklyHours) {
+    assertWeek(
+      c.weeklyHours.map((d) => ({ weekday: d.weekday, opening: parseTime(d.opening_time), closing: parseTime(d.closing_time) })),
+      slot,
+    );
+  }
+  const bounds = [c.minDurationMinutes, c.maxDurationMinutes].filter((m): m is number => m !== null);
+  const ordered = c.minDurationMinutes === null || c.maxDurationMinutes === null || c.minDurationMinutes <= c.maxDurationMinutes;
+  if (bounds.some((m) => m % slot !== 0) || !ordered) {
+    throw new DomainError("INVALID_DURATION_BOUNDS", { field: "min_duration_minutes", params: { minutes: slot } });
+  }
+  for (const rule of c.priceRules) {
+    if (rule.unit_id !== undefined && rule.unit_id !== null && !c.unitIds.includes(rule.unit_id)) {
+      throw new DomainError("INVALID_PRICE_RULE", {
+        field: "price_rules",
+        params: { problem: `unit ${rule.unit_id} is not one of the venue's` },
+      });
+    }
+  }
+}
+
+export function calendarState(current: Partial<Venue> & { units?: readonly { id: number }[] }, patch: VenuePatch): CalendarState {
+  return {
+    openingTime: patch.openingTime ?? current.openingTime ?? "09:00",
+    closingTime: patch.closingTime ?? current.closingTime ?? "22:00",
+    weeklyHours: patch.weeklyHours !== undefined ? patch.weeklyHours : (current.weeklyHours ?? null),
+    slotMinutes: patch.slotMinutes ?? current.slotMinutes ?? DEFAULT_POLICY.slotMinutes,
+    minDurationMinutes: patch.minDurationMinutes !== undefined ? patch.minDurationMinutes : (current.minDurationMinutes ?? null),
+    maxDurationMinutes: patch.maxDurationMinutes !== undefined ? patch.maxDurationMinutes : (current.maxDurationMinutes ?? null),
+    priceRules: patch.priceRules ?? current.priceRules ?? [],
+    unitIds: (current.units ?? []).map((u) => u.id),
+  };
 }
 
 /** Admins' lists (inactive venues, all languages) are read fresh. */
@@ -81,7 +171,7 @@ export async function publicVenueListJson(
   return deps.cache.renderedVenuePage(query, lang, origin, async () => {
     const page = await deps.cache.venueList(query, () => deps.repos.venues.list(query));
     const link = `${origin}/api/venues/${canonicalQuery(query)}`;
-    return JSON.stringify(pageEnvelope(link, page, (v) => toVenueJson(v, lang)));
+    return JSON.stringify(pageEnvelope(link, page, (v) => toVenueJson(v, lang, policyDefaults(deps.config))));
   });
 }
 
@@ -98,11 +188,11 @@ export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }
   return deps.cache.renderedVenue(id, lang, async () => {
     const venue = await deps.cache.venue(id, () => deps.repos.venues.get(id));
     if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-    return JSON.stringify(toVenueJson(venue, lang));
+    return JSON.stringify(toVenueJson(venue, lang, policyDefaults(deps.config)));
   });
 }
 
-const span = (i: Interval) => ({ start_time: formatTime(i.start), end_time: formatTime(i.end) });
+const span = (i: Interval) => ({ start_time: formatClock(i.start, "start"), end_time: formatClock(i.end) });
 
 /** A venue's day, or one unit's, in the contract's shape. */
 async function renderDay(deps: AppDeps, input: { id: number; date: string; unitId?: number | undefined; lang: Lang }, now: Date) {
@@ -112,31 +202,52 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
   const active = offeredUnits(venue.units).filter((u) => unitId === undefined || u.id === unitId);
   if (unitId !== undefined && active.length === 0) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
-  const hours = { opening: parseTime(venue.openingTime), closing: parseTime(venue.closingTime) };
-  const holds = await cache.busy(id, date, () => repos.bookings.dayHolds(id, date));
+  const hours = hoursOn(weekOfVenue(venue), date);
+  const policy = effectivePolicy(venue, policyDefaults(config));
+  const busy = await cache.busy(id, date, () => repos.bookings.dayHolds(id, date));
   const day = venueDay({
     date,
     hours,
     units: active,
     allUnits: venue.units,
-    holds,
+    holds: busy.holds,
+    closures: busy.closures,
     now,
-    policy: { timeZone: config.timeZone, horizonDays: config.horizonDays },
+    policy: {
+      timeZone: config.timeZone,
+      horizonDays: policy.horizonDays,
+      minNoticeMinutes: policy.minNoticeMinutes,
+      slotMinutes: venue.slotMinutes,
+    },
+    prices: { rules: rulesOf(venue), venuePrice: venue.pricePerHour },
   });
   const pooled = day.slots.some((s) => s.placesLeft !== null);
+  // a slot's price, worked out once per price per hour (most slots of a day share one)
+  const slotPrices = new Map<string, string>();
+  const slotPrice = (hourly: string) => {
+    let p = slotPrices.get(hourly);
+    if (p === undefined) slotPrices.set(hourly, (p = price(hourly, venue.slotMinutes)));
+    return p;
+  };
   const sessions = (await daySessions(deps, id, date)).filter((s) => unitId === undefined || s.unitId === unitId);
   return {
     venue_id: id,
     date,
-    opening_time: venue.openingTime,
-    closing_time: venue.closingTime,
-    slot_minutes: DEFAULT_POLICY.slotMinutes,
+    opening_time: hours ? formatClock(hours.opening, "start") : null,
+    closing_time: hours ? formatClock(hours.closing) : null,
+    closed: hours === null,
+    slot_minutes: venue.slotMinutes,
     slots: day.slots.map((s) => ({
       ...span(s),
       available: s.available,
       free_units: s.freeUnits,
       total_units: s.totalUnits,
       ...(pooled ? { places_left: s.placesLeft ?? 0 } : {}),
+      ...(s.start >= MINUTES_PER_DAY ? { next_day: true } : {}),
+      closed: s.closed,
+      closed_reason: s.closedReason ? pickTranslation(s.closedReason, lang) : null,
+      price_per_hour: s.pricePerHour,
+      price: s.pricePerHour === null ? null : slotPrice(s.pricePerHour),
     })),
     free_ranges: day.freeRanges.map(span),
     units: day.units.map(({ unit, slots, freeRanges }) => ({
@@ -144,7 +255,14 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
       name: pickTranslation(unit.name, lang),
       kind: unit.kind,
       capacity: unit.capacity,
-      slots: slots.map((s) => ({ ...span(s), available: s.available, ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}) })),
+      slots: slots.map((s) => ({
+        ...span(s),
+        available: s.available,
+        ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}),
+        closed: s.closed,
+        price_per_hour: s.pricePerHour,
+        price: slotPrice(s.pricePerHour),
+      })),
       free_ranges: freeRanges.map(span),
     })),
     sessions: sessions.map((s) => ({
@@ -156,6 +274,61 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
       places_left: Math.max(0, s.capacity - s.placesSold),
     })),
   };
+}
+
+export type FreeAtQuery = VenueListQuery & {
+  page: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  places: number;
+  unitKind?: string | undefined;
+};
+
+/**
+ * The public "free at" page as finished JSON: the query in its one spelling makes the cache key and
+ * the links, so callers who mean the same search share one copy for the minute.
+ */
+export function publicFreeAtJson(deps: AppDeps, input: { query: FreeAtQuery; lang: Lang; origin: string }): Promise<string> {
+  const { lang, origin } = input;
+  const list = publicListQuery(input.query);
+  const q: FreeAtQuery = {
+    ...list,
+    date: input.query.date,
+    startTime: formatTime(parseTime(input.query.startTime)),
+    endTime: formatTime(parseTime(input.query.endTime)),
+    places: input.query.places,
+    unitKind: input.query.unitKind?.trim() || undefined,
+  };
+  const params = new URLSearchParams(canonicalQuery(list).slice(1));
+  params.set("date", q.date);
+  params.set("start_time", q.startTime);
+  params.set("end_time", q.endTime);
+  if (q.places !== 1) params.set("places", String(q.places));
+  if (q.unitKind !== undefined) params.set("unit_kind", q.unitKind);
+  const link = `${origin}/api/venues/?${params.toString()}`;
+  const key = JSON.stringify([lang, origin, link, q.page]);
+  return deps.cache.freeAtPage(key, deps.clock(), async () => {
+    const page = await freeAtVenues(deps, q);
+    const defaults = policyDefaults(deps.config);
+    return JSON.stringify(pageEnvelope(link, page, (v) => ({ ...toVenueJson(v, lang, defaults), free_units: v.freeUnits })));
+  });
+}
+
+/**
+ * Venues that can take a booking of `startTime`-`endTime` on `date` now (see freeAt in the venues
+ * repository: one statement), with how many units could take it.
+ */
+export function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<Venue & { freeUnits: number }>> {
+  const range = requestSpan({ date: q.date, start: parseTime(q.startTime), end: parseTime(q.endTime) });
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  return deps.repos.venues.freeAt({
+    ...q,
+    start: range.start,
+    end: range.end,
+    localNow: `${local.date} ${formatTime(local.minutes)}`,
+    defaults: { horizonDays: deps.config.horizonDays, minNoticeMinutes: deps.config.minNoticeMinutes },
+  });
 }
 
 /**
@@ -174,7 +347,8 @@ export function availabilityJson(
 
 export async function createVenue(deps: AppDeps, body: VenueCreate, opts: TransactionOptions = {}): Promise<Venue> {
   const input = toPatch(body) as VenueInput;
-  assertHours({ opening: parseTime(input.openingTime ?? "09:00"), closing: parseTime(input.closingTime ?? "22:00") });
+  // a new venue's units have no ids yet: its price rules may not name one
+  assertCalendar(calendarState({}, input));
   const units: UnitInput[] | undefined = body.units?.map((u, i) => ({
     name: u.name,
     kind: u.kind ?? null,
@@ -190,10 +364,7 @@ export async function createVenue(deps: AppDeps, body: VenueCreate, opts: Transa
 export async function updateVenue(deps: AppDeps, input: { id: number; body: VenueUpdate } & TransactionOptions): Promise<Venue> {
   const patch = toPatch(input.body);
   const current = await getVenue(deps, input.id);
-  assertHours({
-    opening: parseTime(patch.openingTime ?? current.openingTime),
-    closing: parseTime(patch.closingTime ?? current.closingTime),
-  });
+  assertCalendar(calendarState(current, patch));
   const venue = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
     repositories(tx).venues.update(input.id, patch),
   );

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings.ts";
 import { users } from "./users.ts";
 
-/** The audit trail: one row for every status a booking takes, creation included. */
+/** The audit trail: one row for every status a booking takes, creation included, and for every move. */
 export const bookingEvents = pgTable(
   "booking_events",
   {
@@ -16,6 +16,8 @@ export const bookingEvents = pgTable(
     actor: text().notNull(),
     actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
     reason: text(),
+    // what else changed: a move's old and new date, times and unit (migration 0009)
+    details: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

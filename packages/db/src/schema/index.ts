@@ -5,3 +5,5 @@ export * from "./users.ts";
 export * from "./venues.ts";
 export * from "./units.ts";
 export * from "./sessions.ts";
+export * from "./closures.ts";
+export * from "./series.ts";

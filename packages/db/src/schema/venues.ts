@@ -8,6 +8,12 @@ import { boolean, check, index, integer, jsonb, numeric, pgTable, text, time, ti
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
 
+/** One weekday's hours as stored: weekday 1 = Monday ... 7 = Sunday, times "HH:MM". */
+export type WeeklyHoursRow = { weekday: number; opening_time: string; closing_time: string };
+
+/** One price rule as stored. */
+export type PriceRuleRow = { weekdays: number[]; start_time: string; end_time: string; price_per_hour: string; unit_id?: number | null };
+
 export const venues = pgTable(
   "venues",
   {
@@ -23,6 +29,23 @@ export const venues = pgTable(
     openingTime: time().notNull().default("09:00"),
     closingTime: time().notNull().default("22:00"),
     isActive: boolean().notNull().default(true),
+    // Hours per weekday ([{weekday 1-7, opening_time, closing_time}], a weekday not listed is closed;
+    // a closing time at or before the opening time is after midnight). Null: every day
+    // opening_time-closing_time. Kept as one JSON list (read whole, written whole, at most seven).
+    weeklyHours: jsonb().$type<WeeklyHoursRow[]>(),
+    // the grid bookings start and end on, counted from each day's opening time
+    slotMinutes: integer().notNull().default(60),
+    // bounds of one booking's length (null: one slot; the whole day)
+    minDurationMinutes: integer(),
+    maxDurationMinutes: integer(),
+    // [{weekdays, start_time, end_time, price_per_hour, unit_id?}], the first matching prices a slot
+    priceRules: jsonb().$type<PriceRuleRow[]>().notNull().default([]),
+    // The venue's policy; null follows the server's default.
+    minNoticeMinutes: integer(),
+    horizonDays: integer(),
+    cancelUntilMinutes: integer(),
+    holdMinutes: integer(),
+    maxLiveBookingsPerUser: integer(),
     // lower-cased names in every language, for one case-insensitive substring search
     searchText: text()
       .notNull()
@@ -32,7 +55,17 @@ export const venues = pgTable(
   },
   (t) => [
     check("venues_price_positive", sql`${t.pricePerHour} > 0`),
-    check("venues_hours_order", sql`${t.closingTime} > ${t.openingTime}`),
+    check("venues_slot_minutes", sql`${t.slotMinutes} in (30, 60, 90, 120)`),
+    check(
+      "venues_duration_bounds",
+      sql`${t.minDurationMinutes} between 1 and 2880 and ${t.maxDurationMinutes} between 1 and 2880 and ${t.minDurationMinutes} <= ${t.maxDurationMinutes}`,
+    ),
+    check("venues_weekly_hours_array", sql`jsonb_typeof(${t.weeklyHours}) = 'array'`),
+    check("venues_price_rules_array", sql`jsonb_typeof(${t.priceRules}) = 'array'`),
+    check(
+      "venues_policy_range",
+      sql`${t.minNoticeMinutes} between 0 and 525600 and ${t.horizonDays} between 0 and 3650 and ${t.cancelUntilMinutes} between 0 and 525600 and ${t.holdMinutes} between 0 and 525600 and ${t.maxLiveBookingsPerUser} between 1 and 10000`,
+    ),
     check("venues_name_ru", sql`coalesce(${t.name}->>'ru', '') <> ''`),
     check("venues_images_array", sql`jsonb_typeof(${t.images}) = 'array'`),
     check("venues_amenities_array", sql`jsonb_typeof(${t.amenities}) = 'array'`),

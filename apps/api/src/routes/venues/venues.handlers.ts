@@ -4,21 +4,30 @@ import type { AppEnv } from "../../lib/env.ts";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { linkOrigin, pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toAdminUnitJson, toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
+import { policyDefaults } from "../../services/calendar.ts";
 import { importVenues } from "../../services/import-venues.ts";
 import {
   availabilityJson,
   createVenue,
   deactivateVenue,
+  freeAtVenues,
   getVenue,
+  publicFreeAtJson,
   listVenues,
   publicVenueJson,
   publicVenueListJson,
   updateVenue,
 } from "../../services/venues.ts";
 import { addUnit, removeUnit, updateUnit } from "../../services/units.ts";
+import { createClosure, listClosures, removeClosure } from "../../services/closures.ts";
+import type { CreatedClosure } from "../../services/closures.ts";
+import type { Closure } from "@venue-booking/db";
 import type {
   availability,
   create,
+  createClosure as createClosureRoute,
+  listClosures as listClosuresRoute,
+  removeClosure as removeClosureRoute,
   createUnit,
   get,
   importRows,
@@ -54,10 +63,27 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
     includeInactive,
     slug: q.slug,
   };
+  const defaults = policyDefaults(deps.config);
+  if (q.date !== undefined && q.start_time !== undefined && q.end_time !== undefined) {
+    const freeQuery = {
+      ...query,
+      date: q.date,
+      startTime: q.start_time,
+      endTime: q.end_time,
+      places: q.places ?? 1,
+      unitKind: q.unit_kind,
+    };
+    if (!all) return renderedJson(c, await publicFreeAtJson(deps, { query: freeQuery, lang, origin: linkOrigin(c) }));
+    const page = await freeAtVenues(deps, freeQuery);
+    return c.json(
+      pageEnvelope(requestLink(c), page, (v) => ({ ...toVenueAllJson(v, defaults), free_units: v.freeUnits })),
+      200,
+    );
+  }
   if (includeInactive || all || q.slug !== undefined) {
     const page = await listVenues(deps, query);
     return c.json(
-      pageEnvelope(requestLink(c), page, (v) => (all ? toVenueAllJson(v) : toVenueJson(v, lang))),
+      pageEnvelope(requestLink(c), page, (v) => (all ? toVenueAllJson(v, defaults) : toVenueJson(v, lang, defaults))),
       200,
     );
   }
@@ -70,7 +96,7 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
   const { deps, lang, user } = c.var;
   if (user?.isAdmin === true) {
     const venue = await getVenue(deps, id);
-    return c.json(all ? toVenueAllJson(venue) : toVenueJson(venue, lang), 200);
+    return c.json(all ? toVenueAllJson(venue, policyDefaults(deps.config)) : toVenueJson(venue, lang, policyDefaults(deps.config)), 200);
   }
   return renderedJson(c, await publicVenueJson(deps, { id, lang }));
 };
@@ -82,12 +108,12 @@ export const availabilityHandler: AppRouteHandler<typeof availability> = async (
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {
   const venue = await createVenue(c.var.deps, c.req.valid("json"), { deadline: c.var.deadline });
-  return c.json(toVenueJson(venue, c.var.lang), 201);
+  return c.json(toVenueJson(venue, c.var.lang, policyDefaults(c.var.deps.config)), 201);
 };
 
 export const updateHandler: AppRouteHandler<typeof update> = async (c) => {
   const venue = await updateVenue(c.var.deps, { id: c.req.valid("param").id, body: c.req.valid("json"), deadline: c.var.deadline });
-  return c.json(toVenueJson(venue, c.var.lang), 200);
+  return c.json(toVenueJson(venue, c.var.lang, policyDefaults(c.var.deps.config)), 200);
 };
 
 export const removeHandler: AppRouteHandler<typeof remove> = async (c) => {
@@ -113,5 +139,45 @@ export const updateUnitHandler: AppRouteHandler<typeof updateUnitRoute> = async 
 export const removeUnitHandler: AppRouteHandler<typeof removeUnitRoute> = async (c) => {
   const { id, unit_id: unitId } = c.req.valid("param");
   await removeUnit(c.var.deps, { venueId: id, unitId, deadline: c.var.deadline });
+  return c.body(null, 204);
+};
+
+function toClosureJson(c: Closure | CreatedClosure) {
+  return {
+    id: c.id,
+    venue_id: c.venueId,
+    unit_id: c.unitId,
+    date: c.date,
+    start_time: c.startTime,
+    end_time: c.endTime,
+    after_midnight: c.afterMidnight,
+    whole_day: c.wholeDay,
+    reason: c.reason,
+    created_at: c.createdAt.toISOString(),
+    ...("cancelledBookings" in c ? { cancelled_bookings: c.cancelledBookings, cancelled_sessions: c.cancelledSessions } : {}),
+  };
+}
+
+export const createClosureHandler: AppRouteHandler<typeof createClosureRoute> = async (c) => {
+  const closure = await createClosure(c.var.deps, {
+    venueId: c.req.valid("param").id,
+    adminId: c.var.user.id,
+    body: c.req.valid("json"),
+    deadline: c.var.deadline,
+  });
+  return c.json(toClosureJson(closure), 201);
+};
+
+export const listClosuresHandler: AppRouteHandler<typeof listClosuresRoute> = async (c) => {
+  const closures = await listClosures(c.var.deps, {
+    venueId: c.req.valid("param").id,
+    includePast: c.req.valid("query").include_past === "true",
+  });
+  return c.json({ results: closures.map(toClosureJson) }, 200);
+};
+
+export const removeClosureHandler: AppRouteHandler<typeof removeClosureRoute> = async (c) => {
+  const { id, closure_id: closureId } = c.req.valid("param");
+  await removeClosure(c.var.deps, { venueId: id, id: closureId, deadline: c.var.deadline });
   return c.body(null, 204);
 };

@@ -13,5 +13,8 @@ export function venuesRouter() {
     .openapi(r.importRows, h.importHandler)
     .openapi(r.createUnit, h.createUnitHandler)
     .openapi(r.updateUnit, h.updateUnitHandler)
-    .openapi(r.removeUnit, h.removeUnitHandler);
+    .openapi(r.removeUnit, h.removeUnitHandler)
+    .openapi(r.createClosure, h.createClosureHandler)
+    .openapi(r.listClosures, h.listClosuresHandler)
+    .openapi(r.removeClosure, h.removeClosureHandler);
 }

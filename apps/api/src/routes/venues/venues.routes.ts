@@ -1,6 +1,11 @@
 import {
   AvailabilityQuerySchema,
   AvailabilitySchema,
+  ClosureCreateSchema,
+  ClosureListQuerySchema,
+  ClosureListSchema,
+  ClosureParamsSchema,
+  ClosureSchema,
   IdParamSchema,
   pageSchema,
   TranslationsQuerySchema,
@@ -27,7 +32,12 @@ export const list = optionalUserRoute({
   method: "get",
   path: "/api/venues",
   tags,
-  summary: "Active venues, 10 a page; filter by price, search by name in any language",
+  summary: "Active venues, 10 a page; filter by price, search by name in any language; or where one can play at a time",
+  description:
+    'With `date`, `start_time` and `end_time` ("free at"), only the venues that can take such a booking now: open then ' +
+    "(an end at or before the start is past midnight), not closed, on their grid and length bounds, within their notice " +
+    "and horizon, with a unit a booking without `unit_id` would get (of `unit_kind`; a pool with `places` left) free for " +
+    "the whole range. Each result says `free_units`.",
   request: { query: VenueListQuerySchema },
   responses: { 200: jsonContent(pageSchema(VenueOutSchema, "VenuePage"), "A page of venues"), ...notFoundResponse },
 });
@@ -49,7 +59,9 @@ export const availability = publicRoute({
   description:
     "Slots that have started already (venue time) and taken slots are not available. A slot of the venue is available " +
     "when some unit can take a one-place booking of it; `free_units` says how many can, `places_left` (venues with " +
-    "pooled units) how many pooled places are free. `units` has each active unit's own slots; `?unit_id=` shows one unit.",
+    "pooled units) how many pooled places are free. `units` has each active unit's own slots; `?unit_id=` shows one unit. " +
+    "The slots follow the day's own hours (after midnight too, `next_day`), grid and prices; closed ones say so " +
+    "(`closed`, `closed_reason`), and a weekday the venue does not open is `closed` with no slots.",
   request: { params: IdParamSchema, query: AvailabilityQuerySchema },
   responses: { 200: jsonContent(AvailabilitySchema, "The day"), ...notFoundResponse },
 });
@@ -135,4 +147,43 @@ export const removeUnit = adminRoute({
   summary: "Deactivate a unit (its bookings stand)",
   request: { params: UnitParamsSchema },
   responses: { 204: { description: "Deactivated" }, ...notFoundResponse, 409: problem(409, "LAST_UNIT: a venue keeps one active unit") },
+});
+
+const closureTags = ["Admin: closures"];
+
+export const createClosure = adminRoute({
+  method: "post",
+  path: "/api/venues/{id}/closures",
+  tags: closureTags,
+  summary: "Close a venue, or one unit, for a day or part of it",
+  description:
+    "Without start_time and end_time the whole day is closed (its hours as they are now). The closure holds its time as a " +
+    "booking does: the database refuses bookings in it. Over live bookings or sessions it is 409 CLOSURE_CONFLICTS, " +
+    "listing them under `conflicts`, unless `cancel_bookings` is true: they are then cancelled in the same transaction, " +
+    "with audit rows giving the closure's reason.",
+  request: { params: IdParamSchema, body: jsonBody(ClosureCreateSchema) },
+  responses: {
+    201: jsonContent(ClosureSchema, "The closure, with what it cancelled"),
+    400: problem(400, "DAY_CLOSED: the venue does not open that day"),
+    ...notFoundResponse,
+    409: problem(409, "CLOSURE_CONFLICTS: live bookings or sessions are in the way"),
+  },
+});
+
+export const listClosures = adminRoute({
+  method: "get",
+  path: "/api/venues/{id}/closures",
+  tags: closureTags,
+  summary: "A venue's closures (those still to come, or all with include_past)",
+  request: { params: IdParamSchema, query: ClosureListQuerySchema },
+  responses: { 200: jsonContent(ClosureListSchema, "The closures, by date"), ...notFoundResponse },
+});
+
+export const removeClosure = adminRoute({
+  method: "delete",
+  path: "/api/venues/{id}/closures/{closure_id}",
+  tags: closureTags,
+  summary: "Remove a closure: its time is free to book again",
+  request: { params: ClosureParamsSchema },
+  responses: { 204: { description: "Removed" }, ...notFoundResponse },
 });

@@ -14,6 +14,7 @@ import { t } from "../../i18n.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
+import { weekLine } from "./calendar-text.ts";
 
 const VenuePageSchema = pageSchema(VenueSchema, "VenuePage");
 
@@ -43,7 +44,7 @@ export async function listVenuesAction(ctx: CliContext, o: ListOptions): Promise
         v.id,
         v.name,
         money(v.price_per_hour),
-        `${v.opening_time}-${v.closing_time}`,
+        weekLine(v.weekly_hours, ctx.lang),
         v.is_active ? c.green(l("word.yes")) : c.red(l("word.no")),
       ]),
       { empty: l("list.noVenues") },

@@ -1,0 +1,2 @@
+CREATE INDEX "unit_claims_span_idx" ON "unit_claims" USING gist (tsrange(lower("during"), upper("during")));--> statement-breakpoint
+CREATE INDEX "unit_usage_slot_idx" ON "unit_usage" USING btree ("slot_start") WHERE "unit_usage"."used" > 0 or "unit_usage"."closures" > 0;

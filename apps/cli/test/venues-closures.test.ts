@@ -170,11 +170,18 @@ describe("closures", () => {
     );
     expect((await booking(b.id)).status).toBe("cancelled");
 
-    // a no keeps everything as it was
-    const other = await t.api.book(player, { venue_id: v.id, booking_date: day, start_time: "15:00", end_time: "16:00", unit_id: v.court });
+    // a no keeps everything as it was (another day: the hall's closure above already holds part of this one)
+    const later = addDays(day, 1);
+    const other = await t.api.book(player, {
+      venue_id: v.id,
+      booking_date: later,
+      start_time: "15:00",
+      end_time: "16:00",
+      unit_id: v.court,
+    });
     const kept = await t.program([], {
       interactive: true,
-      answers: ["venues", "venues close", String(v.id), day, "", "", "", false, "back", "quit"],
+      answers: ["venues", "venues close", String(v.id), later, "", "", "", false, "back", "quit"],
     });
     expect(kept.stderr).toBe("");
     expect(kept.stdout).toContain(`venue #${v.id} not closed\n`);

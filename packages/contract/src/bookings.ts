@@ -17,57 +17,87 @@ const HOURLY_FIELDS = ["venue_id", "booking_date", "start_time", "end_time"] as 
 
 export const SeatLabelSchema = TextSchema.trim().min(1).max(20).openapi({ example: "A1" });
 
-export const BookingCreateSchema = z
+const bookingCreateFields = {
+  venue_id: IdSchema.optional().openapi({ example: 1, description: "an hourly booking: the venue (with the date and times)" }),
+  booking_date: DateSchema.optional(),
+  start_time: TimeSchema.optional().openapi({
+    example: "18:00",
+    description: "in booking_date's business day: before the opening time of a day that closes after midnight, it is that night's",
+  }),
+  end_time: TimeSchema.optional().openapi({
+    example: "20:00",
+    description: "at or before start_time: the next calendar day (23:00-01:00)",
+  }),
+  unit_id: IdSchema.optional().openapi({ description: "this unit, or 409 SLOT_TAKEN; without it the first free unit is chosen" }),
+  unit_kind: TextSchema.trim().min(1).max(50).optional().openapi({ example: "court", description: "choose only among units of this kind" }),
+  places: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_UNIT_CAPACITY)
+    .optional()
+    .openapi({ example: 1, description: "places to take (default 1); more than 1 only on a pooled unit or in a session" }),
+  session_id: IdSchema.optional().openapi({ description: "a place in this session instead of an hourly booking" }),
+  seats: z
+    .array(SeatLabelSchema)
+    .min(1)
+    .max(100)
+    .refine((labels) => new Set(labels).size === labels.length, { params: { code: "UNKNOWN_SEAT" } })
+    .optional()
+    .openapi({ example: ["A1", "A2"], description: "seats of a seated session; places is then their number" }),
+  note: TextSchema.trim()
+    .max(500)
+    .optional()
+    .openapi({ example: "We bring our own ball", description: "a note for the venue (up to 500 characters)" }),
+};
+
+type HourlyOrSession = { [K in (typeof HOURLY_FIELDS)[number] | "unit_id" | "unit_kind" | "session_id" | "seats"]?: unknown };
+
+/** An hourly booking names its venue, date and times; a place in a session names the session only. */
+function hoursOrSession(v: HourlyOrSession, ctx: z.RefinementCtx): void {
+  if (v.session_id !== undefined) {
+    for (const field of [...HOURLY_FIELDS, "unit_id", "unit_kind"] as const) {
+      if (v[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "SESSION_OR_HOURS" } });
+    }
+    return;
+  }
+  if (v.seats !== undefined) ctx.addIssue({ code: "custom", path: ["seats"], params: { code: "SESSION_OR_HOURS" } });
+  for (const field of HOURLY_FIELDS) {
+    if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "REQUIRED" } });
+  }
+}
+
+export const BookingCreateSchema = z.strictObject(bookingCreateFields).superRefine(hoursOrSession).openapi("BookingCreate");
+
+export const STAFF_BOOKING_STATUSES = ["pending", "confirmed"] as const;
+
+export const AdminBookingCreateSchema = z
   .strictObject({
-    venue_id: IdSchema.optional().openapi({ example: 1, description: "an hourly booking: the venue (with the date and times)" }),
-    booking_date: DateSchema.optional(),
-    start_time: TimeSchema.optional().openapi({
-      example: "18:00",
-      description: "in booking_date's business day: before the opening time of a day that closes after midnight, it is that night's",
-    }),
-    end_time: TimeSchema.optional().openapi({
-      example: "20:00",
-      description: "at or before start_time: the next calendar day (23:00-01:00)",
-    }),
-    unit_id: IdSchema.optional().openapi({ description: "this unit, or 409 SLOT_TAKEN; without it the first free unit is chosen" }),
-    unit_kind: TextSchema.trim()
-      .min(1)
-      .max(50)
-      .optional()
-      .openapi({ example: "court", description: "choose only among units of this kind" }),
-    places: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_UNIT_CAPACITY)
-      .optional()
-      .openapi({ example: 1, description: "places to take (default 1); more than 1 only on a pooled unit or in a session" }),
-    session_id: IdSchema.optional().openapi({ description: "a place in this session instead of an hourly booking" }),
-    seats: z
-      .array(SeatLabelSchema)
+    ...bookingCreateFields,
+    phone: PhoneSchema.openapi({ description: "the customer's phone: a new one makes an unverified user (signing in later verifies it)" }),
+    name: TextSchema.trim()
       .min(1)
       .max(100)
-      .refine((labels) => new Set(labels).size === labels.length, { params: { code: "UNKNOWN_SEAT" } })
       .optional()
-      .openapi({ example: ["A1", "A2"], description: "seats of a seated session; places is then their number" }),
-    note: TextSchema.trim()
-      .max(500)
-      .optional()
-      .openapi({ example: "We bring our own ball", description: "a note for the venue (up to 500 characters)" }),
+      .openapi({ example: "Aziz", description: "the customer's name, kept when they have none yet" }),
+    status: z.enum(STAFF_BOOKING_STATUSES).optional().openapi({ description: "confirmed (the default: the desk takes it) or pending" }),
   })
-  .superRefine((v, ctx) => {
-    if (v.session_id !== undefined) {
-      for (const field of [...HOURLY_FIELDS, "unit_id", "unit_kind"] as const) {
-        if (v[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "SESSION_OR_HOURS" } });
-      }
-      return;
-    }
-    if (v.seats !== undefined) ctx.addIssue({ code: "custom", path: ["seats"], params: { code: "SESSION_OR_HOURS" } });
-    for (const field of HOURLY_FIELDS) {
-      if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], params: { code: "REQUIRED" } });
-    }
-  })
-  .openapi("BookingCreate");
+  .superRefine(hoursOrSession)
+  .openapi("AdminBookingCreate");
+
+const moveFields = {
+  booking_date: DateSchema.optional(),
+  start_time: TimeSchema.optional().openapi({ example: "19:00" }),
+  end_time: TimeSchema.optional().openapi({ example: "21:00", description: "with start_time absent, the booking keeps its length" }),
+  unit_id: IdSchema.optional().openapi({ description: "another unit of the same venue (default: the booking's own)" }),
+};
+
+const MOVE_KEYS = Object.keys(moveFields) as (keyof typeof moveFields)[];
+
+export const BookingMoveSchema = z
+  .strictObject(moveFields)
+  .refine((v) => MOVE_KEYS.some((k) => v[k] !== undefined), { params: { code: "ONE_OF_MOVE" } })
+  .openapi("BookingMove", { example: { start_time: "19:00", end_time: "20:00" } });
 
 export const IdempotencyHeaderSchema = z.object({
   "idempotency-key": TextSchema.min(1)
@@ -109,6 +139,10 @@ export const BookingSchema = z
       }),
     status: StatusSchema,
     can_cancel: z.boolean(),
+    source: z.enum(["app", "staff"]).openapi({ description: "app: the player booked it; staff: the venue's staff did, for a customer" }),
+    note: z.string().nullable().openapi({ example: null }),
+    reference: z.string().openapi({ example: "K7M2QX9A", description: "a short unique code to tell the booking by on the phone" }),
+    series_id: z.number().int().nullable().openapi({ description: "the weekly series this is an occurrence of" }),
     created_at: TimestampSchema,
     updated_at: TimestampSchema,
   })
@@ -116,13 +150,19 @@ export const BookingSchema = z
 
 export const ACTORS = ["user", "admin", "system"] as const;
 
+export const EVENT_KINDS = ["created", "status", "rescheduled"] as const;
+
 export const BookingEventSchema = z
   .object({
+    event: z.enum(EVENT_KINDS).openapi({ description: "created, a status change, or a move (rescheduled: details.from and details.to)" }),
     from_status: StatusSchema.nullable(),
     to_status: StatusSchema,
     actor: z.enum(ACTORS),
     actor_user_id: z.number().int().nullable(),
     reason: z.string().nullable().openapi({ example: "expired" }),
+    details: z.record(z.string(), z.unknown()).nullable().openapi({
+      description: "a move's old and new place: {from, to}, each {booking_date, start_time, end_time, unit_id, total_price}",
+    }),
     at: TimestampSchema,
   })
   .openapi("BookingEvent");
@@ -146,11 +186,28 @@ export const AdminBookingListQuerySchema = BookingListQuerySchema.extend({
   user_id: idQuery("user_id"),
   date: DateSchema.optional().openapi({ param: { name: "date", in: "query" } }),
   phone: PhoneSchema.optional().openapi({ param: { name: "phone", in: "query" } }),
+  series_id: idQuery("series_id"),
+  reference: TextSchema.trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .openapi({ param: { name: "reference", in: "query" }, example: "K7M2QX9A", description: "the booking's reference (any case)" }),
 });
 
 export const AdminBookingStatusSchema = z
-  .strictObject({ status: StatusSchema, reason: TextSchema.trim().max(500).optional() })
-  .openapi("AdminBookingStatus", { example: { status: "confirmed" } });
+  .strictObject({ status: StatusSchema.optional(), reason: TextSchema.trim().max(500).optional(), ...moveFields })
+  .superRefine((v, ctx) => {
+    const moving = MOVE_KEYS.filter((k) => v[k] !== undefined);
+    if (v.status === undefined && moving.length === 0)
+      ctx.addIssue({ code: "custom", path: ["status"], params: { code: "STATUS_OR_MOVE" } });
+    if (v.status !== undefined) {
+      for (const k of moving) ctx.addIssue({ code: "custom", path: [k], params: { code: "STATUS_OR_MOVE" } });
+    }
+  })
+  .openapi("AdminBookingStatus", {
+    example: { status: "confirmed" },
+    description: "either a status (with an optional reason) or a move (booking_date, start_time, end_time, unit_id), not both",
+  });
 
 export type BookingCreate = z.infer<typeof BookingCreateSchema>;
 export type Booking = z.infer<typeof BookingSchema>;
@@ -158,3 +215,5 @@ export type BookingEvent = z.infer<typeof BookingEventSchema>;
 export type AdminBooking = z.infer<typeof AdminBookingSchema>;
 export type AdminBookingDetail = z.infer<typeof AdminBookingDetailSchema>;
 export type AdminBookingStatus = z.infer<typeof AdminBookingStatusSchema>;
+export type AdminBookingCreate = z.infer<typeof AdminBookingCreateSchema>;
+export type BookingMove = z.infer<typeof BookingMoveSchema>;

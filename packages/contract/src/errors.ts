@@ -77,6 +77,21 @@ const FIELD_RULE_MESSAGES = {
     ru: "Бронирование — это либо место в сеансе (session_id), либо время на площадке (venue_id, booking_date, start_time, end_time), но не то и другое сразу.",
     uz: "Bron — bu yo seansdagi joy (session_id), yo maydondagi vaqt (venue_id, booking_date, start_time, end_time), ikkalasi birga emas.",
   },
+  STATUS_OR_MOVE: {
+    en: "A change is either a status (status, reason) or a move (booking_date, start_time, end_time, unit_id), not both.",
+    ru: "Изменение — это либо статус (status, reason), либо перенос (booking_date, start_time, end_time, unit_id), но не то и другое сразу.",
+    uz: "O'zgarish — bu yo holat (status, reason), yo ko'chirish (booking_date, start_time, end_time, unit_id), ikkalasi birga emas.",
+  },
+  ONE_OF_MOVE: {
+    en: "Say where to move the booking: at least one of booking_date, start_time, end_time, unit_id.",
+    ru: "Укажите, куда перенести бронирование: хотя бы одно из booking_date, start_time, end_time, unit_id.",
+    uz: "Bronni qayerga ko'chirishni ayting: booking_date, start_time, end_time, unit_id dan kamida bittasi.",
+  },
+  WEEKS_OR_LAST_DATE: {
+    en: "Give either weeks or last_date, one of them.",
+    ru: "Укажите либо weeks, либо last_date — одно из двух.",
+    uz: "weeks yoki last_date dan bittasini ko'rsating.",
+  },
   INVALID_TEXT: {
     en: "The text contains a character that cannot be stored (a control character or an unpaired surrogate).",
     ru: "Текст содержит символ, который нельзя сохранить (управляющий символ или непарный суррогат).",

@@ -6,6 +6,7 @@ export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./issues.ts";
 export * from "./problem.ts";
+export * from "./series.ts";
 export * from "./sessions.ts";
 export * from "./users.ts";
 export * from "./venues.ts";

@@ -1,5 +1,6 @@
 // RFC 9457 problem details: the one shape of every error response.
 import { ClosureConflictSchema } from "./calendar.ts";
+import { SkippedDateSchema } from "./series.ts";
 import { z } from "./zod.ts";
 import { ERROR_CODES } from "./errors.ts";
 import type { ErrorCode } from "./errors.ts";
@@ -20,6 +21,10 @@ const problemFields = {
     .array(ClosureConflictSchema)
     .optional()
     .openapi({ description: "CLOSURE_CONFLICTS, ALREADY_CLOSED: the live bookings, sessions or closures in the way" }),
+  dates: z
+    .array(SkippedDateSchema)
+    .optional()
+    .openapi({ description: "SERIES_CONFLICTS: each date of the series that could not be booked, and why" }),
 };
 
 function codeEnum(codes: readonly ErrorCode[]) {

@@ -145,16 +145,17 @@ export function assertEnded(booking: { date: IsoDate; end: Minutes }, now: Date,
 }
 
 /**
- * Throws CANCEL_TOO_LATE when less than `minutes` are left before the booking starts (venue-local):
- * a player cancels at least that long ahead; admins are not asked.
+ * Throws CANCEL_TOO_LATE (or MOVE_TOO_LATE) when less than `minutes` are left before the booking
+ * starts (venue-local): a player cancels or moves at least that long ahead; admins are not asked.
  */
 export function assertCancellable(
   booking: { date: IsoDate; start: Minutes },
   now: Date,
   minutes: number,
   timeZone: string = DEFAULT_POLICY.timeZone,
+  code: "CANCEL_TOO_LATE" | "MOVE_TOO_LATE" = "CANCEL_TOO_LATE",
 ): void {
   if (minutes > 0 && compareLocal({ date: booking.date, minutes: booking.start }, localDateTime(now, timeZone)) < minutes) {
-    throw new DomainError("CANCEL_TOO_LATE", { params: { minutes } });
+    throw new DomainError(code, { params: { minutes } });
   }
 }

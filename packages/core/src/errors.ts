@@ -282,6 +282,41 @@ const MESSAGES = {
     ru: "Слишком много неверных попыток. Запросите новый код.",
     uz: "Juda ko'p noto'g'ri urinish. Yangi kod so'rang.",
   },
+  BOOKING_NOT_MOVABLE: {
+    en: "Only a pending or confirmed hourly booking that has not ended can be moved (a place in a session cannot).",
+    ru: "Перенести можно только ожидающее или подтверждённое почасовое бронирование, которое ещё не закончилось (место в сеансе — нельзя).",
+    uz: "Faqat kutilayotgan yoki tasdiqlangan, hali tugamagan soatlik bronni ko'chirish mumkin (seansdagi joyni — yo'q).",
+  },
+  MOVE_TOO_LATE: {
+    en: "A booking can be moved at most {minutes} minutes before it starts; ask the venue.",
+    ru: "Перенести бронирование можно не позднее чем за {minutes} минут до начала; обратитесь на площадку.",
+    uz: "Bronni boshlanishidan kamida {minutes} daqiqa oldin ko'chirish mumkin; maydonga murojaat qiling.",
+  },
+  CUSTOMER_INACTIVE: {
+    en: "This customer's account is deactivated; reactivate it before booking for them.",
+    ru: "Учётная запись этого клиента отключена; включите её, прежде чем бронировать для него.",
+    uz: "Bu mijozning hisobi o'chirilgan; uning nomidan bron qilishdan oldin uni yoqing.",
+  },
+  SERIES_CONFLICTS: {
+    en: '{count} of the series\' dates cannot be booked (see dates); nothing was created. Choose another time, or on_conflict: "skip".',
+    ru: 'Дат серии, которые нельзя забронировать: {count} (см. dates); ничего не создано. Выберите другое время или on_conflict: "skip".',
+    uz: 'Seriyaning {count} ta sanasini bron qilib bo\'lmaydi (qarang: dates); hech narsa yaratilmadi. Boshqa vaqtni yoki on_conflict: "skip" ni tanlang.',
+  },
+  SERIES_EMPTY: {
+    en: "The series has no date: last_date comes before its first weekday {weekday}.",
+    ru: "В серии нет ни одной даты: last_date раньше её первого дня недели {weekday}.",
+    uz: "Seriyada birorta sana yo'q: last_date uning birinchi {weekday}-hafta kunidan oldin.",
+  },
+  SERIES_TOO_LONG: {
+    en: "A series runs at most {max} weeks.",
+    ru: "Серия длится не более {max} недель.",
+    uz: "Seriya ko'pi bilan {max} hafta davom etadi.",
+  },
+  SERIES_NOT_FOUND: {
+    en: "Series not found.",
+    ru: "Серия не найдена.",
+    uz: "Seriya topilmadi.",
+  },
   IDEMPOTENCY_KEY_REUSED: {
     en: "This Idempotency-Key was already used with a different request.",
     ru: "Этот Idempotency-Key уже использован с другим запросом.",
@@ -303,18 +338,20 @@ export function errorMessage(code: DomainErrorCode, lang: Lang, params: ErrorPar
   return fillMessage(MESSAGES[code][lang], params);
 }
 
+type Members = Record<string, unknown> | ((lang: Lang) => Record<string, unknown>);
+
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly params: ErrorParams;
   /** The input field the error is about, when there is one (for validation responses). */
   readonly field: string | undefined;
-  /** More of what went wrong, for clients (the bookings a closure would fall on): extra problem members. */
-  readonly members: Record<string, unknown> | undefined;
+  /**
+   * More of what went wrong, for clients (the bookings a closure would fall on): extra problem
+   * members, or a function of the caller's language when they carry messages of their own.
+   */
+  readonly members: Members | undefined;
 
-  constructor(
-    code: DomainErrorCode,
-    options: { params?: ErrorParams; field?: string; cause?: unknown; members?: Record<string, unknown> } = {},
-  ) {
+  constructor(code: DomainErrorCode, options: { params?: ErrorParams; field?: string; cause?: unknown; members?: Members } = {}) {
     super(errorMessage(code, "en", options.params), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DomainError";
     this.code = code;

@@ -26,6 +26,23 @@ export function weekdayOf(date: IsoDate): Weekday {
   return (d === 0 ? 7 : d) as Weekday;
 }
 
+/**
+ * The dates of a weekly series: every `weekday` from the first one on or after `first`, `weeks` of
+ * them or those up to `last`. More than `max` is SERIES_TOO_LONG; none at all, SERIES_EMPTY.
+ */
+export function weeklyDates(weekday: number, first: IsoDate, end: { weeks: number } | { last: IsoDate }, max: number): IsoDate[] {
+  const start = addDays(first, (weekday - weekdayOf(first) + 7) % 7);
+  const count = "weeks" in end ? end.weeks : Math.floor(daysBetween(start, end.last) / 7) + 1;
+  if (count > max) throw new DomainError("SERIES_TOO_LONG", { field: "last_date", params: { max } });
+  if (count < 1) throw new DomainError("SERIES_EMPTY", { field: "last_date", params: { weekday } });
+  return Array.from({ length: count }, (_, i) => addDays(start, 7 * i));
+}
+
+/** Days from `a` to `b` (negative when `b` is earlier). */
+function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
 /** Clock times to a business day's span: a closing at or before the opening is the next day's. */
 export function daySpan(opening: Minutes, closing: Minutes): DayHours {
   return { opening, closing: closing <= opening ? closing + MINUTES_PER_DAY : closing };

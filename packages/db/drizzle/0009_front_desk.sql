@@ -39,4 +39,7 @@ ALTER TABLE "bookings" ADD CONSTRAINT "bookings_series_id_series_id_fk" FOREIGN 
 CREATE UNIQUE INDEX "bookings_reference_key" ON "bookings" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "bookings_series_idx" ON "bookings" USING btree ("series_id","booking_date") WHERE "bookings"."series_id" is not null;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_source" CHECK ("bookings"."source" in ('app', 'staff'));--> statement-breakpoint
-ALTER TABLE "bookings" ADD CONSTRAINT "bookings_note_length" CHECK (char_length("bookings"."note") <= 500);
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_note_length" CHECK (char_length("bookings"."note") <= 500);--> statement-breakpoint
+ALTER TABLE "booking_events" ADD COLUMN "kind" text DEFAULT 'status' NOT NULL;--> statement-breakpoint
+UPDATE "booking_events" SET "kind" = 'created' WHERE "from_status" IS NULL;--> statement-breakpoint
+ALTER TABLE "booking_events" ADD CONSTRAINT "booking_events_kind" CHECK ("booking_events"."kind" in ('created', 'status', 'rescheduled'));

@@ -52,7 +52,11 @@ export type Booking = {
   updatedAt: Date;
 };
 
+/** What an audit row records: the booking made, its status changed, or it moved (status unchanged). */
+export type EventKind = "created" | "status" | "rescheduled";
+
 export type BookingEvent = {
+  kind: EventKind;
   fromStatus: BookingStatus | null;
   toStatus: BookingStatus;
   actor: Actor;
@@ -103,6 +107,7 @@ export type BookingFilter = PageRequest & {
 
 export type NewEvent = {
   bookingId: number;
+  kind?: EventKind;
   fromStatus: BookingStatus | null;
   toStatus: BookingStatus;
   actor: Actor;
@@ -260,8 +265,8 @@ export function bookingsRepository(db: Database) {
                   ${values.note ?? null}, ${values.seriesId ?? null})
           returning id, reference, created_at, updated_at),
         e as (
-          insert into booking_events (booking_id, from_status, to_status, actor, actor_user_id)
-          select id, null, ${status}, ${event.actor}, ${event.actorUserId} from b)
+          insert into booking_events (booking_id, kind, from_status, to_status, actor, actor_user_id)
+          select id, 'created', null, ${status}, ${event.actor}, ${event.actorUserId} from b)
         select id, reference, created_at, updated_at from b`);
       const row = (result as { rows: { id: number; reference: string; created_at: Date | string; updated_at: Date | string }[] }).rows[0];
       if (!row) throw new Error("booking insert returned no row");
@@ -311,6 +316,7 @@ export function bookingsRepository(db: Database) {
     startTime: string;
     endTime: string;
     afterMidnight: boolean;
+    totalPrice: string;
   } | null> {
     const [row] = await db
       .select({
@@ -324,6 +330,7 @@ export function bookingsRepository(db: Database) {
         startTime: bookings.startTime,
         endTime: bookings.endTime,
         afterMidnight: bookings.afterMidnight,
+        totalPrice: bookings.totalPrice,
       })
       .from(bookings)
       .where(eq(bookings.id, id))
@@ -364,6 +371,7 @@ export function bookingsRepository(db: Database) {
   async function addEvent(event: NewEvent): Promise<void> {
     await db.insert(bookingEvents).values({
       bookingId: event.bookingId,
+      kind: event.kind ?? "status",
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       actor: event.actor,
@@ -426,14 +434,33 @@ export function bookingsRepository(db: Database) {
   }
 
   /**
-   * Compare-and-set: moves the booking to `to` only while it is still `from`. Of two callers racing
-   * on one booking only one gets true.
+   * Compare-and-set: moves the booking to `to` only while it is still `from` and, when `at` is given,
+   * still at that date and time (a move in between changes what a cancellation window was checked
+   * against). Of two callers racing on one booking only one gets true.
    */
-  async function setStatusIf(id: number, from: BookingStatus, to: BookingStatus): Promise<boolean> {
+  async function setStatusIf(
+    id: number,
+    from: BookingStatus,
+    to: BookingStatus,
+    at?: { bookingDate: string; startTime: string; endTime: string; afterMidnight: boolean },
+  ): Promise<boolean> {
     const rows = await db
       .update(bookings)
       .set({ status: to, updatedAt: sql`now()` })
-      .where(and(eq(bookings.id, id), eq(bookings.status, from)))
+      .where(
+        and(
+          eq(bookings.id, id),
+          eq(bookings.status, from),
+          at === undefined
+            ? undefined
+            : and(
+                eq(bookings.bookingDate, at.bookingDate),
+                eq(bookings.startTime, at.startTime),
+                eq(bookings.endTime, at.endTime),
+                eq(bookings.afterMidnight, at.afterMidnight),
+              ),
+        ),
+      )
       .returning({ id: bookings.id });
     return rows.length > 0;
   }
@@ -449,6 +476,12 @@ export function bookingsRepository(db: Database) {
       .where(and(eq(bookings.id, id), eq(bookings.userId, userId)))
       .limit(1);
     return row ? toBooking(row) : null;
+  }
+
+  /** A weekly series' occurrences, by date. */
+  async function ofSeries(seriesId: number): Promise<Booking[]> {
+    const rows = await joined().where(eq(bookings.seriesId, seriesId)).orderBy(bookings.bookingDate, bookings.id);
+    return rows.map(toBooking);
   }
 
   /** Newest first, filtered; a user's list passes `userId`. */
@@ -484,6 +517,7 @@ export function bookingsRepository(db: Database) {
   async function history(id: number): Promise<BookingEvent[]> {
     const rows = await db
       .select({
+        kind: bookingEvents.kind,
         fromStatus: bookingEvents.fromStatus,
         toStatus: bookingEvents.toStatus,
         actor: bookingEvents.actor,
@@ -543,6 +577,7 @@ export function bookingsRepository(db: Database) {
     setStatusIf,
     get,
     getForUser,
+    ofSeries,
     list,
     history,
     dayHolds,

@@ -3,7 +3,8 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { hhmm } from "./paging.ts";
+import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import type { Page, PageRequest } from "./paging.ts";
 
 export type Series = {
   id: number;
@@ -100,12 +101,28 @@ export function seriesRepository(db: Database) {
   }
 
   /** Newest first, by the customer's phone and the venue. */
-  async function list(filter: { phone?: string | undefined; venueId?: number | undefined }): Promise<Series[]> {
+  async function list(filter: PageRequest & { phone?: string | undefined; venueId?: number | undefined }): Promise<Page<Series>> {
+    const { page, limit, offset } = pageBounds(filter);
     const c: SQL[] = [sql`true`];
     if (filter.phone !== undefined) c.push(sql`u.phone = ${filter.phone}`);
     if (filter.venueId !== undefined) c.push(sql`s.venue_id = ${filter.venueId}`);
-    const rows = rowsOf<Row>(await db.execute(sql`${SELECT} where ${sql.join(c, sql` and `)} order by s.id desc limit 200`));
-    return rows.map(toSeries);
+    const where = sql.join(c, sql` and `);
+    const rows = rowsOf<Row & { total: number | string }>(
+      await db.execute(sql`
+        select x.*, count(*) over() as total from (${SELECT} where ${where}) x
+         order by x.id desc limit ${limit} offset ${offset}`),
+    );
+    return finishPage(
+      rows.map((r) => ({ ...r, total: Number(r.total) })),
+      { page, limit },
+      toSeries,
+      async () => {
+        const [n] = rowsOf<{ n: number | string }>(
+          await db.execute(sql`select count(*) as n from series s join users u on u.id = s.user_id where ${where}`),
+        );
+        return Number(n?.n ?? 0);
+      },
+    );
   }
 
   /**

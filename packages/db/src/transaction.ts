@@ -88,3 +88,12 @@ export async function withTransaction<T>(
     });
   });
 }
+
+/**
+ * `fn` inside a savepoint of the transaction `tx`: when it throws, what it wrote is undone and the
+ * transaction carries on (a weekly series books each date this way, and reports the dates refused).
+ */
+export function withSavepoint<T>(tx: Database, fn: (sp: Database) => Promise<T>): Promise<T> {
+  if (!(tx instanceof PgTransaction)) throw new Error("a savepoint needs a transaction");
+  return (tx as unknown as PgTransaction<never, never, never>).transaction<T>((sp) => fn(sp));
+}

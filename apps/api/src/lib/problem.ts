@@ -74,6 +74,13 @@ const STATUS_OF = {
   OTP_INVALID: 400,
   OTP_TOO_MANY_ATTEMPTS: 400,
   IDEMPOTENCY_KEY_REUSED: 422,
+  BOOKING_NOT_MOVABLE: 409,
+  MOVE_TOO_LATE: 409,
+  CUSTOMER_INACTIVE: 409,
+  SERIES_CONFLICTS: 409,
+  SERIES_EMPTY: 400,
+  SERIES_TOO_LONG: 400,
+  SERIES_NOT_FOUND: 404,
 } as const satisfies Record<ErrorCode, number>;
 
 export type ProblemStatus = (typeof STATUS_OF)[ErrorCode];
@@ -116,7 +123,7 @@ export function problemOf(code: ErrorCode, lang: Lang, requestId: string, params
 
 /** A domain error as a problem; rule errors that name a field also list it under `errors`. */
 export function problemFromDomain(e: DomainError, lang: Lang, requestId: string): Problem {
-  const p = { ...problemOf(e.code, lang, requestId, e.params), ...e.members };
+  const p = { ...problemOf(e.code, lang, requestId, e.params), ...(typeof e.members === "function" ? e.members(lang) : e.members) };
   return e.field && p.status === 400 ? { ...p, errors: [{ field: e.field, message: p.detail }] } : p;
 }
 

@@ -22,6 +22,10 @@ export function toBookingJson(b: Booking, lang: Lang): BookingJson {
     price_breakdown: b.priceBreakdown,
     status: b.status,
     can_cancel: b.canCancel,
+    source: b.source,
+    note: b.note,
+    reference: b.reference,
+    series_id: b.seriesId,
     created_at: b.createdAt.toISOString(),
     updated_at: b.updatedAt.toISOString(),
   };
@@ -33,11 +37,13 @@ export function toAdminBookingJson(b: Booking, lang: Lang): AdminBooking {
 
 export function toEventJson(e: BookingEvent): BookingEventJson {
   return {
+    event: e.kind,
     from_status: e.fromStatus,
     to_status: e.toStatus,
     actor: e.actor,
     actor_user_id: e.actorUserId,
     reason: e.reason,
+    details: e.details,
     at: e.createdAt.toISOString(),
   };
 }

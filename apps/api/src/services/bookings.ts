@@ -1,7 +1,7 @@
 // Booking use cases. Each verb owns its transaction, the idempotency record, metrics and cache
 // invalidation; the database's exclusion constraint decides clashes, never a read before a write.
 import { createHash } from "node:crypto";
-import type { BookingCreate } from "@venue-booking/contract";
+import type { AdminBookingCreate, BookingCreate } from "@venue-booking/contract";
 import {
   addDays,
   assertCancellable,
@@ -59,7 +59,7 @@ export type CreateBookingInput = {
 export type CreatedBooking = { booking: Booking; replayed: boolean };
 
 /** How far ahead staff may book: a year and a day, for a weekly series of 52 weeks. */
-const STAFF_HORIZON_DAYS = 366;
+export const STAFF_HORIZON_DAYS = 366;
 
 /** The largest total a booking can store (numeric(12,2)). */
 const MAX_TOTAL = "9999999999.99";
@@ -128,7 +128,7 @@ async function unitFor(
 }
 
 /** The days whose availability a booking shows on: its own, and the next when it runs past midnight. */
-function busyChanged(
+export function busyChanged(
   deps: AppDeps,
   booking: { venueId: number; bookingDate: string; startTime: string; endTime: string; afterMidnight: boolean },
 ): void {
@@ -170,7 +170,7 @@ async function lockPlayer(
 ): Promise<{ phone: string }> {
   const user = await repos.users.lockForBooking(userId);
   if (!user) throw new HttpError("UNAUTHORIZED");
-  if (!user.isActive) throw new DomainError("USER_INACTIVE");
+  if (!user.isActive) throw new DomainError(maker.source === "staff" ? "CUSTOMER_INACTIVE" : "USER_INACTIVE");
   // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
   if (maker.source === "staff") return user;
   const local = localDateTime(deps.clock(), deps.config.timeZone);
@@ -185,7 +185,7 @@ async function lockPlayer(
 }
 
 /** Who makes a booking, and how: the player in the app, or staff for a customer. */
-type Maker = {
+export type Maker = {
   actor: Actor;
   /** who made it, when not the player themselves */
   actorUserId: number | null;
@@ -214,12 +214,14 @@ async function insertBooking(
     shown,
   );
   const { key, hash } = idempotency;
-  if (key) await repos.idempotency.record(values.userId, key, { requestHash: hash, status: 201, body: { id: made.id } });
+  // staff keep their keys under their own id (one admin books for many customers)
+  if (key)
+    await repos.idempotency.record(maker.actorUserId ?? values.userId, key, { requestHash: hash, status: 201, body: { id: made.id } });
   return made;
 }
 
 /** An hourly booking: the venue locked, the rules checked, a unit chosen, then the insert. */
-async function bookHours(
+export async function bookHours(
   deps: AppDeps,
   tx: Database,
   userId: number,
@@ -300,15 +302,19 @@ async function bookHours(
  * Why an hourly booking found its time held, when a closure holds it: VENUE_CLOSED with the
  * closure's reason (read after the refusal, for its message only: the database already refused).
  */
-async function closedInstead(deps: AppDeps, r: BookingCreate, e: unknown): Promise<unknown> {
+export async function closedInstead(
+  repos: Repositories,
+  r: Pick<BookingCreate, "venue_id" | "booking_date" | "start_time" | "end_time" | "unit_id">,
+  e: unknown,
+): Promise<unknown> {
   const { venue_id: venueId, booking_date: date, start_time: start, end_time: end } = r;
   if (venueId === undefined || date === undefined || start === undefined || end === undefined) return e;
   if (!isDomainError(e, "SLOT_TAKEN") && !isDomainError(e, "VENUE_CLOSED")) return e;
   const closure = await (async () => {
-    const venue = await deps.repos.venues.get(venueId);
+    const venue = await repos.venues.get(venueId);
     if (!venue) return null;
     const span = businessSpan({ date, start: parseTime(start), end: parseTime(end) }, hoursOn(weekOfVenue(venue), date));
-    return deps.repos.closures.covering(venueId, r.unit_id ?? null, { from: localStamp(date, span.start), to: localStamp(date, span.end) });
+    return repos.closures.covering(venueId, r.unit_id ?? null, { from: localStamp(date, span.start), to: localStamp(date, span.end) });
   })().catch(() => null);
   if (!closure)
     return isDomainError(e, "VENUE_CLOSED") ? new DomainError("VENUE_CLOSED", { field: "start_time", params: reasonParams(null) }) : e;
@@ -377,25 +383,70 @@ async function bookSession(
  * it (its trigger claims the unit or its places) with its audit row and, with an Idempotency-Key,
  * the record of it, all in one transaction.
  */
-export async function createBooking(deps: AppDeps, input: CreateBookingInput): Promise<CreatedBooking> {
-  const { userId, request: r, idempotencyKey: key } = input;
-  const hash = requestHash(r);
+export function createBooking(deps: AppDeps, input: CreateBookingInput): Promise<CreatedBooking> {
+  const { request: r } = input;
+  return book(deps, { ...input, hash: requestHash(r), maker: { ...APP, note: r.note ?? null } });
+}
+
+/**
+ * Staff book for a customer by phone: the customer is found or made (unverified) in a transaction
+ * of its own, before the venue is locked, then the booking is made as a player's is, except that
+ * the notice, the horizon and the player's limit are the desk's to judge, and it is confirmed
+ * unless asked otherwise. The audit row names the admin.
+ */
+export async function createStaffBooking(
+  deps: AppDeps,
+  input: { adminId: number; request: AdminBookingCreate; idempotencyKey?: string | undefined } & TransactionOptions,
+): Promise<CreatedBooking> {
+  const { phone, name, status, ...r } = input.request;
+  const hash = createHash("sha256")
+    .update(JSON.stringify(["staff", phone, status ?? "confirmed", requestHash(r)]))
+    .digest("hex");
+  if (input.idempotencyKey) {
+    const earlier = await replay(deps, input.adminId, input.idempotencyKey, hash);
+    if (earlier) return { booking: earlier, replayed: true };
+  }
+  const customer = await findCustomer(deps, phone, name, input);
+  return book(deps, {
+    userId: customer.id,
+    request: r,
+    idempotencyKey: input.idempotencyKey,
+    deadline: input.deadline,
+    hash,
+    maker: { actor: "admin", actorUserId: input.adminId, source: "staff", status: status ?? "confirmed", note: r.note ?? null },
+  });
+}
+
+/** The customer with this phone, made (unverified, with `name`) when new: committed on its own, before any venue is locked. */
+export function findCustomer(
+  deps: AppDeps,
+  phone: string,
+  name: string | undefined,
+  options: TransactionOptions,
+): Promise<{ id: number; isActive: boolean }> {
+  return withTransaction(deps.database.db, { deadline: options.deadline }, (tx) => repositories(tx).users.customer(phone, name));
+}
+
+/** Makes a booking in its own transaction; with an Idempotency-Key, a retry (or a racing twin) gets the first one. */
+async function book(deps: AppDeps, input: CreateBookingInput & { hash: string; maker: Maker }): Promise<CreatedBooking> {
+  const { userId, request: r, idempotencyKey: key, hash, maker } = input;
+  const keeper = maker.actorUserId ?? userId;
   if (key) {
-    const earlier = await replay(deps, userId, key, hash);
+    const earlier = await replay(deps, keeper, key, hash);
     if (earlier) return { booking: earlier, replayed: true };
   }
   let booking: Booking;
   try {
     booking = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
-      r.session_id === undefined ? bookHours(deps, tx, userId, r, key, hash) : bookSession(deps, tx, userId, r, key, hash),
+      r.session_id === undefined ? bookHours(deps, tx, userId, r, key, hash, maker) : bookSession(deps, tx, userId, r, key, hash, maker),
     );
   } catch (caught) {
-    const e = r.session_id === undefined ? await closedInstead(deps, r, caught) : caught;
+    const e = r.session_id === undefined ? await closedInstead(deps.repos, r, caught) : caught;
     if (isConflict(e)) deps.metrics.bookingConflicts.inc();
     // A concurrent request with the same key won (its booking holds the slot, the places or the last
     // booking under the limit, or its record the key).
     if (key && (isConflict(e) || isDomainError(e, "TOO_MANY_LIVE_BOOKINGS") || !isDomainError(e))) {
-      const winner = await replay(deps, userId, key, hash);
+      const winner = await replay(deps, keeper, key, hash);
       if (winner) return { booking: winner, replayed: true };
     }
     throw e;
@@ -429,7 +480,7 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     if (!current || (change.ownerId !== undefined && current.userId !== change.ownerId)) throw new DomainError("BOOKING_NOT_FOUND");
     const from = current.status;
     assertTransition(from, change.to);
-    // A booking's date and times never change, so its start and end read here still hold at the write.
+    // The write below also compares the date and times read here: a move in between makes it read again.
     const clock = requestSpan({ date: current.bookingDate, start: parseTime(current.startTime), end: parseTime(current.endTime) });
     const shift = current.afterMidnight ? MINUTES_PER_DAY : 0;
     const span = { start: clock.start + shift, end: clock.end + shift };
@@ -440,7 +491,13 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     }
     const moved = await withTransaction(deps.database.db, { deadline: change.deadline }, async (tx) => {
       const repos = repositories(tx);
-      if (!(await repos.bookings.setStatusIf(change.id, from, change.to))) return false;
+      const at = {
+        bookingDate: current.bookingDate,
+        startTime: current.startTime,
+        endTime: current.endTime,
+        afterMidnight: current.afterMidnight,
+      };
+      if (!(await repos.bookings.setStatusIf(change.id, from, change.to, at))) return false;
       await repos.bookings.addEvent({
         bookingId: change.id,
         fromStatus: from,

@@ -16,12 +16,15 @@ export const bookingEvents = pgTable(
     actor: text().notNull(),
     actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
     reason: text(),
+    // created, a status change, or a move (rescheduled: same status, new time; migration 0009)
+    kind: text().notNull().default("status"),
     // what else changed: a move's old and new date, times and unit (migration 0009)
     details: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("booking_events_actor", sql`${t.actor} in ('user', 'admin', 'system')`),
+    check("booking_events_kind", sql`${t.kind} in ('created', 'status', 'rescheduled')`),
     index("booking_events_booking_idx").on(t.bookingId, t.id),
   ],
 );

@@ -4,8 +4,9 @@ import type { Booking, BookingEvent } from "@venue-booking/db";
 import type { AppRouteHandler } from "../../lib/openapi.ts";
 import { pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toAdminBookingJson, toEventJson } from "../../mappers/bookings.ts";
-import { getBookingWithHistory, listBookings, setBookingStatus } from "../../services/bookings.ts";
-import type { get, list, setStatus } from "./admin-bookings.routes.ts";
+import { createStaffBooking, getBookingWithHistory, listBookings, setBookingStatus } from "../../services/bookings.ts";
+import { moveBooking } from "../../services/moves.ts";
+import type { create, get, list, setStatus } from "./admin-bookings.routes.ts";
 
 function detail(booking: Booking, history: BookingEvent[], lang: Lang): AdminBookingDetail {
   return { ...toAdminBookingJson(booking, lang), history: history.map(toEventJson) };
@@ -22,6 +23,8 @@ export const listHandler: AppRouteHandler<typeof list> = async (c) => {
     userId: q.user_id,
     date: q.date,
     phone: q.phone,
+    seriesId: q.series_id,
+    reference: q.reference,
   });
   const lang = c.var.lang;
   return c.json(
@@ -35,14 +38,25 @@ export const getHandler: AppRouteHandler<typeof get> = async (c) => {
   return c.json(detail(booking, history, c.var.lang), 200);
 };
 
-export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => {
-  const { status, reason } = c.req.valid("json");
-  const { booking, history } = await setBookingStatus(c.var.deps, {
+export const createHandler: AppRouteHandler<typeof create> = async (c) => {
+  const { booking } = await createStaffBooking(c.var.deps, {
     adminId: c.var.user.id,
-    id: c.req.valid("param").id,
-    to: status,
-    reason,
+    request: c.req.valid("json"),
+    idempotencyKey: c.req.valid("header")["idempotency-key"],
     deadline: c.var.deadline,
   });
+  const history = await c.var.deps.repos.bookings.history(booking.id);
+  return c.json(detail(booking, history, c.var.lang), 201);
+};
+
+export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => {
+  const { status, reason, ...move } = c.req.valid("json");
+  const id = c.req.valid("param").id;
+  const deps = c.var.deps;
+  if (status === undefined) {
+    const booking = await moveBooking(deps, { id, to: move, by: { actor: "admin", adminId: c.var.user.id }, deadline: c.var.deadline });
+    return c.json(detail(booking, await deps.repos.bookings.history(id), c.var.lang), 200);
+  }
+  const { booking, history } = await setBookingStatus(deps, { adminId: c.var.user.id, id, to: status, reason, deadline: c.var.deadline });
   return c.json(detail(booking, history, c.var.lang), 200);
 };

@@ -7,5 +7,6 @@ export function bookingsRouter() {
     .openapi(r.list, h.listHandler)
     .openapi(r.create, h.createHandler)
     .openapi(r.get, h.getHandler)
+    .openapi(r.move, h.moveHandler)
     .openapi(r.cancel, h.cancelHandler);
 }

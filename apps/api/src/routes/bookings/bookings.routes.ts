@@ -1,6 +1,7 @@
 import {
   BookingCreateSchema,
   BookingListQuerySchema,
+  BookingMoveSchema,
   BookingSchema,
   IdParamSchema,
   IdempotencyHeaderSchema,
@@ -61,4 +62,23 @@ export const cancel = userRoute({
   summary: "Cancel your pending or confirmed booking",
   request: { params: IdParamSchema },
   responses: { 200: jsonContent(BookingSchema, "Cancelled"), ...notFoundResponse, ...conflictResponse },
+});
+
+export const move = userRoute({
+  method: "patch",
+  path: "/api/bookings/{id}",
+  tags,
+  summary: "Move your booking to another time or unit of its venue",
+  description:
+    "Any of `booking_date`, `start_time`, `end_time`, `unit_id` (a new start without an end keeps the length). Allowed " +
+    "while the venue's cancellation window still lets you cancel (409 MOVE_TOO_LATE), to a time any new booking could " +
+    "take. The new time is claimed and the old one freed together: a taken time is 409 SLOT_TAKEN and the booking stays " +
+    "as it was. The price is computed again; the history gets a `rescheduled` row. Only pending and confirmed hourly " +
+    "bookings move (409 BOOKING_NOT_MOVABLE).",
+  request: { params: IdParamSchema, body: jsonBody(BookingMoveSchema) },
+  responses: {
+    200: jsonContent(BookingSchema, "Moved"),
+    ...notFoundResponse,
+    409: problem(409, "SLOT_TAKEN, VENUE_CLOSED, MOVE_TOO_LATE or BOOKING_NOT_MOVABLE"),
+  },
 });

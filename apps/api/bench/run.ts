@@ -279,6 +279,14 @@ async function main() {
         baselineRps,
       ),
     );
+    // the same at 4 connections: one search's own latency, rather than the queue of 50 in front of it
+    cases.push(
+      await measure(
+        "free-at search, 4 connections",
+        { url: base, connections: 4, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: freeAtPath() }) }] },
+        baselineRps,
+      ),
+    );
     cases.push(
       await measure(
         "venue detail",

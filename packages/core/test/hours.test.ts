@@ -14,6 +14,7 @@ import {
   reachOf,
   uniformWeek,
   weekdayOf,
+  weeklyDates,
   weekOf,
   WEEKDAYS,
 } from "../src/hours.ts";
@@ -533,5 +534,49 @@ describe("a uniform week past midnight", () => {
       const starts = daySlots(hoursOn(week, addDays(MON, d))!, 60).map((s) => s.start / 60);
       expect(starts).toEqual([18, 19, 20, 21, 22, 23, 24, 25]);
     }
+  });
+});
+
+describe("a weekly series' dates", () => {
+  it("starts on the first weekday on or after the first date, and counts weeks", () => {
+    // 2026-11-23 is a Monday
+    expect(weeklyDates(2, "2026-11-23", { weeks: 3 }, 52)).toEqual(["2026-11-24", "2026-12-01", "2026-12-08"]);
+    expect(weeklyDates(1, "2026-11-23", { weeks: 1 }, 52)).toEqual(["2026-11-23"]);
+    expect(weeklyDates(7, "2026-11-23", { weeks: 2 }, 52)).toEqual(["2026-11-29", "2026-12-06"]);
+    // across a year's end and a leap day
+    expect(weeklyDates(2, "2028-02-22", { weeks: 2 }, 52)).toEqual(["2028-02-22", "2028-02-29"]);
+    expect(weeklyDates(4, "2026-12-30", { weeks: 2 }, 52)).toEqual(["2026-12-31", "2027-01-07"]);
+  });
+
+  it("runs up to a last date, that day included", () => {
+    expect(weeklyDates(2, "2026-11-23", { last: "2026-12-08" }, 52)).toEqual(["2026-11-24", "2026-12-01", "2026-12-08"]);
+    expect(weeklyDates(2, "2026-11-23", { last: "2026-12-07" }, 52)).toEqual(["2026-11-24", "2026-12-01"]);
+  });
+
+  it("refuses more than the most weeks, and a range holding no such weekday", () => {
+    expect(weeklyDates(2, "2026-11-24", { last: addDays("2026-11-24", 7 * 51) }, 52)).toHaveLength(52);
+    expect(() => weeklyDates(2, "2026-11-24", { last: addDays("2026-11-24", 7 * 52) }, 52)).toThrow(
+      expect.objectContaining({ code: "SERIES_TOO_LONG" }),
+    );
+    expect(() => weeklyDates(2, "2026-11-25", { last: "2026-11-30" }, 52)).toThrow(expect.objectContaining({ code: "SERIES_EMPTY" }));
+    expect(() => weeklyDates(2, "2026-11-25", { last: "2026-11-01" }, 52)).toThrow(expect.objectContaining({ code: "SERIES_EMPTY" }));
+  });
+
+  it("gives each date the asked weekday, a week apart, whatever the start", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4000 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 52 }),
+        (offset, weekday, weeks) => {
+          const first = addDays("2025-01-01", offset);
+          const dates = weeklyDates(weekday, first, { weeks }, 52);
+          expect(dates).toHaveLength(weeks);
+          expect(dates.every((d) => weekdayOf(d) === weekday)).toBe(true);
+          expect(dates[0]! >= first && dates[0]! <= addDays(first, 6)).toBe(true);
+          dates.slice(1).forEach((d, i) => expect(d).toBe(addDays(dates[i]!, 7)));
+        },
+      ),
+    );
   });
 });

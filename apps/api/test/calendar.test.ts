@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { runLifecycleOnce } from "../src/services/lifecycle.ts";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { authed, createVenue, json, newPhone, patch, problem, signInAdmin } from "./helpers.ts";
+import { authed, createVenue, json, newPhone, patch, problem, signInAdmin, sqlRows } from "./helpers.ts";
 
 // 10:00 in Tashkent on Saturday 2026-11-21 (05:00 UTC).
 const NOW = new Date("2026-11-21T05:00:00Z");
@@ -33,10 +33,7 @@ describe.each(testBackends())("venue calendar on $name", (backend) => {
   const player = async () => (await h.tokensFor(newPhone())).access;
   const book = (token: string, body: Record<string, unknown>, lang?: string) =>
     h.request("/api/bookings/", authed(token, json(body), lang));
-  const rows = async <T>(query: ReturnType<typeof sql>) => {
-    const result: unknown = await h.deps.database.db.execute(query);
-    return (result as { rows: T[] }).rows;
-  };
+  const rows = <T>(query: ReturnType<typeof sql>) => sqlRows<T>(h, query);
   const day = async (venueId: number, date: string, lang = "en") =>
     AvailabilitySchema.parse(
       await (await h.request(`/api/venues/${venueId}/availability/?date=${date}`, { headers: { "accept-language": lang } })).json(),

@@ -14,7 +14,7 @@ import { addDays } from "@venue-booking/core";
 import { sql } from "drizzle-orm";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { authed, createVenue, json, newPhone, patch, problem, signInAdmin } from "./helpers.ts";
+import { authed, createVenue, json, newPhone, patch, problem, signInAdmin, sqlRows } from "./helpers.ts";
 
 // 10:00 in Tashkent on Saturday 2026-11-21 (05:00 UTC).
 const NOW = new Date("2026-11-21T05:00:00Z");
@@ -39,10 +39,7 @@ describe.each(testBackends())("front desk on $name", (backend) => {
   });
   afterAll(async () => h.close());
 
-  const rows = async <T>(query: ReturnType<typeof sql>) => {
-    const result: unknown = await h.deps.database.db.execute(query);
-    return (result as { rows: T[] }).rows;
-  };
+  const rows = <T>(query: ReturnType<typeof sql>) => sqlRows<T>(h, query);
   const player = async () => h.tokensFor(newPhone());
   const staffBook = (body: Record<string, unknown>, headers: Record<string, string> = {}, lang?: string) =>
     h.request("/api/admin/bookings/", authed(admin, json(body, headers), lang));

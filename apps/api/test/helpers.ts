@@ -3,6 +3,7 @@ import { ProblemSchema } from "@venue-booking/contract";
 import type { Problem } from "@venue-booking/contract";
 import { expect } from "vitest";
 import type { Harness } from "../src/testing.ts";
+import type { SQL } from "drizzle-orm";
 
 let seq = 500_000_000;
 export function newPhone(): string {
@@ -81,4 +82,10 @@ export async function createVenue(h: Harness, adminToken: string, over: Record<s
   const res = await h.request("/api/venues/", authed(adminToken, json(venueBody(over))));
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: number }).id;
+}
+
+/** The rows a SQL statement answers on the harness's database (for invariants checked in SQL). */
+export async function sqlRows<T>(h: Harness, query: SQL): Promise<T[]> {
+  const result: unknown = await h.deps.database.db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

@@ -3,7 +3,7 @@ import { AdminBookingDetailSchema, AvailabilitySchema, BookingSchema, SessionSch
 import { sql } from "drizzle-orm";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { authed, createVenue, json, newPhone, patch, problem, signInAdmin } from "./helpers.ts";
+import { authed, createVenue, json, newPhone, patch, problem, signInAdmin, sqlRows } from "./helpers.ts";
 
 // 10:00 in Tashkent on 2026-11-21 (05:00 UTC).
 const NOW = new Date("2026-11-21T05:00:00Z");
@@ -22,10 +22,7 @@ describe.each(testBackends())("sessions on $name", (backend) => {
   const player = async () => (await h.tokensFor(newPhone())).access;
   const book = (token: string, body: Record<string, unknown>, lang?: string) =>
     h.request("/api/bookings/", authed(token, json(body), lang));
-  const rows = async <T>(query: ReturnType<typeof sql>) => {
-    const result: unknown = await h.deps.database.db.execute(query);
-    return (result as { rows: T[] }).rows;
-  };
+  const rows = <T>(query: ReturnType<typeof sql>) => sqlRows<T>(h, query);
 
   /** A venue of one unit and a session on it; returns both ids. */
   async function scheduled(over: Record<string, unknown> = {}) {

@@ -10,7 +10,7 @@ import {
 import { sql } from "drizzle-orm";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { authed, createVenue, json, newPhone, patch, problem, signInAdmin } from "./helpers.ts";
+import { authed, createVenue, json, newPhone, patch, problem, signInAdmin, sqlRows } from "./helpers.ts";
 
 // 10:00 in Tashkent on 2026-11-21 (05:00 UTC).
 const NOW = new Date("2026-11-21T05:00:00Z");
@@ -41,10 +41,7 @@ describe.each(testBackends())("units on $name", (backend) => {
     expect(res.status).toBe(200);
     return AvailabilitySchema.parse(await res.json());
   };
-  const rows = async <T>(query: ReturnType<typeof sql>) => {
-    const result: unknown = await h.deps.database.db.execute(query);
-    return (result as { rows: T[] }).rows;
-  };
+  const rows = <T>(query: ReturnType<typeof sql>) => sqlRows<T>(h, query);
 
   /** A venue with the given units (through the create body); returns its id and unit ids in order. */
   async function venueWith(units: Record<string, unknown>[], over: Record<string, unknown> = {}) {

@@ -152,6 +152,12 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       const made = BookingSchema.parse(await (await book(access, { ...at, note: "  we bring a ball  " })).json());
       expect(made).toMatchObject({ note: "we bring a ball", source: "app" });
       expect(made.reference).toMatch(REFERENCE);
+      // a retry under the same key with another note is another request
+      const key = { "idempotency-key": `note-${Math.random()}` };
+      const at2 = { ...at, start_time: "16:00", end_time: "17:00" };
+      expect((await h.request("/api/bookings/", authed(access, json({ ...at2, note: "one" }, key)))).status).toBe(201);
+      const other = await h.request("/api/bookings/", authed(access, json({ ...at2, note: "two" }, key)));
+      expect(other.status).toBe(422);
       const long = await book(access, { ...at, start_time: "14:00", end_time: "15:00", note: "x".repeat(501) });
       expect(long.status).toBe(400);
       expect((await problem(long)).errors?.[0]?.field).toBe("note");
@@ -241,6 +247,9 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       const moved = AdminBookingDetailSchema.parse(await res.json());
       expect(moved).toMatchObject({ booking_date: far, start_time: "12:00", end_time: "13:00", unit: { id: v.c2 } });
       expect(moved.history.at(-1)).toMatchObject({ event: "rescheduled", actor: "admin", actor_user_id: adminId });
+      // a reason goes into the history row
+      expect((await adminMove(soon.id, { start_time: "13:00", end_time: "14:00", reason: "the customer called" })).status).toBe(200);
+      expect((await detail(soon.id)).history.at(-1)).toMatchObject({ event: "rescheduled", reason: "the customer called" });
       // a status and a move at once are refused
       const both = await adminMove(soon.id, { status: "confirmed", start_time: "13:00" });
       expect(both.status).toBe(400);
@@ -249,6 +258,18 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       const dead = await adminMove(soon.id, { start_time: "14:00" });
       expect(dead.status).toBe(409);
       expect((await problem(dead)).code).toBe("BOOKING_NOT_MOVABLE");
+    });
+
+    it("refuses a move whose new total would not fit, as a new booking would", async () => {
+      const v = await venue({ units: [{ name: { ru: "Бассейн", en: "Pool" }, kind: "lane", capacity: 1000, price_per_hour: "5000000" }] });
+      const poolId = VenueSchema.parse(await (await h.request(`/api/venues/${v.id}/`)).json()).units[0]!.id;
+      const at = { venue_id: v.id, unit_id: poolId, booking_date: addDays(TODAY, 2), phone: newPhone(), places: 1000 };
+      const made = AdminBookingDetailSchema.parse(await (await staffBook({ ...at, start_time: "10:00", end_time: "11:00" })).json());
+      expect(made.total_price).toBe("5000000000.00");
+      const res = await adminMove(made.id, { end_time: "13:00" });
+      expect(res.status).toBe(400);
+      expect((await problem(res)).code).toBe("TOTAL_TOO_HIGH");
+      expect((await detail(made.id)).end_time).toBe("11:00");
     });
 
     it("moves across midnight on a venue open late, and clashes by real time whatever the business day", async () => {
@@ -298,6 +319,19 @@ describe.each(testBackends())("front desk on $name", (backend) => {
         expect(b.status).toBe(200);
         expect([200, 409]).toContain(a.status);
         if (a.status === 409) expect((await problem(a)).code).toBe("SLOT_TAKEN");
+        // a swap on the other court: each target is held by the other until it moves, so neither moves
+        const other = { ...at, unit_id: v.c2 };
+        const three = AdminBookingDetailSchema.parse(
+          await (await staffBook({ ...other, start_time: "10:00", end_time: "11:00", phone: newPhone() })).json(),
+        );
+        const four = AdminBookingDetailSchema.parse(
+          await (await staffBook({ ...other, start_time: "11:00", end_time: "12:00", phone: newPhone() })).json(),
+        );
+        const swap = await Promise.all([
+          adminMove(three.id, { start_time: "11:00", end_time: "12:00" }),
+          adminMove(four.id, { start_time: "10:00", end_time: "11:00" }),
+        ]);
+        expect(swap.map((r) => r.status)).toEqual([409, 409]);
       }
       const overlaps = await rows<{ n: number }>(sql`
         select count(*)::int as n from bookings x join bookings y on x.id < y.id and x.unit_id = y.unit_id
@@ -307,7 +341,7 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       const live = await rows<{ n: number }>(
         sql`select count(*)::int as n from bookings where venue_id = ${v.id} and status in ('pending', 'confirmed')`,
       );
-      expect(live).toEqual([{ n: rounds * 2 }]);
+      expect(live).toEqual([{ n: rounds * 4 }]);
       // each booking's claim matches its time
       const stray = await rows<{ n: number }>(sql`
         select count(*)::int as n from bookings b join unit_claims c on c.booking_id = b.id
@@ -382,7 +416,15 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       const made = SeriesCreatedSchema.parse(await res.json());
       expect(made.skipped).toEqual([{ date: taken, code: "SLOT_TAKEN", message: expect.any(String) }]);
       expect(made.bookings.map((b) => b.booking_date)).toEqual(TUESDAYS.filter((d) => d !== taken));
-      expect(made).toMatchObject({ weekday: 2, first_date: TUESDAY, last_date: TUESDAYS[11], live_bookings: 11, customer: { phone } });
+      expect(made).toMatchObject({
+        weekday: 2,
+        first_date: TUESDAY,
+        last_date: TUESDAYS[11],
+        live_bookings: 11,
+        customer: { phone },
+        unit_id: v.c1,
+        unit_kind: null,
+      });
       for (const b of made.bookings) {
         expect(b).toMatchObject({
           series_id: made.id,
@@ -460,6 +502,56 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       expect((await problem(late)).dates?.map((d) => d.code)).toEqual(["OUTSIDE_HOURS", "OUTSIDE_HOURS"]);
     });
 
+    it("runs its 52 weeks from a first date a month ahead, and a retry with its Idempotency-Key makes it once", async () => {
+      const v = await venue();
+      const first = addDays(TUESDAY, 28);
+      // either court would do: a twin that found the first court taken would book the second
+      const body = seriesBody(v, newPhone(), { first_date: first, weeks: 52, unit_id: undefined });
+      const key = { "idempotency-key": `series-${Math.random()}` };
+      const send = () => h.request("/api/admin/series/", authed(admin, json(body, key)));
+      const [one, two] = await Promise.all([send(), send()]);
+      expect([one.status, two.status]).toEqual([201, 201]);
+      const a = SeriesCreatedSchema.parse(await one.json());
+      const b = SeriesCreatedSchema.parse(await two.json());
+      expect(b.id).toBe(a.id);
+      expect(a.bookings).toHaveLength(52);
+      expect(a.last_date).toBe(addDays(first, 7 * 51));
+      const made = await rows<{ n: number }>(sql`select count(*)::int as n from bookings where venue_id = ${v.id}`);
+      expect(made).toEqual([{ n: 52 }]);
+      const again = await send();
+      expect(SeriesCreatedSchema.parse(await again.json()).id).toBe(a.id);
+      const changed = await h.request("/api/admin/series/", authed(admin, json({ ...body, weeks: 51 }, key)));
+      expect(changed.status).toBe(422);
+      // on one unit the twin meets the first one's bookings, and answers it too
+      const oneUnit = { ...body, unit_id: v.c1, start_time: "18:00", end_time: "20:00", weeks: 4 };
+      const key2 = { "idempotency-key": `series-${Math.random()}` };
+      const twins = await Promise.all([0, 1].map(() => h.request("/api/admin/series/", authed(admin, json(oneUnit, key2)))));
+      expect(twins.map((r) => r.status)).toEqual([201, 201]);
+      const ids = await Promise.all(twins.map(async (r) => SeriesCreatedSchema.parse(await r.json()).id));
+      expect(ids[0]).toBe(ids[1]);
+    });
+
+    it("cancels from a past date only what has not started: a played and a running occurrence stay", async () => {
+      const v = await venue();
+      const made = SeriesCreatedSchema.parse(await (await createSeries(seriesBody(v, newPhone(), { weeks: 4 }))).json());
+      // 21:00 on the second Tuesday, in Tashkent: the first was played, the second runs until 22:00
+      h.setNow(new Date(`${TUESDAYS[1]}T16:00:00Z`));
+      try {
+        const del = await h.request(`/api/admin/series/${made.id}/?from=${TUESDAY}`, authed(admin, { method: "DELETE" }));
+        expect(del.status).toBe(200);
+        const after = SeriesCancelledSchema.parse(await del.json());
+        expect(after.bookings.map((b) => [b.booking_date, b.status])).toEqual([
+          [TUESDAYS[0], "confirmed"],
+          [TUESDAYS[1], "confirmed"],
+          [TUESDAYS[2], "cancelled"],
+          [TUESDAYS[3], "cancelled"],
+        ]);
+        expect(after.cancelled).toHaveLength(2);
+      } finally {
+        h.setNow(NOW);
+      }
+    });
+
     it("refuses a series that is too long, empty, in the past, or says weeks and last_date both", async () => {
       const v = await venue();
       const phone = newPhone();
@@ -474,6 +566,21 @@ describe.each(testBackends())("front desk on $name", (backend) => {
       expect(await code({ weeks: undefined, last_date: addDays(TODAY, 400) })).toBe("SERIES_TOO_LONG");
       expect(await code({ weeks: undefined, first_date: "2026-11-25", last_date: "2026-11-30" })).toBe("SERIES_EMPTY");
       expect(await code({ first_date: "2026-11-10" })).toBe("IN_THE_PAST");
+      expect(await code({ first_date: addDays(TODAY, 400) })).toBe("TOO_FAR_AHEAD");
+      // what is wrong with every date is said once
+      for (const over of [{ unit_id: 999_999 }, { unit_id: undefined, unit_kind: "lane" }]) {
+        const res = await createSeries(seriesBody(v, phone, over));
+        expect(res.status).toBe(404);
+        expect((await problem(res)).code).toBe("UNIT_NOT_FOUND");
+      }
+      const other = await venue();
+      const foreign = await createSeries(seriesBody(v, phone, { unit_id: other.c1 }));
+      expect((await problem(foreign)).code).toBe("UNIT_NOT_FOUND");
+      const [user] = await rows<{ id: number }>(sql`select id from users where phone = ${phone}`);
+      await h.request(`/api/admin/users/${user!.id}/`, authed(admin, patch({ is_active: false })));
+      const inactive = await createSeries(seriesBody(v, phone));
+      expect(inactive.status).toBe(409);
+      expect((await problem(inactive)).code).toBe("CUSTOMER_INACTIVE");
       expect((await h.request("/api/admin/series/999999/", authed(admin))).status).toBe(404);
       expect((await h.request("/api/admin/series/999999/", authed(admin, { method: "DELETE" }))).status).toBe(404);
       // players may not

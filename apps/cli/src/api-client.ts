@@ -37,6 +37,8 @@ export type CallOptions = {
    * the request is made again without it (with a note), instead of failing.
    */
   public?: boolean;
+  /** Sent as the Idempotency-Key header: a retry with the same key gets the first answer. */
+  idempotencyKey?: string | undefined;
 };
 type RequestOptions = CallOptions & { body?: unknown };
 type Answer = { status: number; text: string; url: string };
@@ -86,6 +88,10 @@ export class ApiClient {
   delete(path: string): Promise<void> {
     return this.#noContent("DELETE", path, {});
   }
+  /** A DELETE answered with what it did (a series' cancelled bookings). */
+  deleteWithAnswer<T>(path: string, schema: ZodType<T>): Promise<T> {
+    return this.#call("DELETE", path, schema);
+  }
   /** A POST answered with 204 No Content. */
   postNoContent(path: string, body: unknown, opts?: CallOptions): Promise<void> {
     return this.#noContent("POST", path, { ...opts, body });
@@ -108,20 +114,21 @@ export class ApiClient {
    */
   async #request(method: Method, path: string, opts: RequestOptions): Promise<Answer> {
     const url = `${this.baseUrl}${path}`;
-    if (opts.auth === false) return this.#exchange(method, url, opts.body, undefined);
+    const send = (token: string | undefined) => this.#exchange(method, url, opts.body, token, opts.idempotencyKey);
+    if (opts.auth === false) return send(undefined);
     const credential = this.#credential();
     const token = credential.kind === "none" ? undefined : credential.token;
-    let answer = await this.#exchange(method, url, opts.body, token);
+    let answer = await send(token);
     if (!signInRefused(answer)) return answer;
     if (credential.kind === "stored") {
       const fresh = await this.#refresh(credential.token);
       if (fresh) {
-        answer = await this.#exchange(method, url, opts.body, fresh);
+        answer = await send(fresh);
         if (!signInRefused(answer)) return answer;
       }
     }
     if (opts.public && token) {
-      const anonymous = await this.#exchange(method, url, opts.body, undefined);
+      const anonymous = await send(undefined);
       if (!signInRefused(anonymous)) {
         this.#notice(`note: ${this.#refusal(credential)}; showing what anyone may see`);
         return anonymous;
@@ -154,7 +161,7 @@ export class ApiClient {
   }
 
   /** One request and its whole answer within the time limit. */
-  async #exchange(method: Method, url: string, body: unknown, token: string | undefined): Promise<Answer> {
+  async #exchange(method: Method, url: string, body: unknown, token: string | undefined, idempotencyKey?: string): Promise<Answer> {
     const stop = this.#spinner?.(`${method} ${url}`);
     try {
       const res = await this.#fetch(url, {
@@ -164,6 +171,7 @@ export class ApiClient {
           "accept-language": this.#lang,
           ...(body === undefined ? {} : { "content-type": "application/json" }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.#timeoutMs),

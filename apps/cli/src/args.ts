@@ -102,7 +102,20 @@ export function listFlag(
 }
 
 /** What a checked value is, named in the admin's language in the usage error. */
-export type What = "venue" | "unit" | "session" | "status" | "translation" | "imageUrl" | "hours" | "closure" | "priceRule" | "policy";
+export type What =
+  | "venue"
+  | "unit"
+  | "session"
+  | "status"
+  | "translation"
+  | "imageUrl"
+  | "hours"
+  | "closure"
+  | "priceRule"
+  | "policy"
+  | "booking"
+  | "move"
+  | "series";
 
 /** A request body checked with the contract's schema before it is sent; the problems as one line in `lang`. */
 export function check<T>(schema: ZodType<T>, value: unknown, what: What, lang: Lang): T {
@@ -114,6 +127,11 @@ export function check<T>(schema: ZodType<T>, value: unknown, what: What, lang: L
 
 // Checks of prompt answers, as they are typed: true, or what is wrong in the admin's language.
 type Answer = (v: string) => true | string;
+/** The check of an answer that may be left empty. */
+export const orEmpty =
+  (check: Answer): Answer =>
+  (v) =>
+    v === "" || check(v);
 export const phoneAnswer =
   (lang: Lang): Answer =>
   (v) =>
@@ -130,6 +148,10 @@ export const codeAnswer =
   (lang: Lang): Answer =>
   (v) =>
     /^\d{6}$/.test(v) || t(lang, "answer.code");
+export const idAnswer =
+  (lang: Lang): Answer =>
+  (v) =>
+    (/^\d{1,10}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_ID) || t(lang, "answer.id");
 export const idsAnswer =
   (lang: Lang): Answer =>
   (v) =>

@@ -1,7 +1,6 @@
 // What the menu offers, group by group: each item names the command it runs and asks a person for
 // what that command needs, choosing from lists wherever the values are known.
-import type { Page } from "@venue-booking/contract";
-import { BOOKING_STATUSES, LANGS, PAGE_SIZE } from "@venue-booking/core";
+import { BOOKING_STATUSES, LANGS } from "@venue-booking/core";
 import { dateAnswer } from "./args.ts";
 import { loginAction } from "./commands/auth/login.ts";
 import { logoutAction } from "./commands/auth/logout.ts";
@@ -38,8 +37,10 @@ import { updateVenueAction } from "./commands/venues/update.ts";
 import type { CliContext } from "./context.ts";
 import { t } from "./i18n.ts";
 import { CALENDAR_ITEMS } from "./menu-calendar.ts";
+import { DESK_BOOKING_ITEMS, SERIES_ITEMS } from "./menu-desk.ts";
+import { ask, optional, paged } from "./menu-steps.ts";
 import type { MessageKey } from "./i18n.ts";
-import { outcome, present } from "./runner.ts";
+import { outcome } from "./runner.ts";
 import type { Outcome } from "./runner.ts";
 
 export type MenuItem = {
@@ -53,33 +54,7 @@ export type MenuItem = {
 };
 export type MenuGroup = { value: string; name: MessageKey; items: MenuItem[] };
 
-const ask = (ctx: CliContext, message: MessageKey) => ctx.prompter.input({ message: t(ctx.lang, message) });
-const optional = async (ctx: CliContext, message: MessageKey, validate?: (v: string) => true | string) =>
-  (await ctx.prompter.input({
-    message: t(ctx.lang, message),
-    default: "",
-    ...(validate ? { validate: (v: string) => v === "" || validate(v) } : {}),
-  })) || undefined;
 const venueId = (ctx: CliContext) => ask(ctx, "ask.venueId");
-
-/** A list shown a page at a time, with "next page" and "previous page" while there are more. */
-async function paged(ctx: CliContext, list: (page: string) => Promise<Outcome<Page<unknown>>>): Promise<undefined> {
-  for (let n = 1; ;) {
-    const page = present(ctx.out, await list(String(n)), false);
-    const last = Math.max(1, Math.ceil(page.count / PAGE_SIZE));
-    const moves = [
-      ...(page.next ? [{ value: "next", name: t(ctx.lang, "menu.nextPage") }] : []),
-      ...(n > 1 ? [{ value: "previous", name: t(ctx.lang, "menu.previousPage") }] : []),
-    ];
-    if (!moves.length) return undefined;
-    const move = await ctx.prompter.select({
-      message: t(ctx.lang, "menu.page", { n, last }),
-      choices: [...moves, { value: "back", name: t(ctx.lang, "menu.back") }],
-    });
-    if (move === "back") return undefined;
-    n += move === "next" ? 1 : -1;
-  }
-}
 
 const venues: MenuItem[] = [
   {
@@ -362,7 +337,8 @@ const account: MenuItem[] = [
 export const MENU_GROUPS: MenuGroup[] = [
   { value: "venues", name: "group.venues", items: [...venues, ...units, ...CALENDAR_ITEMS] },
   { value: "sessions", name: "group.sessions", items: sessions },
-  { value: "bookings", name: "group.bookings", items: bookings },
+  { value: "bookings", name: "group.bookings", items: [...bookings, ...DESK_BOOKING_ITEMS] },
+  { value: "series", name: "group.series", items: SERIES_ITEMS },
   { value: "users", name: "group.users", items: users },
   { value: "transfer", name: "group.transfer", items: transfer },
   { value: "account", name: "group.account", items: account },

@@ -1,6 +1,7 @@
 // The CLI's own messages in each language of the product; {name} is filled in by t().
 import type { Lang } from "@venue-booking/core";
 import { CALENDAR_MESSAGES } from "./messages-calendar.ts";
+import { DESK_MESSAGES } from "./messages-desk.ts";
 
 export const MESSAGES = {
   // checks of what was typed
@@ -782,4 +783,5 @@ export const MESSAGES = {
   "lang.en": { en: "English", ru: "Английский", uz: "Inglizcha" },
 
   ...CALENDAR_MESSAGES,
+  ...DESK_MESSAGES,
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -6,6 +6,7 @@ import { authCommands } from "./commands/auth/index.ts";
 import { bookingsCommand } from "./commands/bookings/index.ts";
 import { completionCommand } from "./commands/completion/index.ts";
 import { configCommand } from "./commands/config/index.ts";
+import { seriesCommand } from "./commands/series/index.ts";
 import { sessionsCommand } from "./commands/sessions/index.ts";
 import { exportCommand, importCommand } from "./commands/transfer/index.ts";
 import { usersCommand } from "./commands/users/index.ts";
@@ -38,7 +39,7 @@ type GlobalOptions = { apiUrl?: string; profile?: string; timeout?: string };
 
 export function createProgram(io: ProgramIo): Command {
   const program = new Command("venue-admin")
-    .description("venue-booking admin: venues, translations, images, sessions, bookings and users, through the API")
+    .description("venue-booking admin: venues, translations, images, sessions, bookings, weekly series and users, through the API")
     .version(cliPackage.version, "-V, --version", "print the version of venue-admin")
     .option("--api-url <url>", `the API's base URL (default: the profile's, VENUE_API_URL or ${DEFAULT_API_URL})`)
     .option("--profile <name>", "the profile to use (default: VENUE_ADMIN_PROFILE or the one chosen with `config use`)")
@@ -80,6 +81,7 @@ export function createProgram(io: ProgramIo): Command {
     venuesCommand(run),
     sessionsCommand(run),
     bookingsCommand(run),
+    seriesCommand(run),
     usersCommand(run),
     importCommand(run),
     exportCommand(run),

@@ -31,7 +31,15 @@ describe("the interactive menu", () => {
     const commands = leaves(program);
     expect(commands.length).toBeGreaterThanOrEqual(20);
     for (const command of commands) expect(menu.has(command), command).toBe(true);
-    expect(MENU_GROUPS.map((g) => text("en", g.name))).toEqual(["Venues", "Sessions", "Bookings", "Users", "Import/export", "Account"]);
+    expect(MENU_GROUPS.map((g) => text("en", g.name))).toEqual([
+      "Venues",
+      "Sessions",
+      "Bookings",
+      "Weekly series",
+      "Users",
+      "Import/export",
+      "Account",
+    ]);
     // reactivating a venue and editing its texts have items of their own
     const venues = MENU_GROUPS.find((g) => g.value === "venues")!.items;
     expect(venues.find((i) => i.value === "venues reactivate")?.command).toBe("venues update");
@@ -198,11 +206,11 @@ describe("the interactive menu", () => {
     );
     expect(screens[0]).toEqual({
       message: `Not signed in · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
-      choices: ["login", "venues", "sessions", "bookings", "users", "transfer", "account", "quit"],
+      choices: ["login", "venues", "sessions", "bookings", "series", "users", "transfer", "account", "quit"],
     });
     expect(screens[1]).toEqual({
       message: `Signed in as ${phone} · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
-      choices: ["venues", "sessions", "bookings", "users", "transfer", "account", "quit"],
+      choices: ["venues", "sessions", "bookings", "series", "users", "transfer", "account", "quit"],
     });
   });
 
@@ -229,13 +237,22 @@ describe("the interactive menu", () => {
     const ru = await screens("ru");
     expect(ru[0]).toEqual({
       message: `Вход выполнен: токен из VENUE_API_TOKEN · ${t.baseUrl} (профиль default)\nЧто вы хотите сделать?`,
-      choices: ["Площадки", "Сеансы", "Бронирования", "Пользователи", "Импорт/экспорт", "Учётная запись", "Выход"],
+      choices: ["Площадки", "Сеансы", "Бронирования", "Еженедельные серии", "Пользователи", "Импорт/экспорт", "Учётная запись", "Выход"],
     });
     expect(ru[1]?.message).toBe("Площадки:");
     expect(ru[1]?.choices).toContain("Создать площадку");
     expect(ru[1]?.choices.at(-1)).toBe("Назад");
     const uz = await screens("uz");
-    expect(uz[0]?.choices).toEqual(["Maydonlar", "Seanslar", "Bronlar", "Foydalanuvchilar", "Import/eksport", "Hisob", "Chiqish"]);
+    expect(uz[0]?.choices).toEqual([
+      "Maydonlar",
+      "Seanslar",
+      "Bronlar",
+      "Haftalik seriyalar",
+      "Foydalanuvchilar",
+      "Import/eksport",
+      "Hisob",
+      "Chiqish",
+    ]);
     expect(uz[1]?.choices.at(-1)).toBe("Orqaga");
   });
 

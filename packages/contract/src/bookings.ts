@@ -152,6 +152,20 @@ export const ACTORS = ["user", "admin", "system"] as const;
 
 export const EVENT_KINDS = ["created", "status", "rescheduled"] as const;
 
+/** Where a booking was, or went: one side of a move. */
+export const MovePlaceSchema = z
+  .object({
+    booking_date: z.string().openapi({ example: "2026-12-04" }),
+    start_time: z.string().openapi({ example: "18:00" }),
+    end_time: z.string().openapi({ example: "19:00" }),
+    after_midnight: z.boolean(),
+    unit_id: z.number().int(),
+    total_price: z.string().openapi({ example: "150000.00" }),
+  })
+  .openapi("MovePlace");
+
+export const MoveDetailsSchema = z.object({ from: MovePlaceSchema, to: MovePlaceSchema }).openapi("MoveDetails");
+
 export const BookingEventSchema = z
   .object({
     event: z.enum(EVENT_KINDS).openapi({ description: "created, a status change, or a move (rescheduled: details.from and details.to)" }),
@@ -160,9 +174,7 @@ export const BookingEventSchema = z
     actor: z.enum(ACTORS),
     actor_user_id: z.number().int().nullable(),
     reason: z.string().nullable().openapi({ example: "expired" }),
-    details: z.record(z.string(), z.unknown()).nullable().openapi({
-      description: "a move's old and new place: {from, to}, each {booking_date, start_time, end_time, unit_id, total_price}",
-    }),
+    details: MoveDetailsSchema.nullable().openapi({ description: "a move's old and new place (rescheduled rows); null otherwise" }),
     at: TimestampSchema,
   })
   .openapi("BookingEvent");
@@ -206,7 +218,8 @@ export const AdminBookingStatusSchema = z
   })
   .openapi("AdminBookingStatus", {
     example: { status: "confirmed" },
-    description: "either a status (with an optional reason) or a move (booking_date, start_time, end_time, unit_id), not both",
+    description:
+      "either a status or a move (booking_date, start_time, end_time, unit_id), not both; a reason goes with either into the history",
   });
 
 export type BookingCreate = z.infer<typeof BookingCreateSchema>;
@@ -217,3 +230,5 @@ export type AdminBookingDetail = z.infer<typeof AdminBookingDetailSchema>;
 export type AdminBookingStatus = z.infer<typeof AdminBookingStatusSchema>;
 export type AdminBookingCreate = z.infer<typeof AdminBookingCreateSchema>;
 export type BookingMove = z.infer<typeof BookingMoveSchema>;
+export type MoveDetails = z.infer<typeof MoveDetailsSchema>;
+export type MovePlace = z.infer<typeof MovePlaceSchema>;

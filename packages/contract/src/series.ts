@@ -32,7 +32,6 @@ export const SeriesCreateSchema = z
       .optional()
       .openapi({ description: "fail (the default): one date that cannot be booked and nothing is created; skip: book the rest" }),
     note: TextSchema.trim().max(500).optional(),
-    status: z.enum(["pending", "confirmed"]).optional().openapi({ description: "of every occurrence (default confirmed)" }),
   })
   .superRefine((v, ctx) => {
     if ((v.weeks === undefined) === (v.last_date === undefined)) {
@@ -67,6 +66,7 @@ export const SeriesSchema = z
     id: z.number().int().openapi({ example: 1 }),
     venue_id: z.number().int(),
     unit_id: z.number().int().nullable(),
+    unit_kind: z.string().nullable().openapi({ description: "with no unit_id, the kind each date took the first free unit of" }),
     customer: z.object({ id: z.number().int(), phone: z.string(), name: z.string() }),
     weekday: z.number().int().openapi({ example: 2 }),
     start_time: z.string().openapi({ example: "20:00" }),
@@ -98,7 +98,7 @@ export const SeriesCancelQuerySchema = z.object({
   from: DateSchema.optional().openapi({
     param: { name: "from", in: "query" },
     example: "2027-01-05",
-    description: "cancel occurrences on and after this date (default: today, venue time)",
+    description: "cancel occurrences on and after this date that have not started (default: today, venue time)",
   }),
 });
 

@@ -3,7 +3,7 @@
 // A business day is a date and its opening hours; times inside it are minutes from that date's
 // midnight, so a day open 18:00-02:00 runs from 1080 to 1560. A closing time at or before the
 // opening time closes after midnight; 00:00-00:00 is open around the clock.
-import { addDays, formatTime, MINUTES_PER_DAY } from "./calendar.ts";
+import { addDays, daysBetween, formatTime, MINUTES_PER_DAY } from "./calendar.ts";
 import type { IsoDate, Minutes } from "./calendar.ts";
 import { DomainError } from "./errors.ts";
 import type { Interval } from "./intervals.ts";
@@ -36,11 +36,6 @@ export function weeklyDates(weekday: number, first: IsoDate, end: { weeks: numbe
   if (count > max) throw new DomainError("SERIES_TOO_LONG", { field: "last_date", params: { max } });
   if (count < 1) throw new DomainError("SERIES_EMPTY", { field: "last_date", params: { weekday } });
   return Array.from({ length: count }, (_, i) => addDays(start, 7 * i));
-}
-
-/** Days from `a` to `b` (negative when `b` is earlier). */
-function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Clock times to a business day's span: a closing at or before the opening is the next day's. */

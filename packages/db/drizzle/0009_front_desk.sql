@@ -9,6 +9,7 @@ CREATE TABLE "series" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "series_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"venue_id" integer NOT NULL,
 	"unit_id" integer,
+	"unit_kind" text,
 	"user_id" integer NOT NULL,
 	"weekday" integer NOT NULL,
 	"start_time" time NOT NULL,

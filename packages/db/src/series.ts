@@ -10,6 +10,7 @@ export type Series = {
   id: number;
   venueId: number;
   unitId: number | null;
+  unitKind: string | null;
   userId: number;
   userPhone: string;
   userName: string;
@@ -28,13 +29,14 @@ export type Series = {
 
 export type SeriesInput = Pick<
   Series,
-  "venueId" | "unitId" | "userId" | "weekday" | "startTime" | "endTime" | "firstDate" | "lastDate" | "note" | "createdBy"
+  "venueId" | "unitId" | "unitKind" | "userId" | "weekday" | "startTime" | "endTime" | "firstDate" | "lastDate" | "note" | "createdBy"
 >;
 
 type Row = {
   id: number;
   venue_id: number;
   unit_id: number | null;
+  unit_kind: string | null;
   user_id: number;
   phone: string;
   name: string;
@@ -58,6 +60,7 @@ function toSeries(r: Row): Series {
     id: r.id,
     venueId: r.venue_id,
     unitId: r.unit_id,
+    unitKind: r.unit_kind,
     userId: r.user_id,
     userPhone: r.phone,
     userName: r.name,
@@ -86,8 +89,8 @@ const SELECT = sql`
 export function seriesRepository(db: Database) {
   async function create(input: SeriesInput): Promise<number> {
     const result = await db.execute(sql`
-      insert into series (venue_id, unit_id, user_id, weekday, start_time, end_time, first_date, last_date, note, created_by)
-      values (${input.venueId}, ${input.unitId}, ${input.userId}, ${input.weekday}, ${input.startTime}, ${input.endTime},
+      insert into series (venue_id, unit_id, unit_kind, user_id, weekday, start_time, end_time, first_date, last_date, note, created_by)
+      values (${input.venueId}, ${input.unitId}, ${input.unitKind}, ${input.userId}, ${input.weekday}, ${input.startTime}, ${input.endTime},
               ${input.firstDate}, ${input.lastDate}, ${input.note}, ${input.createdBy})
       returning id`);
     const [row] = rowsOf<{ id: number }>(result);
@@ -126,14 +129,16 @@ export function seriesRepository(db: Database) {
   }
 
   /**
-   * Cancels the series' live occurrences on `from` and after, with their audit rows, in one
+   * Cancels the series' live occurrences on `from` and after that have not started by `localNow`
+   * (the venue wall clock, "YYYY-MM-DD HH:MM": one played stays as it was), with their audit rows, in one
    * statement (their trigger lets go of their times), and notes the date on the series. Returns the
    * bookings cancelled, or null when there is no such series.
    */
-  async function cancelFrom(id: number, from: string, actor: { userId: number }): Promise<number[] | null> {
+  async function cancelFrom(id: number, from: string, actor: { userId: number }, localNow: string): Promise<number[] | null> {
     // its live occurrences first, so a status changed meanwhile is read as it now is for their audit rows
     await db.execute(sql`
       select id from bookings where series_id = ${id} and booking_date >= ${from}::date and status in ('pending', 'confirmed')
+         and lower(during) > ${localNow}::timestamp
        order by id for update`);
     const result = await db.execute(sql`
       with s as (
@@ -144,7 +149,7 @@ export function seriesRepository(db: Database) {
         update bookings nb set status = 'cancelled', updated_at = now()
           from bookings ob
          where ob.id = nb.id and nb.series_id in (select id from s) and nb.booking_date >= ${from}::date
-           and nb.status in ('pending', 'confirmed')
+           and nb.status in ('pending', 'confirmed') and lower(nb.during) > ${localNow}::timestamp
         returning nb.id, ob.status as from_status),
       e as (
         insert into booking_events (booking_id, from_status, to_status, actor, actor_user_id, reason)

@@ -352,6 +352,14 @@ export function venuesRepository(db: Database) {
     return row ? toVenue(row as VenueWithUnits) : null;
   }
 
+  /**
+   * The lock of lockForBooking without reading the venue: a cancel takes it so that it queues behind
+   * a move of the venue's bookings instead of taking a pool's counters in another order.
+   */
+  async function lockBookings(id: number): Promise<void> {
+    await db.select({ id: venues.id }).from(venues).where(eq(venues.id, id)).for("no key update");
+  }
+
   /** The written row with its units (read after the write: a RETURNING list sees the units before it). */
   async function withItsUnits(row: VenueRow): Promise<Venue> {
     return toVenue({ ...row, units: await unitsRepository(db).listByVenue(row.id) });
@@ -464,7 +472,20 @@ export function venuesRepository(db: Database) {
     return written ? withItsUnits(written) : null;
   }
 
-  return { get, list, freeAt, lockForBooking, create, createUnlessSlugTaken, lockBy, update, deactivate, setTranslation, changeImages };
+  return {
+    get,
+    list,
+    freeAt,
+    lockForBooking,
+    lockBookings,
+    create,
+    createUnlessSlugTaken,
+    lockBy,
+    update,
+    deactivate,
+    setTranslation,
+    changeImages,
+  };
 }
 
 export type VenuesRepository = ReturnType<typeof venuesRepository>;

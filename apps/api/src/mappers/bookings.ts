@@ -1,5 +1,5 @@
 // Bookings as the contract shows them, to players and to admins.
-import type { AdminBooking, Booking as BookingJson, BookingEvent as BookingEventJson } from "@venue-booking/contract";
+import type { AdminBooking, Booking as BookingJson, BookingEvent as BookingEventJson, MoveDetails } from "@venue-booking/contract";
 import { pickTranslation } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import type { Booking, BookingEvent } from "@venue-booking/db";
@@ -43,7 +43,8 @@ export function toEventJson(e: BookingEvent): BookingEventJson {
     actor: e.actor,
     actor_user_id: e.actorUserId,
     reason: e.reason,
-    details: e.details,
+    // only moves write details (services/moves.ts), in this shape
+    details: e.details as MoveDetails | null,
     at: e.createdAt.toISOString(),
   };
 }

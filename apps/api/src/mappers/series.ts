@@ -9,6 +9,7 @@ export function toSeriesJson(s: Series): SeriesJson {
     id: s.id,
     venue_id: s.venueId,
     unit_id: s.unitId,
+    unit_kind: s.unitKind,
     customer: { id: s.userId, phone: s.userPhone, name: s.userName },
     weekday: s.weekday,
     start_time: s.startTime,

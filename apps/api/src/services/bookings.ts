@@ -62,19 +62,25 @@ export type CreatedBooking = { booking: Booking; replayed: boolean };
 export const STAFF_HORIZON_DAYS = 366;
 
 /** The largest total a booking can store (numeric(12,2)). */
-const MAX_TOTAL = "9999999999.99";
+export const MAX_TOTAL = "9999999999.99";
 
 function requestHash(r: BookingCreate): string {
   if (r.session_id !== undefined) {
-    return createHash("sha256")
-      .update(JSON.stringify(["session", r.session_id, r.places ?? r.seats?.length ?? 1, [...(r.seats ?? [])].sort()]))
-      .digest("hex");
+    const fields: unknown[] = ["session", r.session_id, r.places ?? r.seats?.length ?? 1, [...(r.seats ?? [])].sort()];
+    return hashOf(r.note === undefined ? fields : [...fields, { note: r.note }]);
   }
   const fields: unknown[] = [r.venue_id, r.booking_date, r.start_time, r.end_time];
   // Requests without a unit or places hash as they did before units existed, so keys stored then still match.
   const places = r.places ?? 1;
   if (r.unit_id !== undefined || r.unit_kind !== undefined || places !== 1) fields.push(r.unit_id ?? null, r.unit_kind ?? null, places);
-  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+  // and without a note as they did before notes existed
+  if (r.note !== undefined) fields.push({ note: r.note });
+  return hashOf(fields);
+}
+
+/** A request's fingerprint for its Idempotency-Key. */
+export function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
 }
 
 /**
@@ -82,7 +88,7 @@ function requestHash(r: BookingCreate): string {
  * (of its kind) that are not combined; for more than one place, the pools big enough. Each way of
  * asking for something the venue does not have is its own 4xx.
  */
-function candidateUnits(units: readonly Unit[], r: BookingCreate, places: number): Unit[] {
+export function candidateUnits(units: readonly Unit[], r: Pick<BookingCreate, "unit_id" | "unit_kind">, places: number): Unit[] {
   const active = offeredUnits(units);
   let candidates: Unit[];
   if (r.unit_id !== undefined) {
@@ -193,6 +199,8 @@ export type Maker = {
   status: "pending" | "confirmed";
   note: string | null;
   seriesId?: number | null;
+  /** How far ahead staff may book here (default STAFF_HORIZON_DAYS; a series reaches its last date). */
+  horizonDays?: number;
 };
 
 /** A player booking in the app: pending until the venue confirms it. */
@@ -253,7 +261,7 @@ export async function bookHours(
       // staff pass the venue's notice and horizon (a customer at the desk, a series a year long)
       policy: {
         timeZone: deps.config.timeZone,
-        horizonDays: maker.source === "staff" ? STAFF_HORIZON_DAYS : policy.horizonDays,
+        horizonDays: maker.source === "staff" ? (maker.horizonDays ?? STAFF_HORIZON_DAYS) : policy.horizonDays,
         minNoticeMinutes: maker.source === "staff" ? 0 : policy.minNoticeMinutes,
         slotMinutes: venue.slotMinutes,
         minDurationMinutes: venue.minDurationMinutes,
@@ -399,9 +407,7 @@ export async function createStaffBooking(
   input: { adminId: number; request: AdminBookingCreate; idempotencyKey?: string | undefined } & TransactionOptions,
 ): Promise<CreatedBooking> {
   const { phone, name, status, ...r } = input.request;
-  const hash = createHash("sha256")
-    .update(JSON.stringify(["staff", phone, status ?? "confirmed", requestHash(r)]))
-    .digest("hex");
+  const hash = hashOf(["staff", phone, name ?? null, status ?? "confirmed", requestHash(r)]);
   if (input.idempotencyKey) {
     const earlier = await replay(deps, input.adminId, input.idempotencyKey, hash);
     if (earlier) return { booking: earlier, replayed: true };
@@ -491,6 +497,8 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
     }
     const moved = await withTransaction(deps.database.db, { deadline: change.deadline }, async (tx) => {
       const repos = repositories(tx);
+      // a cancel frees claims: it queues on the venue as bookings and moves do
+      if (change.to === "cancelled") await repos.venues.lockBookings(current.venueId);
       const at = {
         bookingDate: current.bookingDate,
         startTime: current.startTime,

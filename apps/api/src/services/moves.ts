@@ -10,6 +10,7 @@ import {
   hoursOn,
   isPooled,
   isLive,
+  isMoney,
   localDateTime,
   compareLocal,
   MINUTES_PER_DAY,
@@ -22,12 +23,14 @@ import {
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Actor, Booking, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import { busyChanged, closedInstead, STAFF_HORIZON_DAYS } from "./bookings.ts";
+import { busyChanged, closedInstead, MAX_TOTAL, STAFF_HORIZON_DAYS } from "./bookings.ts";
 import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
 
 export type MoveInput = {
   id: number;
   to: BookingMove;
+  /** why, for the history row (admins) */
+  reason?: string | undefined;
   /** the player moving their own booking (within the cancellation window), or an admin (until it ends) */
   by: { actor: Extract<Actor, "user">; userId: number } | { actor: Extract<Actor, "admin">; adminId: number };
 } & TransactionOptions;
@@ -133,6 +136,8 @@ export async function moveBooking(deps: AppDeps, input: MoveInput): Promise<Book
         places: current.places,
         dayEnd: hours?.closing,
       });
+      // a valid amount is one numeric(12,2) can hold
+      if (!isMoney(priced.total)) throw new DomainError("TOTAL_TOO_HIGH", { field: "end_time", params: { max: MAX_TOTAL } });
       const next: Place = {
         bookingDate: goal.date,
         startTime: goal.start,
@@ -155,7 +160,7 @@ export async function moveBooking(deps: AppDeps, input: MoveInput): Promise<Book
         toStatus: current.status,
         actor: by.actor,
         actorUserId: staff ? by.adminId : by.userId,
-        reason: staff ? "moved by the venue" : "moved by the player",
+        reason: input.reason ?? (staff ? "moved by the venue" : "moved by the player"),
         details: { from: json(from), to: json(next) },
       });
       return { from, to: next };

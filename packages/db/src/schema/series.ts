@@ -16,6 +16,8 @@ export const series = pgTable(
       .references(() => venues.id, { onDelete: "restrict" }),
     // the unit asked for; null: any free one, chosen date by date
     unitId: integer(),
+    // with no unit, the kind asked for (each date takes the first free unit of it)
+    unitKind: text(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),

@@ -54,7 +54,13 @@ export const setStatusHandler: AppRouteHandler<typeof setStatus> = async (c) => 
   const id = c.req.valid("param").id;
   const deps = c.var.deps;
   if (status === undefined) {
-    const booking = await moveBooking(deps, { id, to: move, by: { actor: "admin", adminId: c.var.user.id }, deadline: c.var.deadline });
+    const booking = await moveBooking(deps, {
+      id,
+      to: move,
+      reason,
+      by: { actor: "admin", adminId: c.var.user.id },
+      deadline: c.var.deadline,
+    });
     return c.json(detail(booking, await deps.repos.bookings.history(id), c.var.lang), 200);
   }
   const { booking, history } = await setBookingStatus(deps, { adminId: c.var.user.id, id, to: status, reason, deadline: c.var.deadline });

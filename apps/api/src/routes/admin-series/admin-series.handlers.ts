@@ -5,7 +5,12 @@ import { cancelSeries, createSeries, getSeries, listSeries, skippedJson } from "
 import type { cancel, create, get, list } from "./admin-series.routes.ts";
 
 export const createHandler: AppRouteHandler<typeof create> = async (c) => {
-  const made = await createSeries(c.var.deps, { adminId: c.var.user.id, request: c.req.valid("json"), deadline: c.var.deadline });
+  const made = await createSeries(c.var.deps, {
+    adminId: c.var.user.id,
+    request: c.req.valid("json"),
+    idempotencyKey: c.req.valid("header")["idempotency-key"],
+    deadline: c.var.deadline,
+  });
   const lang = c.var.lang;
   return c.json({ ...toSeriesDetailJson(made.series, made.bookings, lang), skipped: made.skipped.map((s) => skippedJson(s, lang)) }, 201);
 };

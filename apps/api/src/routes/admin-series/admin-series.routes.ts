@@ -1,4 +1,5 @@
 import {
+  IdempotencyHeaderSchema,
   IdParamSchema,
   pageSchema,
   SeriesCancelledSchema,
@@ -9,7 +10,7 @@ import {
   SeriesListQuerySchema,
   SeriesSchema,
 } from "@venue-booking/contract";
-import { adminRoute, jsonBody, jsonContent, notFoundResponse, problem } from "../../lib/openapi.ts";
+import { adminRoute, idempotencyResponse, jsonBody, jsonContent, notFoundResponse, problem } from "../../lib/openapi.ts";
 
 const tags = ["Admin: series"];
 
@@ -23,12 +24,15 @@ export const create = adminRoute({
     "for the customer with `phone` (made when new). Each occurrence is an ordinary booking with `series_id`, checked by " +
     "the same rules and database constraints as any (staff pass the notice and the horizon). `on_conflict: fail` (the " +
     "default) creates nothing when any date cannot be booked: 409 SERIES_CONFLICTS with `dates` [{date, code, message}]; " +
-    "`skip` books the rest and lists the refused dates under `skipped`.",
-  request: { body: jsonBody(SeriesCreateSchema) },
+    "`skip` books the rest and lists the refused dates under `skipped`. A unit or kind the venue does not offer is " +
+    "404 UNIT_NOT_FOUND, a deactivated customer 409 CUSTOMER_INACTIVE, once for the series. The first date is at most " +
+    "a year ahead. With an `Idempotency-Key` (kept per admin), a retry answers the series the first request made.",
+  request: { headers: IdempotencyHeaderSchema, body: jsonBody(SeriesCreateSchema) },
   responses: {
     201: jsonContent(SeriesCreatedSchema, "The series, its bookings and the dates skipped"),
     ...notFoundResponse,
     409: problem(409, "SERIES_CONFLICTS (with dates) or CUSTOMER_INACTIVE"),
+    ...idempotencyResponse,
   },
 });
 
@@ -56,7 +60,7 @@ export const cancel = adminRoute({
   tags,
   summary: "Cancel a series' live bookings from a date on",
   description:
-    "Cancels its pending and confirmed bookings on and after `from` (default: today, venue time) in one statement, " +
+    "Cancels its pending and confirmed bookings on and after `from` (default: today, venue time) that have not started, in one statement, " +
     "each with a history row (reason `series cancelled`); earlier ones stay. Answers the series with `cancelled`: the " +
     "bookings this request cancelled (none on a repeat).",
   request: { params: IdParamSchema, query: SeriesCancelQuerySchema },

@@ -17,7 +17,7 @@ import { sessionText } from "./session-text.ts";
 import { statusText } from "./status-text.ts";
 import { unitText } from "./unit-text.ts";
 
-const AdminBookingPageSchema = pageSchema(AdminBookingSchema, "AdminBookingPage");
+export const AdminBookingPageSchema = pageSchema(AdminBookingSchema, "AdminBookingPage");
 
 export type BookingListOptions = PagingOptions & {
   status?: string;

@@ -32,6 +32,12 @@ export function parseClock(value: string, flag: string, lang: Lang): string {
   return c;
 }
 
+/** A prompt check of a clock time: true, or what is wrong. */
+export const clockAnswer =
+  (lang: Lang) =>
+  (v: string): true | string =>
+    clock(v) !== undefined || t(lang, "answer.clock");
+
 /** "08:00-02:00": an end at or before the start is after midnight. */
 export function parseSpan(value: string, flag: string, lang: Lang): ClockSpan {
   const [from, to, ...rest] = value.split("-");
@@ -49,6 +55,13 @@ function weekdayNamed(token: string): number | undefined {
   if (/^[1-7]$/.test(token)) return Number(token);
   const i = FULL_NAMES.findIndex((name) => token.length >= 2 && name.startsWith(token));
   return i < 0 ? undefined : i + 1;
+}
+
+/** One weekday as 1-7 (1 = Monday), mon..sun or its full name (`--weekday tue`). */
+export function parseWeekday(value: string, flag: string, lang: Lang): number {
+  const day = weekdayNamed(value.trim().toLowerCase());
+  if (day === undefined) throw new UsageError(t(lang, "usage.weekday", { flag, value }));
+  return day;
 }
 
 /** "mon,tue", "1,2", "mon-fri" or "sat-mon" (a range may wrap past Sunday): the weekdays, Monday first. */

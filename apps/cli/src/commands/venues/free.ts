@@ -16,20 +16,11 @@ import type { PagingOptions } from "../../pages.ts";
 import { need } from "../../prompts.ts";
 import { outcome } from "../../runner.ts";
 import type { Outcome, Runner } from "../../runner.ts";
-import { parseClock, spanText } from "./calendar-text.ts";
+import { clockAnswer, parseClock, spanText } from "./calendar-text.ts";
 
 const VenuePageSchema = pageSchema(VenueSchema, "VenuePage");
 
 export type FreeOptions = PagingOptions & { date?: string; from?: string; to?: string; places?: string; kind?: string };
-
-const clockAnswer = (lang: Lang) => (v: string) => {
-  try {
-    parseClock(v, "", lang);
-    return true;
-  } catch {
-    return t(lang, "answer.clock");
-  }
-};
 
 /** The venue's hours on that date's weekday. */
 function hoursOn(v: Venue, date: string, lang: Lang): string {

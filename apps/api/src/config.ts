@@ -104,6 +104,10 @@ const EnvSchema = z
       .optional()
       .transform((v) => v || undefined),
     LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+    DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: bool,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -168,6 +172,14 @@ export type Config = {
   holdMinutes: number;
   metricsToken: string | undefined;
   lifecycleIntervalSeconds: number;
+  /** How often each process looks for events to deliver (0: it does not). */
+  dispatchIntervalMs: number;
+  /** A receiver answers within this, or the try failed. */
+  webhookTimeoutMs: number;
+  /** The first retry's delay; each next one doubles it (at most an hour), for a day. */
+  webhookRetryBaseSeconds: number;
+  /** Webhooks may point at loopback and private addresses (always outside production). */
+  webhookAllowPrivate: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -211,6 +223,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     holdMinutes: e.HOLD_MINUTES,
     metricsToken: e.METRICS_TOKEN,
     lifecycleIntervalSeconds: e.LIFECYCLE_INTERVAL_SECONDS,
+    dispatchIntervalMs: e.DISPATCH_INTERVAL_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
+    webhookAllowPrivate: e.NODE_ENV !== "production" || e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
   };
 }
 

@@ -9,6 +9,7 @@ import { createApp } from "./app.ts";
 import { loadConfigOrExit } from "./config.ts";
 import { buildDeps, memoryState, redisState } from "./deps.ts";
 import { bufferedStdout, createLogger } from "./infra/logger.ts";
+import { startDispatcher } from "./services/dispatcher.ts";
 import { startLifecycleJob } from "./services/lifecycle.ts";
 import { smsSenderFrom } from "./infra/sms.ts";
 import { loadSwaggerAssets } from "./swagger-assets.ts";
@@ -47,12 +48,13 @@ async function boot() {
   await deps.cache.ready().catch(() => logger.warn("not receiving cache invalidations from other replicas until redis is back"));
   const app = createApp(deps, { swaggerAssets: loadSwaggerAssets() });
   const stopLifecycle = startLifecycleJob(deps, logger);
+  const stopDispatcher = startDispatcher(deps, logger);
   logger.info(`ready: ${database.kind === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}, ${state.kind} store`);
   logger.info(`venue-booking API ready on http://localhost:${listeningPort} (Swagger UI: http://localhost:${listeningPort}/docs)`);
   return {
     app,
     async close() {
-      await stopLifecycle();
+      await Promise.all([stopLifecycle(), stopDispatcher()]);
       await Promise.allSettled([database.close(), state.close()]);
     },
   };

@@ -10,4 +10,5 @@ export * from "./series.ts";
 export * from "./sessions.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
+export * from "./webhooks.ts";
 export { z } from "./zod.ts";

@@ -317,6 +317,16 @@ const MESSAGES = {
     ru: "Серия не найдена.",
     uz: "Seriya topilmadi.",
   },
+  WEBHOOK_NOT_FOUND: {
+    en: "Webhook not found.",
+    ru: "Вебхук не найден.",
+    uz: "Vebhuk topilmadi.",
+  },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    en: "Webhooks may not point at {host}: loopback and private addresses are refused here.",
+    ru: "Вебхук не может указывать на {host}: адреса loopback и частных сетей здесь запрещены.",
+    uz: "Vebhuk {host} ga yo'naltirilishi mumkin emas: bu yerda loopback va xususiy manzillar taqiqlangan.",
+  },
   IDEMPOTENCY_KEY_REUSED: {
     en: "This Idempotency-Key was already used with a different request.",
     ru: "Этот Idempotency-Key уже использован с другим запросом.",

@@ -12,6 +12,7 @@ export * from "./transaction.ts";
 export * from "./units.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
+export * from "./webhooks.ts";
 
 import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
@@ -22,6 +23,7 @@ import { sessionsRepository } from "./sessions.ts";
 import { unitsRepository } from "./units.ts";
 import { usersRepository } from "./users.ts";
 import { venuesRepository } from "./venues.ts";
+import { webhooksRepository } from "./webhooks.ts";
 
 export function repositories(db: Database) {
   return {
@@ -33,6 +35,7 @@ export function repositories(db: Database) {
     closures: closuresRepository(db),
     series: seriesRepository(db),
     idempotency: idempotencyRepository(db),
+    webhooks: webhooksRepository(db),
   };
 }
 

@@ -81,6 +81,8 @@ const STATUS_OF = {
   SERIES_EMPTY: 400,
   SERIES_TOO_LONG: 400,
   SERIES_NOT_FOUND: 404,
+  WEBHOOK_NOT_FOUND: 404,
+  WEBHOOK_URL_NOT_ALLOWED: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 export type ProblemStatus = (typeof STATUS_OF)[ErrorCode];

@@ -7,3 +7,4 @@ export * from "./units.ts";
 export * from "./sessions.ts";
 export * from "./closures.ts";
 export * from "./series.ts";
+export * from "./outbox.ts";

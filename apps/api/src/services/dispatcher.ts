@@ -1,0 +1,138 @@
+// Delivers the outbox's events to webhooks. Every API process runs one: it claims due deliveries
+// (FOR UPDATE SKIP LOCKED, with a lease), posts each as a Standard Webhooks request, and records the
+// outcome; a failure is retried with exponential backoff for a day. A process killed mid-delivery
+// loses nothing: its lease runs out and whoever claims next delivers it (at least once, with the
+// event's stable id for receivers to deduplicate by).
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
+import { Webhook } from "standardwebhooks";
+import type { ClaimedDelivery } from "@venue-booking/db";
+import type { AppDeps } from "../deps.ts";
+import type { Logger } from "../infra/logger.ts";
+import { errorLogFields } from "../lib/error-log.ts";
+
+/** How long a claim holds a delivery: longer than a try can take, so a live dispatcher is not overtaken. */
+const LEASE_SECONDS = 60;
+/** Deliveries in flight per process at most: one receiver that hangs holds one of them, not the rest. */
+const MAX_IN_FLIGHT = 16;
+/** Retries stop this long after the event was written. */
+const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
+const MAX_BACKOFF_SECONDS = 3600;
+
+type TryOutcome = { ok: boolean; statusCode: number | null; error: string | null; durationMs: number };
+
+/** The request body of an event: `{id, type, created_at, data}`. */
+function webhookBody(event: ClaimedDelivery["event"]): string {
+  return JSON.stringify({ id: event.id, type: event.type, created_at: event.createdAt.toISOString(), data: event.data });
+}
+
+/**
+ * Whether an address may receive webhooks: only public unicast ones, unless private ones are
+ * allowed (outside production, or by WEBHOOK_ALLOW_PRIVATE_ADDRESSES). ipaddr.js knows the ranges.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === "unicast";
+}
+
+/**
+ * Refuses a URL whose host is, or resolves to, a loopback or private address. The name is looked
+ * up here and again by fetch, so a name that changes its answer in between could still pass: the
+ * setting is a guard against mistakes and simple misuse, not a network boundary.
+ */
+async function assertDeliverable(url: string, allowPrivate: boolean): Promise<void> {
+  if (allowPrivate) return;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  if (addresses.length === 0 || !addresses.every(isPublicAddress)) throw new Error(`${host} is not a public address`);
+}
+
+/** One try: the signed request, and what came of it. */
+async function attempt(deps: AppDeps, d: ClaimedDelivery): Promise<TryOutcome> {
+  const started = performance.now();
+  const took = () => Math.round(performance.now() - started);
+  try {
+    await assertDeliverable(d.url, deps.config.webhookAllowPrivate);
+    const body = webhookBody(d.event);
+    const at = new Date();
+    const res = await fetch(d.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "venue-booking-webhooks/1",
+        "webhook-id": d.event.id,
+        "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "webhook-signature": new Webhook(d.secret).sign(d.event.id, at, body),
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(deps.config.webhookTimeoutMs),
+    });
+    // the answer's body is not needed; reading a little of it lets the connection be reused
+    await res.body?.cancel().catch(() => {});
+    const ok = res.status >= 200 && res.status < 300;
+    return { ok, statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, durationMs: took() };
+  } catch (e) {
+    const error = e instanceof Error ? (e.name === "TimeoutError" ? "no answer in time" : e.message) : String(e);
+    return { ok: false, statusCode: null, error: error.slice(0, 500), durationMs: took() };
+  }
+}
+
+/** Seconds before the next try after `attempts` failed ones, or null when the day is over. */
+export function retryAfter(attempts: number, baseSeconds: number, firstAt: Date, now: Date): number | null {
+  const wait = Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
+  return now.getTime() + wait * 1000 > firstAt.getTime() + RETRY_FOR_MS ? null : wait;
+}
+
+async function deliver(deps: AppDeps, d: ClaimedDelivery): Promise<void> {
+  const outcome = await attempt(deps, d);
+  const retry = outcome.ok ? 0 : retryAfter(d.attempts, deps.config.webhookRetryBaseSeconds, d.firstAt, new Date());
+  await deps.repos.webhooks.recordTry(d.id, { ...outcome, retryAfterSeconds: retry });
+  deps.metrics.webhookDeliveries.inc({ outcome: outcome.ok ? "delivered" : retry === null ? "failed" : "retry" });
+}
+
+/** Claims what is due (up to `room`) and delivers it; resolves when those deliveries are recorded. */
+export async function dispatchOnce(deps: AppDeps, room = MAX_IN_FLIGHT): Promise<number> {
+  const claimed = await deps.repos.webhooks.claim(room, LEASE_SECONDS);
+  await Promise.all(claimed.map((d) => deliver(deps, d)));
+  return claimed.length;
+}
+
+/**
+ * Starts the dispatcher: every DISPATCH_INTERVAL_MS it claims as many due deliveries as it has room
+ * for and sends them without waiting for the others, so a slow receiver never holds up the rest.
+ * Returns a stop function that waits for the deliveries in flight.
+ */
+export function startDispatcher(deps: AppDeps, logger: Logger): () => Promise<void> {
+  const every = deps.config.dispatchIntervalMs;
+  if (every <= 0) return async () => {};
+  const inFlight = new Set<Promise<void>>();
+  let claiming = false;
+  let stopped = false;
+  const tick = async () => {
+    if (claiming || stopped) return;
+    claiming = true;
+    try {
+      const claimed = await deps.repos.webhooks.claim(MAX_IN_FLIGHT - inFlight.size, LEASE_SECONDS);
+      for (const d of claimed) {
+        const p: Promise<void> = deliver(deps, d)
+          .catch((e: unknown) => logger.error("webhook delivery failed", e instanceof Error ? errorLogFields(e) : { error: String(e) }))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+    } catch (e) {
+      logger.error("webhook dispatch failed", e instanceof Error ? errorLogFields(e) : { error: String(e) });
+    } finally {
+      claiming = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), every);
+  timer.unref();
+  void tick();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await Promise.allSettled([...inFlight]);
+  };
+}

@@ -1,0 +1,86 @@
+// Webhooks: where the outbox's events go, signed by the Standard Webhooks convention.
+import { PageQuerySchema, TimestampSchema } from "./common.ts";
+import { z } from "./zod.ts";
+
+export const WEBHOOK_EVENTS = [
+  "booking.created",
+  "booking.confirmed",
+  "booking.cancelled",
+  "booking.completed",
+  "booking.expired",
+  "booking.rescheduled",
+  "session.cancelled",
+] as const;
+
+const EventName = z.enum([...WEBHOOK_EVENTS, "*"]).openapi({ example: "booking.confirmed" });
+
+const Events = z
+  .array(EventName)
+  .min(1)
+  .max(WEBHOOK_EVENTS.length + 1)
+  .refine((events) => new Set(events).size === events.length, { message: "each event once" })
+  .openapi({ example: ["booking.created", "booking.cancelled"], description: 'event types, or ["*"] for all of them' });
+
+const Url = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .openapi({ example: "https://bot.example.uz/venue-booking", description: "http(s); in production not a loopback or private address" });
+
+export const WebhookCreateSchema = z.strictObject({ url: Url, events: Events }).openapi("WebhookCreate");
+
+export const WebhookUpdateSchema = z
+  .strictObject({ url: Url.optional(), events: Events.optional(), is_active: z.boolean().optional() })
+  .openapi("WebhookUpdate");
+
+export const WebhookSchema = z
+  .object({
+    id: z.number().int().openapi({ example: 1 }),
+    url: z.string(),
+    events: z.array(z.string()),
+    is_active: z.boolean(),
+    created_at: TimestampSchema,
+    updated_at: TimestampSchema,
+  })
+  .openapi("Webhook");
+
+export const WebhookCreatedSchema = WebhookSchema.extend({
+  secret: z.string().openapi({
+    example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    description: "the signing secret, shown only here: verify webhook-signature with it",
+  }),
+}).openapi("WebhookCreated");
+
+export const WebhookDeliverySchema = z
+  .object({
+    id: z.number().int(),
+    event_id: z.string().openapi({ description: "the event's id, as sent in webhook-id: the same on every try" }),
+    event_type: z.string().openapi({ example: "booking.confirmed" }),
+    status: z.enum(["pending", "delivered", "failed"]),
+    attempts: z.number().int(),
+    next_attempt_at: TimestampSchema.nullable().openapi({ description: "when it is tried again (pending only)" }),
+    last_status_code: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    delivered_at: TimestampSchema.nullable(),
+    created_at: TimestampSchema,
+    tries: z.array(
+      z.object({
+        status_code: z.number().int().nullable(),
+        error: z.string().nullable(),
+        duration_ms: z.number().int(),
+        at: TimestampSchema,
+      }),
+    ),
+  })
+  .openapi("WebhookDelivery");
+
+export const WebhookPingSchema = z
+  .object({ delivery_id: z.number().int().openapi({ description: "see it under deliveries" }) })
+  .openapi("WebhookPing");
+
+export const WebhookListQuerySchema = PageQuerySchema;
+
+export type WebhookCreate = z.infer<typeof WebhookCreateSchema>;
+export type WebhookUpdate = z.infer<typeof WebhookUpdateSchema>;
+export type Webhook = z.infer<typeof WebhookSchema>;
+export type WebhookCreated = z.infer<typeof WebhookCreatedSchema>;
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;

@@ -5,6 +5,7 @@ import { createBaseApp } from "./lib/create-app.ts";
 import { answerWrongMethods } from "./lib/method-not-allowed.ts";
 import { adminBookingsRouter } from "./routes/admin-bookings/admin-bookings.index.ts";
 import { adminSeriesRouter } from "./routes/admin-series/admin-series.index.ts";
+import { adminNotificationsRouter } from "./routes/admin-notifications/admin-notifications.index.ts";
 import { adminWebhooksRouter } from "./routes/admin-webhooks/admin-webhooks.index.ts";
 import { adminUsersRouter } from "./routes/admin-users/admin-users.index.ts";
 import { authRouter } from "./routes/auth/auth.index.ts";
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", adminBookingsRouter());
   app.route("/", adminSeriesRouter());
   app.route("/", adminWebhooksRouter());
+  app.route("/", adminNotificationsRouter());
   app.route("/", metricsRouter(deps));
   configureOpenApi(app, options.swaggerAssets);
   answerWrongMethods(app);

@@ -104,6 +104,7 @@ const EnvSchema = z
       .optional()
       .transform((v) => v || undefined),
     LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+    REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
     DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
@@ -172,6 +173,8 @@ export type Config = {
   holdMinutes: number;
   metricsToken: string | undefined;
   lifecycleIntervalSeconds: number;
+  /** A player is reminded this long before a confirmed booking starts (0: never). */
+  reminderMinutes: number;
   /** How often each process looks for events to deliver (0: it does not). */
   dispatchIntervalMs: number;
   /** A receiver answers within this, or the try failed. */
@@ -223,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     holdMinutes: e.HOLD_MINUTES,
     metricsToken: e.METRICS_TOKEN,
     lifecycleIntervalSeconds: e.LIFECYCLE_INTERVAL_SECONDS,
+    reminderMinutes: e.REMINDER_MINUTES,
     dispatchIntervalMs: e.DISPATCH_INTERVAL_MS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,

@@ -12,6 +12,7 @@ export const UserSchema = z
     is_active: z.boolean(),
     is_verified: z.boolean(),
     is_admin: z.boolean(),
+    language: z.enum(["uz", "ru", "en"]).nullable().openapi({ description: "of the messages the user is sent (null: Russian)" }),
     created_at: TimestampSchema,
   })
   .openapi("User");
@@ -31,7 +32,13 @@ export const AdminUserUpdateSchema = z
   })
   .openapi("AdminUserUpdate", { example: { is_active: false } });
 
-export const UpdateMeSchema = z.strictObject({ name: NameSchema }).openapi("UpdateMeRequest");
+export const UpdateMeSchema = z
+  .strictObject({
+    name: NameSchema.optional(),
+    language: z.enum(["uz", "ru", "en"]).optional().openapi({ description: "of the messages you are sent" }),
+  })
+  .refine((v) => v.name !== undefined || v.language !== undefined, { params: { code: "REQUIRED" } })
+  .openapi("UpdateMeRequest");
 
 export type User = z.infer<typeof UserSchema>;
 export type AdminUserUpdate = z.infer<typeof AdminUserUpdateSchema>;

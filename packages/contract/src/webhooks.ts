@@ -1,5 +1,5 @@
 // Webhooks: where the outbox's events go, signed by the Standard Webhooks convention.
-import { PageQuerySchema, TimestampSchema } from "./common.ts";
+import { idQuery, PageQuerySchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export const WEBHOOK_EVENTS = [
@@ -84,3 +84,27 @@ export type WebhookUpdate = z.infer<typeof WebhookUpdateSchema>;
 export type Webhook = z.infer<typeof WebhookSchema>;
 export type WebhookCreated = z.infer<typeof WebhookCreatedSchema>;
 export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+
+/** A message sent (or owed) to a player. */
+export const NotificationSchema = z
+  .object({
+    id: z.number().int(),
+    user_id: z.number().int(),
+    booking_id: z.number().int().nullable(),
+    kind: z.enum(["confirmed", "cancelled", "moved", "reminder"]),
+    status: z.enum(["pending", "sent", "failed"]),
+    attempts: z.number().int(),
+    phone: z.string().nullable(),
+    text: z.string().nullable().openapi({ description: "as sent, in the player's language" }),
+    last_error: z.string().nullable(),
+    sent_at: TimestampSchema.nullable(),
+    created_at: TimestampSchema,
+  })
+  .openapi("Notification");
+
+export const NotificationListQuerySchema = PageQuerySchema.extend({
+  user_id: idQuery("user_id"),
+  booking_id: idQuery("booking_id"),
+});
+
+export type Notification = z.infer<typeof NotificationSchema>;

@@ -4,6 +4,7 @@ export * from "./closures.ts";
 export * from "./errors.ts";
 export * from "./idempotency.ts";
 export * from "./lifecycle.ts";
+export * from "./notifications.ts";
 export * from "./paging.ts";
 export * from "./schema/index.ts";
 export * from "./series.ts";
@@ -18,6 +19,7 @@ import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
 import { closuresRepository } from "./closures.ts";
 import { idempotencyRepository } from "./idempotency.ts";
+import { notificationsRepository } from "./notifications.ts";
 import { seriesRepository } from "./series.ts";
 import { sessionsRepository } from "./sessions.ts";
 import { unitsRepository } from "./units.ts";
@@ -36,6 +38,7 @@ export function repositories(db: Database) {
     series: seriesRepository(db),
     idempotency: idempotencyRepository(db),
     webhooks: webhooksRepository(db),
+    notifications: notificationsRepository(db),
   };
 }
 

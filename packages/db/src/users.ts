@@ -9,23 +9,25 @@ import type { UserRow } from "./schema/users.ts";
 
 export type User = UserRow;
 
-export type UserPatch = { name?: string; isActive?: boolean; isVerified?: boolean; isAdmin?: boolean };
+export type UserPatch = { name?: string; isActive?: boolean; isVerified?: boolean; isAdmin?: boolean; language?: string };
 
 export function usersRepository(db: Database) {
   /**
    * The user with this phone, created on first sign-in. Signing in verifies the phone; `admin`
    * promotes (never demotes) the user. `created` tells a first sign-in from a returning one.
    */
-  async function signIn(phone: string, opts: { admin?: boolean } = {}): Promise<{ user: User; created: boolean }> {
+  async function signIn(phone: string, opts: { admin?: boolean; language?: string } = {}): Promise<{ user: User; created: boolean }> {
     const admin = opts.admin ?? false;
     const [row] = await db
       .insert(users)
-      .values({ phone, isVerified: true, isAdmin: admin })
+      .values({ phone, isVerified: true, isAdmin: admin, language: opts.language ?? null })
       .onConflictDoUpdate({
         target: users.phone,
         set: {
           isVerified: true,
           isAdmin: sql`${users.isAdmin} or ${admin}`,
+          // a customer the desk made signs in for the first time: their language is now known
+          language: sql`coalesce(${users.language}, excluded.language)`,
           updatedAt: sql`now()`,
         },
       })
@@ -95,6 +97,7 @@ export function usersRepository(db: Database) {
     if (patch.isActive !== undefined) set.isActive = patch.isActive;
     if (patch.isVerified !== undefined) set.isVerified = patch.isVerified;
     if (patch.isAdmin !== undefined) set.isAdmin = patch.isAdmin;
+    if (patch.language !== undefined) set.language = patch.language;
     const [row] = await db
       .update(users)
       .set({ ...set, updatedAt: sql`now()` })

@@ -37,6 +37,7 @@ export function createMetrics(poolStats: () => PoolStats) {
     bookingCancellations: counter("booking_cancellations_total", "Bookings cancelled by players or admins", ["by"]),
     bookingsCompleted: counter("bookings_completed_by_job_total", "Confirmed bookings the lifecycle job completed"),
     bookingsExpired: counter("bookings_expired_total", "Pending bookings the lifecycle job cancelled as expired"),
+    messagesSent: counter("player_messages_sent_total", "Messages sent to players by kind", ["kind"]),
     webhookDeliveries: counter("webhook_delivery_tries_total", "Webhook delivery tries by outcome", ["outcome"]),
     otpSent: counter("otp_sent_total", "One-time codes sent"),
     otpVerified: counter("otp_verified_total", "Successful sign-ins with a code"),

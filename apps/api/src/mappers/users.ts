@@ -10,6 +10,7 @@ export function toUserJson(u: User): UserJson {
     is_active: u.isActive,
     is_verified: u.isVerified,
     is_admin: u.isAdmin,
+    language: (u.language as "uz" | "ru" | "en" | null) ?? null,
     created_at: u.createdAt.toISOString(),
   };
 }

@@ -26,11 +26,17 @@ export async function sendSignInCode(deps: AppDeps, phone: string): Promise<void
   deps.metrics.otpSent.inc();
 }
 
-export async function signIn(deps: AppDeps, input: { phone: string; code: string }): Promise<Tokens & { user: User; created: boolean }> {
+export async function signIn(
+  deps: AppDeps,
+  input: { phone: string; code: string; language?: string | undefined },
+): Promise<Tokens & { user: User; created: boolean }> {
   await deps.otp.verify(input.phone, input.code);
   let signedIn: { user: User; created: boolean; tokens: Tokens };
   try {
-    const { user, created } = await deps.repos.users.signIn(input.phone, { admin: deps.config.adminPhones.includes(input.phone) });
+    const { user, created } = await deps.repos.users.signIn(input.phone, {
+      admin: deps.config.adminPhones.includes(input.phone),
+      ...(input.language ? { language: input.language } : {}),
+    });
     if (!user.isActive) throw new DomainError("USER_INACTIVE");
     signedIn = { user, created, tokens: await deps.tokens.issue(user.id) };
   } catch (e) {

@@ -7,10 +7,11 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { Webhook } from "standardwebhooks";
-import type { ClaimedDelivery } from "@venue-booking/db";
+import type { ClaimedDelivery, ClaimedNotification } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { Logger } from "../infra/logger.ts";
 import { errorLogFields } from "../lib/error-log.ts";
+import { messageText } from "./messages.ts";
 
 /** How long a claim holds a delivery: longer than a try can take, so a live dispatcher is not overtaken. */
 const LEASE_SECONDS = 60;
@@ -92,11 +93,42 @@ async function deliver(deps: AppDeps, d: ClaimedDelivery): Promise<void> {
   deps.metrics.webhookDeliveries.inc({ outcome: outcome.ok ? "delivered" : retry === null ? "failed" : "retry" });
 }
 
-/** Claims what is due (up to `room`) and delivers it; resolves when those deliveries are recorded. */
+/** Sends a player's message through the SMS sender; a failure is retried like a webhook's, for a day. */
+async function sendMessage(deps: AppDeps, n: ClaimedNotification): Promise<void> {
+  const text = messageText(n);
+  if (text === null) {
+    await deps.repos.notifications.recordSend(n.id, {
+      ok: false,
+      phone: n.phone,
+      text: "",
+      error: "the booking is gone",
+      retryAfterSeconds: null,
+    });
+    return;
+  }
+  try {
+    await deps.sms.send(n.phone, text);
+    await deps.repos.notifications.recordSend(n.id, { ok: true, phone: n.phone, text, error: null, retryAfterSeconds: null });
+    deps.metrics.messagesSent.inc({ kind: n.kind });
+  } catch (e) {
+    const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    const retry = retryAfter(n.attempts, deps.config.webhookRetryBaseSeconds, n.firstAt, new Date());
+    await deps.repos.notifications.recordSend(n.id, { ok: false, phone: n.phone, text, error, retryAfterSeconds: retry });
+  }
+}
+
+/** Everything due now that there is room for: webhook deliveries and players' messages. */
+async function claimDue(deps: AppDeps, room: number): Promise<Promise<void>[]> {
+  const deliveries = await deps.repos.webhooks.claim(room, LEASE_SECONDS);
+  const messages = await deps.repos.notifications.claim(room - deliveries.length, LEASE_SECONDS);
+  return [...deliveries.map((d) => deliver(deps, d)), ...messages.map((n) => sendMessage(deps, n))];
+}
+
+/** Claims what is due (up to `room`) and sends it; resolves when those sends are recorded. */
 export async function dispatchOnce(deps: AppDeps, room = MAX_IN_FLIGHT): Promise<number> {
-  const claimed = await deps.repos.webhooks.claim(room, LEASE_SECONDS);
-  await Promise.all(claimed.map((d) => deliver(deps, d)));
-  return claimed.length;
+  const sends = await claimDue(deps, room);
+  await Promise.all(sends);
+  return sends.length;
 }
 
 /**
@@ -114,10 +146,9 @@ export function startDispatcher(deps: AppDeps, logger: Logger): () => Promise<vo
     if (claiming || stopped) return;
     claiming = true;
     try {
-      const claimed = await deps.repos.webhooks.claim(MAX_IN_FLIGHT - inFlight.size, LEASE_SECONDS);
-      for (const d of claimed) {
-        const p: Promise<void> = deliver(deps, d)
-          .catch((e: unknown) => logger.error("webhook delivery failed", e instanceof Error ? errorLogFields(e) : { error: String(e) }))
+      for (const send of await claimDue(deps, MAX_IN_FLIGHT - inFlight.size)) {
+        const p: Promise<void> = send
+          .catch((e: unknown) => logger.error("dispatch failed", e instanceof Error ? errorLogFields(e) : { error: String(e) }))
           .finally(() => inFlight.delete(p));
         inFlight.add(p);
       }

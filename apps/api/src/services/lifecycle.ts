@@ -11,6 +11,8 @@ export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult &
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
   const purgedKeys = await deps.repos.idempotency.purgeExpired();
+  // a reminder for each confirmed booking starting within REMINDER_MINUTES, once
+  await deps.repos.notifications.queueReminders(`${local.date} ${formatTime(local.minutes)}`, deps.config.reminderMinutes);
   deps.metrics.bookingsCompleted.inc(result.completed);
   deps.metrics.bookingsExpired.inc(result.expired + result.holdsExpired);
   if (result.completed || result.expired || result.holdsExpired) deps.cache.allBusyChanged();

@@ -35,8 +35,11 @@ export async function updateUser(
   return user;
 }
 
-export async function renameSelf(deps: AppDeps, input: { userId: number; name: string }): Promise<User> {
-  const user = await deps.repos.users.update(input.userId, { name: input.name });
+export async function updateSelf(
+  deps: AppDeps,
+  input: { userId: number; name?: string | undefined; language?: "uz" | "ru" | "en" | undefined },
+): Promise<User> {
+  const user = await deps.repos.users.update(input.userId, { name: input.name, language: input.language });
   // Deleted between authentication and now: the token no longer names anyone.
   if (!user) throw new HttpError("UNAUTHORIZED");
   return user;

@@ -8,3 +8,4 @@ export * from "./sessions.ts";
 export * from "./closures.ts";
 export * from "./series.ts";
 export * from "./outbox.ts";
+export * from "./notifications.ts";

@@ -85,7 +85,7 @@ export const updateMe = userRoute({
   method: "patch",
   path: "/api/auth/me",
   tags,
-  summary: "Change your name (other fields are refused)",
+  summary: "Change your name or the language of your messages (other fields are refused)",
   request: { body: jsonBody(UpdateMeSchema) },
   responses: { 200: noStoreJson(UserSchema, "The updated user") },
 });

@@ -1,0 +1,58 @@
+// The texts of players' messages, in their language (uz, ru or en; Russian when they have none).
+import { isLang } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
+import type { ClaimedNotification, NotificationKind } from "@venue-booking/db";
+
+const TEXTS: Record<NotificationKind, Record<Lang, string>> = {
+  confirmed: {
+    ru: "Бронь {ref} подтверждена: {venue}, {date} {start}-{end}.",
+    uz: "{ref} broni tasdiqlandi: {venue}, {date} {start}-{end}.",
+    en: "Booking {ref} is confirmed: {venue}, {date} {start}-{end}.",
+  },
+  cancelled: {
+    ru: "Бронь {ref} отменена: {venue}, {date} {start}-{end}.{why}",
+    uz: "{ref} broni bekor qilindi: {venue}, {date} {start}-{end}.{why}",
+    en: "Booking {ref} is cancelled: {venue}, {date} {start}-{end}.{why}",
+  },
+  moved: {
+    ru: "Бронь {ref} перенесена: теперь {venue}, {date} {start}-{end}.",
+    uz: "{ref} broni ko'chirildi: endi {venue}, {date} {start}-{end}.",
+    en: "Booking {ref} was moved: now {venue}, {date} {start}-{end}.",
+  },
+  reminder: {
+    ru: "Напоминание: {venue}, {date} в {start} (бронь {ref}).",
+    uz: "Eslatma: {venue}, {date} soat {start} da ({ref} broni).",
+    en: "Reminder: {venue}, {date} at {start} (booking {ref}).",
+  },
+};
+
+const WHY: Record<"hold" | "reason", Record<Lang, string>> = {
+  hold: {
+    ru: " Площадка не подтвердила её вовремя.",
+    uz: " Maydon uni o'z vaqtida tasdiqlamadi.",
+    en: " The venue did not confirm it in time.",
+  },
+  reason: { ru: " Причина: {reason}.", uz: " Sabab: {reason}.", en: " Reason: {reason}." },
+};
+
+/** The message's text in the user's language, or null when its booking is gone. */
+export function messageText(n: ClaimedNotification): string | null {
+  const b = n.booking;
+  if (!b) return null;
+  const lang: Lang = n.language && isLang(n.language) ? n.language : "ru";
+  const why =
+    n.kind !== "cancelled" || !n.reason
+      ? ""
+      : n.reason === "hold_expired"
+        ? WHY.hold[lang]
+        : WHY.reason[lang].replace("{reason}", n.reason);
+  const fields: Record<string, string> = {
+    ref: b.reference,
+    venue: b.venueName[lang] || b.venueName.ru,
+    date: b.date,
+    start: b.start,
+    end: b.end,
+    why,
+  };
+  return TEXTS[n.kind][lang].replace(/\{(\w+)\}/g, (whole, k: string) => fields[k] ?? whole);
+}

@@ -7,6 +7,7 @@ import { Webhook } from "standardwebhooks";
 import { pageSchema, WebhookCreatedSchema, WebhookDeliverySchema, WebhookPingSchema, WebhookSchema } from "@venue-booking/contract";
 import { sql } from "drizzle-orm";
 import { dispatchOnce, isPublicAddress, retryAfter } from "../src/services/dispatcher.ts";
+import { runLifecycleOnce } from "../src/services/lifecycle.ts";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
 import { authed, createVenue, json, newPhone, patch, problem, signInAdmin, sqlRows } from "./helpers.ts";
@@ -29,7 +30,10 @@ async function receiver(answers: number[] = []): Promise<{ url: string; got: Rec
   return {
     url: `http://127.0.0.1:${port}/hook`,
     got,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
@@ -204,6 +208,24 @@ describe.each(testBackends())("outbox and webhooks on $name", (backend) => {
     } finally {
       await r.close();
     }
+  });
+
+  it("keeps a month of events, and any still waiting to be sent", async () => {
+    const hook = await register("http://127.0.0.1:9/never", ["booking.created"]);
+    const venue = await createVenue(h, admin, { opening_time: "08:00", closing_time: "23:00" });
+    const sent = await bookOne(venue, "20:00");
+    const waiting = await bookOne(venue, "21:00");
+    const events = await rows<{ id: string; booking_id: number }>(
+      sql`select id, booking_id from outbox_events where booking_id in (${sent}, ${waiting}) order by booking_id`,
+    );
+    expect(events).toHaveLength(2);
+    await h.deps.database.db.execute(sql`
+      update outbox_events set created_at = now() - interval '40 days' where booking_id in (${sent}, ${waiting})`);
+    await h.deps.database.db.execute(sql`update webhook_deliveries set status = 'delivered' where event_id = ${events[0]!.id}`);
+    await runLifecycleOnce(h.deps);
+    const left = await rows<{ booking_id: number }>(sql`select booking_id from outbox_events where booking_id in (${sent}, ${waiting})`);
+    expect(left).toEqual([{ booking_id: waiting }]);
+    await h.request(`/api/admin/webhooks/${hook.id}/`, authed(admin, { method: "DELETE" }));
   });
 
   it("pings, lists, changes and removes a webhook; refuses bad input", async () => {

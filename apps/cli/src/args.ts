@@ -115,7 +115,8 @@ export type What =
   | "policy"
   | "booking"
   | "move"
-  | "series";
+  | "series"
+  | "webhook";
 
 /** A request body checked with the contract's schema before it is sent; the problems as one line in `lang`. */
 export function check<T>(schema: ZodType<T>, value: unknown, what: What, lang: Lang): T {

@@ -39,6 +39,7 @@ import { t } from "./i18n.ts";
 import { CALENDAR_ITEMS } from "./menu-calendar.ts";
 import { DESK_BOOKING_ITEMS, SERIES_ITEMS } from "./menu-desk.ts";
 import { ask, optional, paged } from "./menu-steps.ts";
+import { WEBHOOK_ITEMS } from "./menu-webhooks.ts";
 import type { MessageKey } from "./i18n.ts";
 import { outcome } from "./runner.ts";
 import type { Outcome } from "./runner.ts";
@@ -341,5 +342,6 @@ export const MENU_GROUPS: MenuGroup[] = [
   { value: "series", name: "group.series", items: SERIES_ITEMS },
   { value: "users", name: "group.users", items: users },
   { value: "transfer", name: "group.transfer", items: transfer },
+  { value: "webhooks", name: "group.webhooks", items: WEBHOOK_ITEMS },
   { value: "account", name: "group.account", items: account },
 ];

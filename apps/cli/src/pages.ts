@@ -51,7 +51,12 @@ export async function collectPages<T extends { id: number }>(
 }
 
 /** The remark under a list: how many, and where the rest is. */
-export function pageNote(page: Page<unknown>, p: Paging, lang: Lang, noun: "venue" | "booking" | "session" | "user" | "series"): string {
+export function pageNote(
+  page: Page<unknown>,
+  p: Paging,
+  lang: Lang,
+  noun: "venue" | "booking" | "session" | "user" | "series" | "webhook" | "delivery",
+): string {
   const what = t(lang, `noun.${noun}`);
   if (p.follow) return t(lang, "page.collected", { shown: page.results.length, count: page.count, noun: what });
   const n = p.page ?? 1;

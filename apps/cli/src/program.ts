@@ -11,6 +11,7 @@ import { sessionsCommand } from "./commands/sessions/index.ts";
 import { exportCommand, importCommand } from "./commands/transfer/index.ts";
 import { usersCommand } from "./commands/users/index.ts";
 import { venuesCommand } from "./commands/venues/index.ts";
+import { webhooksCommand } from "./commands/webhooks/index.ts";
 import { DEFAULT_TIMEOUT_MS } from "./api-client.ts";
 import { createContext, DEFAULT_API_URL } from "./context.ts";
 import type { CliContext } from "./context.ts";
@@ -39,7 +40,9 @@ type GlobalOptions = { apiUrl?: string; profile?: string; timeout?: string };
 
 export function createProgram(io: ProgramIo): Command {
   const program = new Command("venue-admin")
-    .description("venue-booking admin: venues, translations, images, sessions, bookings, weekly series and users, through the API")
+    .description(
+      "venue-booking admin: venues, translations, images, sessions, bookings, weekly series, users and webhooks, through the API",
+    )
     .version(cliPackage.version, "-V, --version", "print the version of venue-admin")
     .option("--api-url <url>", `the API's base URL (default: the profile's, VENUE_API_URL or ${DEFAULT_API_URL})`)
     .option("--profile <name>", "the profile to use (default: VENUE_ADMIN_PROFILE or the one chosen with `config use`)")
@@ -83,6 +86,7 @@ export function createProgram(io: ProgramIo): Command {
     bookingsCommand(run),
     seriesCommand(run),
     usersCommand(run),
+    webhooksCommand(run),
     importCommand(run),
     exportCommand(run),
     configCommand(run),

@@ -7,12 +7,20 @@ import type { MessageKey } from "./i18n.ts";
 
 export type Choice<T extends string> = { value: T; name: string };
 type Validate = (v: string) => true | string;
+/** A checkbox's choices, some marked to start with, and a check of what was marked. */
+type CheckboxOptions<T extends string> = {
+  message: string;
+  choices: (Choice<T> & { checked?: boolean })[];
+  validate?: (chosen: T[]) => true | string;
+};
 
 export type Prompter = {
   input(opts: { message: string; default?: string; validate?: Validate }): Promise<string>;
   secret(opts: { message: string; validate?: Validate }): Promise<string>;
   select<T extends string>(opts: { message: string; choices: Choice<T>[] }): Promise<T>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
+  /** Several of the choices (space marks one, enter ends). */
+  checkbox<T extends string>(opts: CheckboxOptions<T>): Promise<T[]>;
 };
 
 const inquirer = () => import("@inquirer/prompts");
@@ -27,6 +35,14 @@ export const inquirerPrompter: Prompter = {
   secret: async (o) => (await inquirer()).password({ message: o.message, mask: "*", ...(o.validate ? { validate: o.validate } : {}) }),
   select: async (o) => (await inquirer()).select({ message: o.message, choices: o.choices }),
   confirm: async (o) => (await inquirer()).confirm({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
+  checkbox: async <T extends string>(o: CheckboxOptions<T>) => {
+    const validate = o.validate;
+    return (await inquirer()).checkbox({
+      message: o.message,
+      choices: o.choices,
+      ...(validate ? { validate: (chosen: readonly { value: T }[]) => validate(chosen.map((c) => c.value)) } : {}),
+    });
+  },
 };
 
 /** The flag's value, or (with a person at the terminal) the answer to a question; otherwise a usage error. */
@@ -68,7 +84,7 @@ export function confirmed(ctx: CliContext, question: string): Promise<boolean> {
   return ctx.prompter.confirm({ message: question, default: false });
 }
 
-/** Answers in order, for tests and scripted runs; asking more than given is an error. */
+/** Answers in order, for tests and scripted runs (a checkbox's as "a,b", "" for none); asking more than given is an error. */
 export function scriptedPrompter(answers: (string | boolean)[]): Prompter & { asked: string[] } {
   const queue = [...answers];
   const asked: string[] = [];
@@ -98,5 +114,17 @@ export function scriptedPrompter(answers: (string | boolean)[]): Prompter & { as
         return v as T;
       }),
     confirm: (o) => later(() => Boolean(next(o.message))),
+    checkbox: <T extends string>(o: CheckboxOptions<T>) =>
+      later(() => {
+        const chosen = String(next(o.message))
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const wrong = chosen.find((v) => !o.choices.some((c) => c.value === v));
+        if (wrong !== undefined) throw new Error(`"${wrong}" is not a choice of "${o.message}"`);
+        const ok = o.validate?.(chosen as T[]) ?? true;
+        if (ok !== true) throw new Error(`invalid answer to "${o.message}": ${ok}`);
+        return chosen as T[];
+      }),
   };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import type { Config } from "@venue-booking/api";
 import { testBackends } from "@venue-booking/api/testing";
 import type { Harness } from "@venue-booking/api/testing";
 import { createContext } from "../src/context.ts";
@@ -65,8 +66,9 @@ export type CliHarness = {
 let phoneSeq = 700_000_000;
 export const nextPhone = () => `+998${++phoneSeq}`;
 
-export async function startCliHarness(): Promise<CliHarness> {
-  const api = await testBackends()[0]!.start();
+/** `config` changes the API's settings (a quick webhook dispatcher, say) from those of the tests. */
+export async function startCliHarness(config: Partial<Config> = {}): Promise<CliHarness> {
+  const api = await testBackends()[0]!.start(config);
   let server!: ReturnType<typeof serve>;
   await new Promise<void>((resolve) => {
     server = serve({ fetch: api.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());

@@ -38,6 +38,7 @@ describe("the interactive menu", () => {
       "Weekly series",
       "Users",
       "Import/export",
+      "Webhooks",
       "Account",
     ]);
     // reactivating a venue and editing its texts have items of their own
@@ -206,11 +207,11 @@ describe("the interactive menu", () => {
     );
     expect(screens[0]).toEqual({
       message: `Not signed in · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
-      choices: ["login", "venues", "sessions", "bookings", "series", "users", "transfer", "account", "quit"],
+      choices: ["login", "venues", "sessions", "bookings", "series", "users", "transfer", "webhooks", "account", "quit"],
     });
     expect(screens[1]).toEqual({
       message: `Signed in as ${phone} · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
-      choices: ["venues", "sessions", "bookings", "series", "users", "transfer", "account", "quit"],
+      choices: ["venues", "sessions", "bookings", "series", "users", "transfer", "webhooks", "account", "quit"],
     });
   });
 
@@ -237,7 +238,17 @@ describe("the interactive menu", () => {
     const ru = await screens("ru");
     expect(ru[0]).toEqual({
       message: `Вход выполнен: токен из VENUE_API_TOKEN · ${t.baseUrl} (профиль default)\nЧто вы хотите сделать?`,
-      choices: ["Площадки", "Сеансы", "Бронирования", "Еженедельные серии", "Пользователи", "Импорт/экспорт", "Учётная запись", "Выход"],
+      choices: [
+        "Площадки",
+        "Сеансы",
+        "Бронирования",
+        "Еженедельные серии",
+        "Пользователи",
+        "Импорт/экспорт",
+        "Вебхуки",
+        "Учётная запись",
+        "Выход",
+      ],
     });
     expect(ru[1]?.message).toBe("Площадки:");
     expect(ru[1]?.choices).toContain("Создать площадку");
@@ -250,6 +261,7 @@ describe("the interactive menu", () => {
       "Haftalik seriyalar",
       "Foydalanuvchilar",
       "Import/eksport",
+      "Vebxuklar",
       "Hisob",
       "Chiqish",
     ]);

@@ -199,11 +199,12 @@ export function webhooksRepository(db: Database) {
     const rows = rowsOf<Row>(
       await db.execute(sql`
         with due as (
-          select id from webhook_deliveries
-           where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-           order by next_attempt_at, id
+          -- a paused webhook's deliveries wait for it to be resumed
+          select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id and w.is_active
+           where d.status = 'pending' and d.next_attempt_at <= now() and (d.locked_until is null or d.locked_until < now())
+           order by d.next_attempt_at, d.id
            limit ${limit}
-           for update skip locked),
+           for update of d skip locked),
         claimed as (
           update webhook_deliveries d set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = d.attempts + 1
             from due where d.id = due.id
@@ -242,7 +243,21 @@ export function webhooksRepository(db: Database) {
       select id, ${outcome.statusCode}, ${outcome.error}, ${outcome.durationMs} from d`);
   }
 
-  return { create, get, list, update, remove, ping, deliveries, claim, recordTry };
+  /**
+   * Forgets events older than `days` that nothing still waits to send (their deliveries and tries go
+   * with them; messages keep their text); returns how many.
+   */
+  async function purgeOldEvents(days: number): Promise<number> {
+    const result = await db.execute(sql`
+      delete from outbox_events e
+       where e.created_at < now() - make_interval(days => ${days})
+         and not exists (select 1 from webhook_deliveries d where d.event_id = e.id and d.status = 'pending')
+         and not exists (select 1 from notifications n where n.event_id = e.id and n.status = 'pending')
+      returning e.id`);
+    return rowsOf(result).length;
+  }
+
+  return { create, get, list, update, remove, ping, deliveries, claim, recordTry, purgeOldEvents };
 }
 
 export type WebhooksRepository = ReturnType<typeof webhooksRepository>;

@@ -75,9 +75,17 @@ async function attempt(deps: AppDeps, d: ClaimedDelivery): Promise<TryOutcome> {
     const ok = res.status >= 200 && res.status < 300;
     return { ok, statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, durationMs: took() };
   } catch (e) {
-    const error = e instanceof Error ? (e.name === "TimeoutError" ? "no answer in time" : e.message) : String(e);
-    return { ok: false, statusCode: null, error: error.slice(0, 500), durationMs: took() };
+    return { ok: false, statusCode: null, error: failureText(e).slice(0, 500), durationMs: took() };
   }
+}
+
+/** Why a try got no answer: fetch says "fetch failed" and keeps the reason (refused, not found, TLS) in its cause. */
+function failureText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  if (e.name === "TimeoutError") return "no answer in time";
+  const cause = e.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : "";
+  return detail ? `${e.message}: ${detail}` : e.message;
 }
 
 /** Seconds before the next try after `attempts` failed ones, or null when the day is over. */

@@ -7,10 +7,15 @@ import type { AppDeps } from "../deps.ts";
 import type { Logger } from "../infra/logger.ts";
 import { errorLogFields } from "../lib/error-log.ts";
 
+/** How long delivered events and their delivery logs are kept. */
+const OUTBOX_KEEP_DAYS = 30;
+
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
   const purgedKeys = await deps.repos.idempotency.purgeExpired();
+  // the outbox keeps a month of events (with their delivery logs) for admins to look back on
+  await deps.repos.webhooks.purgeOldEvents(OUTBOX_KEEP_DAYS);
   // a reminder for each confirmed booking starting within REMINDER_MINUTES, once
   await deps.repos.notifications.queueReminders(`${local.date} ${formatTime(local.minutes)}`, deps.config.reminderMinutes);
   deps.metrics.bookingsCompleted.inc(result.completed);

@@ -13,6 +13,7 @@ import { sessionsRouter } from "./routes/sessions/sessions.index.ts";
 import { bookingsRouter } from "./routes/bookings/bookings.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { metricsRouter } from "./routes/metrics/metrics.index.ts";
+import { waitlistRouter } from "./routes/waitlist/waitlist.index.ts";
 import { venuesRouter } from "./routes/venues/venues.index.ts";
 import type { StaticAsset } from "./swagger-assets.ts";
 
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", adminSeriesRouter());
   app.route("/", adminWebhooksRouter());
   app.route("/", adminNotificationsRouter());
+  app.route("/", waitlistRouter());
   app.route("/", metricsRouter(deps));
   configureOpenApi(app, options.swaggerAssets);
   answerWrongMethods(app);

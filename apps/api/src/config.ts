@@ -104,6 +104,7 @@ const EnvSchema = z
       .optional()
       .transform((v) => v || undefined),
     LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+    WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
     DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -173,6 +174,8 @@ export type Config = {
   holdMinutes: number;
   metricsToken: string | undefined;
   lifecycleIntervalSeconds: number;
+  /** How long a freed time offered to a waiting player is held for them to keep. */
+  waitlistHoldMinutes: number;
   /** A player is reminded this long before a confirmed booking starts (0: never). */
   reminderMinutes: number;
   /** How often each process looks for events to deliver (0: it does not). */
@@ -227,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN,
     lifecycleIntervalSeconds: e.LIFECYCLE_INTERVAL_SECONDS,
     reminderMinutes: e.REMINDER_MINUTES,
+    waitlistHoldMinutes: e.WAITLIST_HOLD_MINUTES,
     dispatchIntervalMs: e.DISPATCH_INTERVAL_MS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,

@@ -1,5 +1,6 @@
 // Webhooks: where the outbox's events go, signed by the Standard Webhooks convention.
-import { idQuery, PageQuerySchema, TimestampSchema } from "./common.ts";
+import { MAX_UNIT_CAPACITY } from "@venue-booking/core";
+import { DateSchema, IdSchema, idQuery, PageQuerySchema, TextSchema, TimeSchema, TimestampSchema } from "./common.ts";
 import { z } from "./zod.ts";
 
 export const WEBHOOK_EVENTS = [
@@ -91,7 +92,7 @@ export const NotificationSchema = z
     id: z.number().int(),
     user_id: z.number().int(),
     booking_id: z.number().int().nullable(),
-    kind: z.enum(["confirmed", "cancelled", "moved", "reminder"]),
+    kind: z.enum(["confirmed", "cancelled", "moved", "reminder", "offered"]),
     status: z.enum(["pending", "sent", "failed"]),
     attempts: z.number().int(),
     phone: z.string().nullable(),
@@ -108,3 +109,44 @@ export const NotificationListQuerySchema = PageQuerySchema.extend({
 });
 
 export type Notification = z.infer<typeof NotificationSchema>;
+
+export const WaitlistCreateSchema = z
+  .strictObject({
+    venue_id: IdSchema.openapi({ example: 1 }),
+    unit_id: IdSchema.optional(),
+    unit_kind: TextSchema.trim().min(1).max(50).optional(),
+    places: z.number().int().min(1).max(MAX_UNIT_CAPACITY).optional(),
+    booking_date: DateSchema,
+    start_time: TimeSchema.openapi({ example: "19:00" }),
+    end_time: TimeSchema.openapi({ example: "21:00" }),
+  })
+  .openapi("WaitlistCreate");
+
+export const WaitlistEntrySchema = z
+  .object({
+    id: z.number().int(),
+    user: z.object({ id: z.number().int(), phone: z.string() }),
+    venue_id: z.number().int(),
+    unit_id: z.number().int().nullable(),
+    unit_kind: z.string().nullable(),
+    places: z.number().int(),
+    booking_date: z.string(),
+    start_time: z.string(),
+    end_time: z.string(),
+    status: z.enum(["waiting", "offered", "kept", "lapsed", "cancelled"]),
+    booking_id: z.number().int().nullable().openapi({ description: "the booking offered (pending, held until offered_until)" }),
+    offered_until: TimestampSchema.nullable(),
+    created_at: TimestampSchema,
+  })
+  .openapi("WaitlistEntry");
+
+export const WaitlistListQuerySchema = PageQuerySchema.extend({
+  venue_id: idQuery("venue_id"),
+  status: z
+    .enum(["waiting", "offered", "kept", "lapsed", "cancelled"])
+    .optional()
+    .openapi({ param: { name: "status", in: "query" } }),
+});
+
+export type WaitlistCreate = z.infer<typeof WaitlistCreateSchema>;
+export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;

@@ -327,6 +327,26 @@ const MESSAGES = {
     ru: "Вебхук не может указывать на {host}: адреса loopback и частных сетей здесь запрещены.",
     uz: "Vebhuk {host} ga yo'naltirilishi mumkin emas: bu yerda loopback va xususiy manzillar taqiqlangan.",
   },
+  SLOT_AVAILABLE: {
+    en: "This time can be booked now: book it instead of waiting.",
+    ru: "Это время можно забронировать сейчас: забронируйте его вместо ожидания.",
+    uz: "Bu vaqtni hozir bron qilish mumkin: kutish o'rniga bron qiling.",
+  },
+  ALREADY_WAITING: {
+    en: "You are already on the waitlist for this time.",
+    ru: "Вы уже в листе ожидания на это время.",
+    uz: "Siz bu vaqt uchun allaqachon kutish ro'yxatidasiz.",
+  },
+  WAITLIST_NOT_FOUND: {
+    en: "Waitlist entry not found.",
+    ru: "Запись в листе ожидания не найдена.",
+    uz: "Kutish ro'yxatidagi yozuv topilmadi.",
+  },
+  NOT_OFFERED: {
+    en: "This booking is not an offer from the waitlist waiting to be kept (or its time to keep it has passed).",
+    ru: "Это бронирование не является предложением из листа ожидания, ожидающим подтверждения (или время на это вышло).",
+    uz: "Bu bron kutish ro'yxatidan tasdiqlanishini kutayotgan taklif emas (yoki uning vaqti o'tgan).",
+  },
   IDEMPOTENCY_KEY_REUSED: {
     en: "This Idempotency-Key was already used with a different request.",
     ru: "Этот Idempotency-Key уже использован с другим запросом.",

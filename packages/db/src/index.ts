@@ -13,6 +13,7 @@ export * from "./transaction.ts";
 export * from "./units.ts";
 export * from "./users.ts";
 export * from "./venues.ts";
+export * from "./waitlist.ts";
 export * from "./webhooks.ts";
 
 import { bookingsRepository } from "./bookings.ts";
@@ -25,6 +26,7 @@ import { sessionsRepository } from "./sessions.ts";
 import { unitsRepository } from "./units.ts";
 import { usersRepository } from "./users.ts";
 import { venuesRepository } from "./venues.ts";
+import { waitlistRepository } from "./waitlist.ts";
 import { webhooksRepository } from "./webhooks.ts";
 
 export function repositories(db: Database) {
@@ -39,6 +41,7 @@ export function repositories(db: Database) {
     idempotency: idempotencyRepository(db),
     webhooks: webhooksRepository(db),
     notifications: notificationsRepository(db),
+    waitlist: waitlistRepository(db),
   };
 }
 

@@ -10,7 +10,13 @@ import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { retryOnConflict } from "./transaction.ts";
 
-export type LifecycleResult = { completed: number; expired: number; holdsExpired: number };
+export type LifecycleResult = {
+  completed: number;
+  expired: number;
+  holdsExpired: number;
+  /** The venues and days whose time the cancellations freed (for the waitlist). */
+  freed: { venueId: number; date: string }[];
+};
 
 /**
  * `localNow` is the venue wall-clock time as "YYYY-MM-DD HH:MM"; `now` the moment it is (pending
@@ -23,9 +29,9 @@ export async function runLifecycle(
   now: Date = new Date(),
   defaultHoldMinutes = 0,
 ): Promise<LifecycleResult> {
-  const completed = await move(db, "confirmed", "completed", "ended", sql`upper(during) <= ${localNow}::timestamp`);
+  const completed = (await move(db, "confirmed", "completed", "ended", sql`upper(during) <= ${localNow}::timestamp`)).length;
   const expired = await move(db, "pending", "cancelled", "expired", sql`lower(during) <= ${localNow}::timestamp`);
-  const holdsExpired = await move(
+  const holds = await move(
     db,
     "pending",
     "cancelled",
@@ -37,24 +43,26 @@ export async function runLifecycle(
                        and bookings.created_at + make_interval(mins => coalesce(v.hold_minutes, ${defaultHoldMinutes})) <= ${now.toISOString()}::timestamptz)`,
   );
   await db.execute(sql`delete from unit_usage where used = 0 and slot_start < ${localNow}::timestamp`);
-  return { completed, expired, holdsExpired };
+  const freed = new Map([...expired, ...holds].map((f) => [`${f.venueId} ${f.date}`, f]));
+  return { completed, expired: expired.length, holdsExpired: holds.length, freed: [...freed.values()] };
 }
 
 /**
  * Moves every booking still in `from` whose time has come, with its audit row; returns how many.
  * Retried when chosen as a deadlock victim: its releases of counters can cross a player's cancel.
  */
-async function move(db: Database, from: string, to: string, reason: string, due: SQL): Promise<number> {
+async function move(db: Database, from: string, to: string, reason: string, due: SQL): Promise<{ venueId: number; date: string }[]> {
   const result = await retryOnConflict(() =>
     db.execute(sql`
     with moved as (
       update bookings set status = ${to}, updated_at = now()
        where status = ${from} and ${due}
-      returning id)
-    insert into booking_events (booking_id, from_status, to_status, actor, reason)
-    select id, ${from}, ${to}, 'system', ${reason} from moved
-    returning booking_id`),
+      returning id, venue_id, booking_date),
+    e as (
+      insert into booking_events (booking_id, from_status, to_status, actor, reason)
+      select id, ${from}, ${to}, 'system', ${reason} from moved)
+    select venue_id, booking_date::text as booking_date from moved`),
   );
-  const r = result as { rows?: unknown[]; rowCount?: number | null };
-  return r.rows?.length ?? r.rowCount ?? 0;
+  const rows = (result as { rows: { venue_id: number; booking_date: string }[] }).rows;
+  return rows.map((r) => ({ venueId: r.venue_id, date: r.booking_date }));
 }

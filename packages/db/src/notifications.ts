@@ -7,7 +7,7 @@ import { finishPage, hhmm, pageBounds } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import type { TranslatedText } from "./schema/venues.ts";
 
-export type NotificationKind = "confirmed" | "cancelled" | "moved" | "reminder";
+export type NotificationKind = "confirmed" | "cancelled" | "moved" | "reminder" | "offered";
 
 /** A message a dispatcher has claimed, with what its text is made of. */
 export type ClaimedNotification = {

@@ -31,7 +31,7 @@ import {
   parseTime,
 } from "@venue-booking/core";
 import type { BookingStatus, Interval } from "@venue-booking/core";
-import { repositories, withTransaction } from "@venue-booking/db";
+import { repositories, withSavepoint, withTransaction } from "@venue-booking/db";
 import type {
   Actor,
   Booking,
@@ -178,7 +178,7 @@ async function lockPlayer(
   if (!user) throw new HttpError("UNAUTHORIZED");
   if (!user.isActive) throw new DomainError(maker.source === "staff" ? "CUSTOMER_INACTIVE" : "USER_INACTIVE");
   // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
-  if (maker.source === "staff") return user;
+  if (maker.source === "staff" || maker.offer) return user;
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   // A venue with a limit of its own counts the player's bookings there; else all of them count.
   const own = venue?.limit ?? null;
@@ -201,6 +201,8 @@ export type Maker = {
   seriesId?: number | null;
   /** How far ahead staff may book here (default STAFF_HORIZON_DAYS; a series reaches its last date). */
   horizonDays?: number;
+  /** Made for a waiting player when the time freed: the notice and the player's limit do not apply. */
+  offer?: boolean;
 };
 
 /** A player booking in the app: pending until the venue confirms it. */
@@ -262,7 +264,7 @@ export async function bookHours(
       policy: {
         timeZone: deps.config.timeZone,
         horizonDays: maker.source === "staff" ? (maker.horizonDays ?? STAFF_HORIZON_DAYS) : policy.horizonDays,
-        minNoticeMinutes: maker.source === "staff" ? 0 : policy.minNoticeMinutes,
+        minNoticeMinutes: maker.source === "staff" || maker.offer ? 0 : policy.minNoticeMinutes,
         slotMinutes: venue.slotMinutes,
         minDurationMinutes: venue.minDurationMinutes,
         maxDurationMinutes: venue.maxDurationMinutes,
@@ -462,6 +464,42 @@ async function book(deps: AppDeps, input: CreateBookingInput & { hash: string; m
   return { booking, replayed: false };
 }
 
+/** How a waitlist offer is made: by the system, pending, passing the notice and the player's limit. */
+const OFFER: Maker = { actor: "system", actorUserId: null, source: "app", status: "pending", note: null, offer: true };
+
+/**
+ * Offers freed time on these days of the venue to whoever waits for it, first come first: each
+ * waiting entry is tried as a booking (in a savepoint of the caller's transaction, through the same
+ * path and constraints as any booking); the first that fits takes it, and the player is told.
+ * Returns the bookings offered.
+ */
+export async function offerFreed(deps: AppDeps, tx: Database, venueId: number, dates: string[]): Promise<Booking[]> {
+  const repos = repositories(tx);
+  const waiting = await repos.waitlist.waitingOn(venueId, [...new Set(dates)]);
+  const offered: Booking[] = [];
+  for (const e of waiting) {
+    const request = {
+      venue_id: e.venueId,
+      booking_date: e.bookingDate,
+      start_time: e.startTime,
+      end_time: e.endTime,
+      ...(e.unitId === null ? {} : { unit_id: e.unitId }),
+      ...(e.unitKind === null ? {} : { unit_kind: e.unitKind }),
+      places: e.places,
+    };
+    try {
+      const booking = await withSavepoint(tx, (sp) => bookHours(deps, sp, e.userId, request, undefined, "", OFFER));
+      await repos.waitlist.markOffered(e.id, booking.id, deps.config.waitlistHoldMinutes);
+      await repos.waitlist.notifyOffer(e.userId, booking.id);
+      offered.push(booking);
+    } catch (err) {
+      // still taken for this one (or no longer bookable at all): it waits on
+      if (!isDomainError(err)) throw err;
+    }
+  }
+  return offered;
+}
+
 export type BookingWithHistory = { booking: Booking; history: BookingEvent[] };
 
 export type StatusChange = {
@@ -514,6 +552,11 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
         actorUserId: change.actorUserId ?? null,
         reason: change.reason ?? null,
       });
+      if (change.to === "cancelled") {
+        // an offer let go is over; the freed time goes to whoever waits for it, in this transaction
+        await repos.waitlist.release(change.id);
+        await offerFreed(deps, tx, current.venueId, [current.bookingDate]);
+      }
       return true;
     });
     if (!moved) continue;

@@ -1,11 +1,13 @@
 // Runs the booking lifecycle (packages/db) on a timer in every API process; the SQL is idempotent,
 // so replicas running it at the same moment do no harm.
 import { formatTime, localDateTime } from "@venue-booking/core";
-import { runLifecycle } from "@venue-booking/db";
+import { repositories, runLifecycle, withTransaction } from "@venue-booking/db";
 import type { LifecycleResult } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { Logger } from "../infra/logger.ts";
 import { errorLogFields } from "../lib/error-log.ts";
+import { offerFreed } from "./bookings.ts";
+import { lapseOffers } from "./waitlist.ts";
 
 /** How long delivered events and their delivery logs are kept. */
 const OUTBOX_KEEP_DAYS = 30;
@@ -13,6 +15,14 @@ const OUTBOX_KEEP_DAYS = 30;
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
+  // the time the job freed goes to whoever waits for it, and offers not kept in time lapse
+  for (const { venueId, date } of result.freed) {
+    await withTransaction(deps.database.db, async (tx) => {
+      await repositories(tx).venues.lockBookings(venueId);
+      await offerFreed(deps, tx, venueId, [date]);
+    });
+  }
+  await lapseOffers(deps);
   const purgedKeys = await deps.repos.idempotency.purgeExpired();
   // the outbox keeps a month of events (with their delivery logs) for admins to look back on
   await deps.repos.webhooks.purgeOldEvents(OUTBOX_KEEP_DAYS);

@@ -19,6 +19,11 @@ const TEXTS: Record<NotificationKind, Record<Lang, string>> = {
     uz: "{ref} broni ko'chirildi: endi {venue}, {date} {start}-{end}.",
     en: "Booking {ref} was moved: now {venue}, {date} {start}-{end}.",
   },
+  offered: {
+    ru: "Освободилось время, которого вы ждали: {venue}, {date} {start}-{end}. Бронь {ref} держится за вами недолго: сохраните её в приложении.",
+    uz: "Siz kutgan vaqt bo'shadi: {venue}, {date} {start}-{end}. {ref} broni siz uchun qisqa muddat saqlanadi: uni ilovada saqlab qoling.",
+    en: "The time you waited for is free: {venue}, {date} {start}-{end}. Booking {ref} is held for you briefly: keep it in the app.",
+  },
   reminder: {
     ru: "Напоминание: {venue}, {date} в {start} (бронь {ref}).",
     uz: "Eslatma: {venue}, {date} soat {start} da ({ref} broni).",

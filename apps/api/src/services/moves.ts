@@ -23,7 +23,7 @@ import {
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Actor, Booking, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import { busyChanged, closedInstead, MAX_TOTAL, STAFF_HORIZON_DAYS } from "./bookings.ts";
+import { busyChanged, closedInstead, MAX_TOTAL, offerFreed, STAFF_HORIZON_DAYS } from "./bookings.ts";
 import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
 
 export type MoveInput = {
@@ -163,6 +163,8 @@ export async function moveBooking(deps: AppDeps, input: MoveInput): Promise<Book
         reason: input.reason ?? (staff ? "moved by the venue" : "moved by the player"),
         details: { from: json(from), to: json(next) },
       });
+      // the old time is free: whoever waits for it is offered it, in this transaction
+      await offerFreed(deps, tx, known.venueId, [current.bookingDate]);
       return { from, to: next };
     });
   } catch (caught) {

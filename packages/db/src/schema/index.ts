@@ -9,3 +9,4 @@ export * from "./closures.ts";
 export * from "./series.ts";
 export * from "./outbox.ts";
 export * from "./notifications.ts";
+export * from "./waitlist.ts";

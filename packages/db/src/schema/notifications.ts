@@ -32,7 +32,7 @@ export const notifications = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("notifications_kind", sql`${t.kind} in ('confirmed', 'cancelled', 'moved', 'reminder')`),
+    check("notifications_kind", sql`${t.kind} in ('confirmed', 'cancelled', 'moved', 'reminder', 'offered')`),
     check("notifications_status", sql`${t.status} in ('pending', 'sent', 'failed')`),
     uniqueIndex("notifications_once_per_event_key")
       .on(t.eventId)

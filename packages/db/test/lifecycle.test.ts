@@ -27,7 +27,7 @@ describe.each(testBackends())("booking lifecycle on $name", (backend) => {
 
     // 12:00 on DAY, venue time: 09-10 has ended, 10-12 ends right now, 12-13 starts right now
     const first = await runLifecycle(handle.db, `${DAY} 12:00`);
-    expect(first).toEqual({ completed: 2, expired: 1, holdsExpired: 0 });
+    expect(first).toEqual({ completed: 2, expired: 1, holdsExpired: 0, freed: [{ venueId, date: DAY }] });
     const status = async (id: number) => (await repos.bookings.get(id))!.status;
     expect(await status(confirmedEnded.id)).toBe("completed");
     expect(await status(confirmedRunning.id)).toBe("completed");
@@ -49,7 +49,7 @@ describe.each(testBackends())("booking lifecycle on $name", (backend) => {
 
     // idempotent, also when replicas run it at the same moment
     const again = await Promise.all([0, 1, 2].map(() => runLifecycle(handle.db, `${DAY} 12:00`)));
-    expect(again).toEqual([0, 1, 2].map(() => ({ completed: 0, expired: 0, holdsExpired: 0 })));
+    expect(again).toEqual([0, 1, 2].map(() => ({ completed: 0, expired: 0, holdsExpired: 0, freed: [] })));
     expect((await repos.bookings.history(confirmedEnded.id)).filter((e) => e.toStatus === "completed")).toHaveLength(1);
 
     // the expired booking no longer holds its slot

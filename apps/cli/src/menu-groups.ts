@@ -39,6 +39,7 @@ import { t } from "./i18n.ts";
 import { CALENDAR_ITEMS } from "./menu-calendar.ts";
 import { DESK_BOOKING_ITEMS, SERIES_ITEMS } from "./menu-desk.ts";
 import { ask, optional, paged } from "./menu-steps.ts";
+import { WAITLIST_ITEMS } from "./menu-waitlist.ts";
 import { WEBHOOK_ITEMS } from "./menu-webhooks.ts";
 import type { MessageKey } from "./i18n.ts";
 import { outcome } from "./runner.ts";
@@ -343,5 +344,6 @@ export const MENU_GROUPS: MenuGroup[] = [
   { value: "users", name: "group.users", items: users },
   { value: "transfer", name: "group.transfer", items: transfer },
   { value: "webhooks", name: "group.webhooks", items: WEBHOOK_ITEMS },
+  { value: "waitlist", name: "group.waitlist", items: WAITLIST_ITEMS },
   { value: "account", name: "group.account", items: account },
 ];

@@ -2,6 +2,7 @@
 import type { Lang } from "@venue-booking/core";
 import { CALENDAR_MESSAGES } from "./messages-calendar.ts";
 import { DESK_MESSAGES } from "./messages-desk.ts";
+import { WAITLIST_MESSAGES } from "./messages-waitlist.ts";
 import { WEBHOOK_MESSAGES } from "./messages-webhooks.ts";
 
 export const MESSAGES = {
@@ -786,4 +787,5 @@ export const MESSAGES = {
   ...CALENDAR_MESSAGES,
   ...DESK_MESSAGES,
   ...WEBHOOK_MESSAGES,
+  ...WAITLIST_MESSAGES,
 } as const satisfies Record<string, Record<Lang, string>>;

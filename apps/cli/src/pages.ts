@@ -55,7 +55,7 @@ export function pageNote(
   page: Page<unknown>,
   p: Paging,
   lang: Lang,
-  noun: "venue" | "booking" | "session" | "user" | "series" | "webhook" | "delivery",
+  noun: "venue" | "booking" | "session" | "user" | "series" | "webhook" | "delivery" | "waitlist" | "notification",
 ): string {
   const what = t(lang, `noun.${noun}`);
   if (p.follow) return t(lang, "page.collected", { shown: page.results.length, count: page.count, noun: what });

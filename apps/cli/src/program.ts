@@ -6,11 +6,13 @@ import { authCommands } from "./commands/auth/index.ts";
 import { bookingsCommand } from "./commands/bookings/index.ts";
 import { completionCommand } from "./commands/completion/index.ts";
 import { configCommand } from "./commands/config/index.ts";
+import { notificationsCommand } from "./commands/notifications/index.ts";
 import { seriesCommand } from "./commands/series/index.ts";
 import { sessionsCommand } from "./commands/sessions/index.ts";
 import { exportCommand, importCommand } from "./commands/transfer/index.ts";
 import { usersCommand } from "./commands/users/index.ts";
 import { venuesCommand } from "./commands/venues/index.ts";
+import { waitlistCommand } from "./commands/waitlist/index.ts";
 import { webhooksCommand } from "./commands/webhooks/index.ts";
 import { DEFAULT_TIMEOUT_MS } from "./api-client.ts";
 import { createContext, DEFAULT_API_URL } from "./context.ts";
@@ -41,7 +43,7 @@ type GlobalOptions = { apiUrl?: string; profile?: string; timeout?: string };
 export function createProgram(io: ProgramIo): Command {
   const program = new Command("venue-admin")
     .description(
-      "venue-booking admin: venues, translations, images, sessions, bookings, weekly series, users and webhooks, through the API",
+      "venue-booking admin: venues, translations, images, sessions, bookings, weekly series, users, webhooks, the waitlist and messages to players, through the API",
     )
     .version(cliPackage.version, "-V, --version", "print the version of venue-admin")
     .option("--api-url <url>", `the API's base URL (default: the profile's, VENUE_API_URL or ${DEFAULT_API_URL})`)
@@ -87,6 +89,8 @@ export function createProgram(io: ProgramIo): Command {
     seriesCommand(run),
     usersCommand(run),
     webhooksCommand(run),
+    waitlistCommand(run),
+    notificationsCommand(run),
     importCommand(run),
     exportCommand(run),
     configCommand(run),

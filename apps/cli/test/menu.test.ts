@@ -39,6 +39,7 @@ describe("the interactive menu", () => {
       "Users",
       "Import/export",
       "Webhooks",
+      "Waitlist and messages",
       "Account",
     ]);
     // reactivating a venue and editing its texts have items of their own
@@ -207,11 +208,11 @@ describe("the interactive menu", () => {
     );
     expect(screens[0]).toEqual({
       message: `Not signed in · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
-      choices: ["login", "venues", "sessions", "bookings", "series", "users", "transfer", "webhooks", "account", "quit"],
+      choices: ["login", "venues", "sessions", "bookings", "series", "users", "transfer", "webhooks", "waitlist", "account", "quit"],
     });
     expect(screens[1]).toEqual({
       message: `Signed in as ${phone} · ${t.baseUrl} (profile default)\nWhat would you like to do?`,
-      choices: ["venues", "sessions", "bookings", "series", "users", "transfer", "webhooks", "account", "quit"],
+      choices: ["venues", "sessions", "bookings", "series", "users", "transfer", "webhooks", "waitlist", "account", "quit"],
     });
   });
 
@@ -246,6 +247,7 @@ describe("the interactive menu", () => {
         "Пользователи",
         "Импорт/экспорт",
         "Вебхуки",
+        "Лист ожидания и сообщения",
         "Учётная запись",
         "Выход",
       ],
@@ -262,6 +264,7 @@ describe("the interactive menu", () => {
       "Foydalanuvchilar",
       "Import/eksport",
       "Vebxuklar",
+      "Kutish ro'yxati va xabarlar",
       "Hisob",
       "Chiqish",
     ]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BookingSchema, pageSchema, WaitlistEntrySchema } from "@venue-booking/contract";
+import { BookingSchema, pageSchema, VenueSchema, WaitlistEntrySchema } from "@venue-booking/contract";
 import { addDays } from "@venue-booking/core";
 import { sql } from "drizzle-orm";
 import { dispatchOnce } from "../src/services/dispatcher.ts";
@@ -132,6 +132,38 @@ describe.each(testBackends())("the waitlist on $name", (backend) => {
     );
     expect(all.results.map((e) => e.status).sort()).toEqual(["cancelled", "offered"]);
     expect((await h.request(`/api/waitlist/${offer!.id}/`, authed(second.access, { method: "DELETE" }))).status).toBe(404);
+  });
+
+  it("a cancelled session or series frees its time for the waiting player", async () => {
+    const venue = await createVenue(h, admin, { opening_time: "08:00", closing_time: "23:00" });
+    const unit = VenueSchema.parse(await (await h.request(`/api/venues/${venue}/`)).json()).units[0]!.id;
+    const session = await h.request(
+      `/api/venues/${venue}/sessions/`,
+      authed(
+        admin,
+        json({ unit_id: unit, title: { ru: "Игра" }, ...slot(venue), venue_id: undefined, capacity: 10, price_per_place: "10000" }),
+      ),
+    );
+    expect(session.status).toBe(201);
+    const sessionId = ((await session.json()) as { id: number }).id;
+    const weekday = ((new Date(`${DAY}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const series = await h.request(
+      "/api/admin/series/",
+      authed(
+        admin,
+        json({ venue_id: venue, phone: newPhone(), weekday, start_time: "20:00", end_time: "21:00", first_date: DAY, weeks: 2 }),
+      ),
+    );
+    expect(series.status).toBe(201);
+    const seriesId = ((await series.json()) as { id: number }).id;
+    const a = await player();
+    const b = await player();
+    expect((await wait(a.access, slot(venue))).status).toBe(201);
+    expect((await wait(b.access, slot(venue, "20:00", "21:00"))).status).toBe(201);
+    expect((await h.request(`/api/sessions/${sessionId}/`, authed(admin, { method: "DELETE" }))).status).toBe(204);
+    expect((await entries(a.access))[0]!.status).toBe("offered");
+    expect((await h.request(`/api/admin/series/${seriesId}/?from=${DAY}`, authed(admin, { method: "DELETE" }))).status).toBe(200);
+    expect((await entries(b.access))[0]!.status).toBe("offered");
   });
 
   it("a move frees the old time for the waiting player", async () => {

@@ -8,7 +8,7 @@ import type { DomainErrorCode, ErrorParams, IsoDate, Lang } from "@venue-booking
 import { repositories, withSavepoint, withTransaction } from "@venue-booking/db";
 import type { Booking, Page, PageRequest, Series, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import { bookHours, busyChanged, candidateUnits, closedInstead, findCustomer, hashOf, STAFF_HORIZON_DAYS } from "./bookings.ts";
+import { bookHours, busyChanged, candidateUnits, closedInstead, findCustomer, hashOf, offerFreed, STAFF_HORIZON_DAYS } from "./bookings.ts";
 import type { Maker } from "./bookings.ts";
 
 /** A date the series did not book, and the rule that refused it. */
@@ -178,9 +178,19 @@ export async function cancelSeries(
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   const from = input.from ?? local.date;
   const now = `${local.date} ${formatTime(local.minutes)}`;
-  const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
-    repositories(tx).series.cancelFrom(input.id, from, { userId: input.adminId }, now),
-  );
+  const known = await deps.repos.series.get(input.id);
+  if (!known) throw new DomainError("SERIES_NOT_FOUND");
+  const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
+    const repos = repositories(tx);
+    // the venue first, as bookings take it: the freed dates are offered to the waitlist below
+    await repos.venues.lockBookings(known.venueId);
+    const ids = await repos.series.cancelFrom(input.id, from, { userId: input.adminId }, now);
+    if (ids?.length) {
+      const dates = (await repos.bookings.ofSeries(input.id)).filter((b) => ids.includes(b.id)).map((b) => b.bookingDate);
+      await offerFreed(deps, tx, known.venueId, dates);
+    }
+    return ids;
+  });
   if (cancelled === null) throw new DomainError("SERIES_NOT_FOUND");
   const { series, bookings } = await getSeries(deps, input.id);
   const gone = new Set(cancelled);

@@ -6,6 +6,7 @@ import { compareLocal, DomainError, formatClock, formatTime, hoursOn, localDateT
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Page, Session, SessionListQuery, SessionPatch, SessionView, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
+import { offerFreed } from "./bookings.ts";
 import { weekOfVenue } from "./calendar.ts";
 
 function localNow(deps: AppDeps): string {
@@ -86,9 +87,14 @@ export async function cancelSession(deps: AppDeps, input: { id: number; adminId:
   if (compareLocal({ date: current.bookingDate, minutes: parseTime(current.endTime) }, local) <= 0) {
     throw new DomainError("SESSION_STARTED");
   }
-  const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
-    repositories(tx).sessions.cancel(input.id, { userId: input.adminId }),
-  );
+  const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
+    const repos = repositories(tx);
+    // the venue first, as bookings take it: the unit's freed time is offered to the waitlist below
+    await repos.venues.lockBookings(current.venueId);
+    const done = await repos.sessions.cancel(input.id, { userId: input.adminId });
+    if (done) await offerFreed(deps, tx, current.venueId, [current.bookingDate]);
+    return done;
+  });
   if (!cancelled) throw new DomainError("SESSION_NOT_FOUND");
   deps.metrics.bookingCancellations.inc({ by: "admin" }, cancelled.length);
   deps.cache.busyChanged(current.venueId, current.bookingDate);

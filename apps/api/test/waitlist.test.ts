@@ -166,6 +166,62 @@ describe.each(testBackends())("the waitlist on $name", (backend) => {
     expect((await entries(b.access))[0]!.status).toBe("offered");
   });
 
+  it("an offer ends with its booking however it ends, and lets its player wait again", async () => {
+    const { venue, holder, booking } = await takenVenue();
+    const first = await player();
+    await wait(first.access, slot(venue));
+    await cancel(holder.access, booking.id);
+    const [offer] = await entries(first.access);
+    // the venue confirms it: kept
+    await h.request(`/api/admin/bookings/${offer!.booking_id}/`, authed(admin, patch({ status: "confirmed" })));
+    expect((await entries(first.access))[0]).toMatchObject({ status: "kept", offered_until: null });
+
+    const other = await takenVenue();
+    const second = await player();
+    await wait(second.access, slot(other.venue));
+    await cancel(other.holder.access, other.booking.id);
+    const [held] = await entries(second.access);
+    // an admin cancels it: lapsed, and the player may queue again
+    await h.request(`/api/admin/bookings/${held!.booking_id}/`, authed(admin, patch({ status: "cancelled" })));
+    expect((await entries(second.access))[0]!.status).toBe("lapsed");
+    const taken = await player();
+    expect((await book(taken.access, slot(other.venue))).status).toBe(201);
+    expect((await wait(second.access, slot(other.venue))).status).toBe(201);
+  });
+
+  it("letting an offer go works inside the cancellation window, and a lapsed hold cannot be kept", async () => {
+    const venue = await createVenue(h, admin, { opening_time: "08:00", closing_time: "23:00", policy: { cancel_until_minutes: 100_000 } });
+    const b = await book(admin, slot(venue)).then(async (r) => BookingSchema.parse(await r.json()));
+    const first = await player();
+    const second = await player();
+    await wait(first.access, slot(venue));
+    await wait(second.access, slot(venue));
+    expect((await h.request(`/api/admin/bookings/${b.id}/`, authed(admin, patch({ status: "cancelled" })))).status).toBe(200);
+    const [offer] = await entries(first.access);
+    expect((await h.request(`/api/waitlist/${offer!.id}/`, authed(first.access, { method: "DELETE" }))).status).toBe(204);
+    const [gone] = await rows<{ status: string }>(sql`select status from bookings where id = ${offer!.booking_id}`);
+    expect(gone!.status).toBe("cancelled");
+    const [next] = await entries(second.access);
+    expect(next!.status).toBe("offered");
+    await h.deps.database.db.execute(sql`update waitlist_entries set offered_until = now() - interval '1 minute' where id = ${next!.id}`);
+    const late = await h.request(`/api/bookings/${next!.booking_id}/keep/`, authed(second.access, { method: "POST" }));
+    expect((await problem(late)).code).toBe("NOT_OFFERED");
+  });
+
+  it("skips a waiting player who holds as many live bookings as allowed", async () => {
+    const venue = await createVenue(h, admin, { opening_time: "08:00", closing_time: "23:00", policy: { max_live_bookings_per_user: 1 } });
+    const holder = await player();
+    const b = BookingSchema.parse(await (await book(holder.access, slot(venue))).json());
+    const full = await player();
+    await wait(full.access, slot(venue));
+    expect((await book(full.access, slot(venue, "12:00", "13:00"))).status).toBe(201);
+    const next = await player();
+    await wait(next.access, slot(venue));
+    await cancel(holder.access, b.id);
+    expect((await entries(full.access))[0]!.status).toBe("waiting");
+    expect((await entries(next.access))[0]!.status).toBe("offered");
+  });
+
   it("a move frees the old time for the waiting player", async () => {
     const { venue, holder, booking } = await takenVenue();
     const waiter = await player();

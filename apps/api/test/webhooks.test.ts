@@ -242,6 +242,14 @@ describe.each(testBackends())("outbox and webhooks on $name", (backend) => {
       expect(JSON.stringify(listed)).not.toContain(hook.secret);
       const changed = await h.request(`/api/admin/webhooks/${hook.id}/`, authed(admin, patch({ events: ["*"], is_active: false })));
       expect(WebhookSchema.parse(await changed.json())).toMatchObject({ events: ["*"], is_active: false });
+      const upper = await h.request(
+        "/api/admin/webhooks/",
+        authed(admin, json({ url: r.url.replace("http://", "HTTP://"), events: ["*"] })),
+      );
+      expect(upper.status).toBe(201);
+      const upperHook = WebhookCreatedSchema.parse(await upper.json());
+      expect(upperHook.url).toBe(r.url);
+      await h.request(`/api/admin/webhooks/${upperHook.id}/`, authed(admin, { method: "DELETE" }));
       for (const body of [
         { url: "ftp://x.example/", events: ["*"] },
         { url: r.url, events: [] },

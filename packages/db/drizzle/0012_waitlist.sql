@@ -25,4 +25,17 @@ CREATE UNIQUE INDEX "waitlist_one_live_key" ON "waitlist_entries" USING btree ("
 CREATE INDEX "waitlist_waiting_idx" ON "waitlist_entries" USING btree ("venue_id","booking_date","id") WHERE "waitlist_entries"."status" = 'waiting';--> statement-breakpoint
 CREATE INDEX "waitlist_offered_idx" ON "waitlist_entries" USING btree ("offered_until") WHERE "waitlist_entries"."status" = 'offered';--> statement-breakpoint
 CREATE UNIQUE INDEX "waitlist_booking_key" ON "waitlist_entries" USING btree ("booking_id");--> statement-breakpoint
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind" CHECK ("notifications"."kind" in ('confirmed', 'cancelled', 'moved', 'reminder', 'offered'));
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind" CHECK ("notifications"."kind" in ('confirmed', 'cancelled', 'moved', 'reminder', 'offered'));--> statement-breakpoint
+-- An offer ends with its booking, whoever ends it: confirmed (by the venue) is kept; cancelled or
+-- expired (by anyone: the player, the venue, a closure, the lifecycle job) has lapsed.
+CREATE FUNCTION "bookings_end_offer"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.status = 'confirmed' THEN
+    UPDATE waitlist_entries SET status = 'kept', offered_until = NULL WHERE booking_id = NEW.id AND status = 'offered';
+  ELSIF NEW.status = 'cancelled' THEN
+    UPDATE waitlist_entries SET status = 'lapsed', offered_until = NULL WHERE booking_id = NEW.id AND status = 'offered';
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "bookings_end_offer" AFTER UPDATE OF "status" ON "bookings"
+  FOR EACH ROW WHEN (OLD.status = 'pending' AND NEW.status <> 'pending') EXECUTE FUNCTION "bookings_end_offer"();

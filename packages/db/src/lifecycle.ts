@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { retryOnConflict } from "./transaction.ts";
 
 export type LifecycleResult = {
@@ -52,7 +53,7 @@ export async function runLifecycle(
  * Retried when chosen as a deadlock victim: its releases of counters can cross a player's cancel.
  */
 async function move(db: Database, from: string, to: string, reason: string, due: SQL): Promise<{ venueId: number; date: string }[]> {
-  const result = await retryOnConflict(() =>
+  const run = () =>
     db.execute(sql`
     with moved as (
       update bookings set status = ${to}, updated_at = now()
@@ -61,8 +62,9 @@ async function move(db: Database, from: string, to: string, reason: string, due:
     e as (
       insert into booking_events (booking_id, from_status, to_status, actor, reason)
       select id, ${from}, ${to}, 'system', ${reason} from moved)
-    select venue_id, booking_date::text as booking_date from moved`),
-  );
+    select venue_id, booking_date::text as booking_date from moved`);
+  // inside a caller's transaction a failed statement ends it: the caller's transaction is retried instead
+  const result = await (db instanceof PgTransaction ? run() : retryOnConflict(run));
   const rows = (result as { rows: { venue_id: number; booking_date: string }[] }).rows;
   return rows.map((r) => ({ venueId: r.venue_id, date: r.booking_date }));
 }

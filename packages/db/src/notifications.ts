@@ -104,7 +104,7 @@ export function notificationsRepository(db: Database) {
   /** Records a send: sent (with its text), or given up (`retryAfterSeconds` null), or due again later. */
   async function recordSend(
     id: number,
-    outcome: { ok: boolean; phone: string; text: string; error: string | null; retryAfterSeconds: number | null },
+    outcome: { ok: boolean; phone: string; text: string; error: string | null; retryAfterSeconds: number | null; attempt: number },
   ): Promise<void> {
     const status = outcome.ok ? "sent" : outcome.retryAfterSeconds === null ? "failed" : "pending";
     await db.execute(sql`
@@ -112,7 +112,7 @@ export function notificationsRepository(db: Database) {
          set status = ${status}, locked_until = null, phone = ${outcome.phone}, text = ${outcome.text}, last_error = ${outcome.error},
              sent_at = case when ${outcome.ok} then now() else sent_at end,
              next_attempt_at = now() + make_interval(secs => ${outcome.retryAfterSeconds ?? 0})
-       where id = ${id}`);
+       where id = ${id} and attempts = ${outcome.attempt} and status = 'pending'`);
   }
 
   /**

@@ -69,6 +69,9 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/** How many waiting entries one freeing tries at most (the first come: the rest wait for the next). */
+const WAITING_TRIED = 20;
+
 const SELECT = sql`select w.*, u.phone from waitlist_entries w join users u on u.id = w.user_id`;
 
 export function waitlistRepository(db: Database) {
@@ -127,7 +130,8 @@ export function waitlistRepository(db: Database) {
             dates.map((d) => sql`${d}::date`),
             sql`, `,
           )})
-        order by w.id for update of w`),
+        order by w.id limit ${WAITING_TRIED}
+        for update of w`),
     );
     return rows.map(toEntry);
   }
@@ -143,17 +147,10 @@ export function waitlistRepository(db: Database) {
     const rows = rowsOf(
       await db.execute(sql`
         update waitlist_entries set status = 'kept', offered_until = null
-         where booking_id = ${bookingId} and user_id = ${userId} and status = 'offered'
+         where booking_id = ${bookingId} and user_id = ${userId} and status = 'offered' and offered_until > now()
         returning id`),
     );
     return rows.length > 0;
-  }
-
-  /** An offered booking was cancelled (let go by the player, or by anyone): its entry has lapsed. */
-  async function release(bookingId: number): Promise<void> {
-    await db.execute(
-      sql`update waitlist_entries set status = 'lapsed', offered_until = null where booking_id = ${bookingId} and status = 'offered'`,
-    );
   }
 
   /** The player stops waiting: true when the entry was theirs and waiting or offered (its booking, if any). */
@@ -172,8 +169,9 @@ export function waitlistRepository(db: Database) {
   async function dueOffers(): Promise<number[]> {
     const rows = rowsOf<{ booking_id: number }>(
       await db.execute(sql`
-        select booking_id from waitlist_entries where status = 'offered' and offered_until <= now() and booking_id is not null
-         order by offered_until limit 500`),
+        select w.booking_id from waitlist_entries w join bookings b on b.id = w.booking_id and b.status = 'pending'
+         where w.status = 'offered' and w.offered_until <= now()
+         order by w.offered_until limit 500`),
     );
     return rows.map((r) => r.booking_id);
   }
@@ -194,7 +192,7 @@ export function waitlistRepository(db: Database) {
     await db.execute(sql`insert into notifications (user_id, booking_id, kind) values (${userId}, ${bookingId}, 'offered')`);
   }
 
-  return { create, get, list, waitingOn, markOffered, keep, release, cancel, dueOffers, lapse, notifyOffer };
+  return { create, get, list, waitingOn, markOffered, keep, cancel, dueOffers, lapse, notifyOffer };
 }
 
 export type WaitlistRepository = ReturnType<typeof waitlistRepository>;

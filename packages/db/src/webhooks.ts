@@ -108,6 +108,12 @@ export function webhooksRepository(db: Database) {
     if (patch.events !== undefined) sets.push(sql`events = ${sql.param(patch.events)}::text[]`);
     if (patch.isActive !== undefined) sets.push(sql`is_active = ${patch.isActive}`);
     const [row] = rowsOf<WebhookRow>(await db.execute(sql`update webhooks set ${sql.join(sets, sql`, `)} where id = ${id} returning *`));
+    // paused: what it had not received yet is given up (it is not sent a backlog when resumed)
+    if (row && patch.isActive === false) {
+      await db.execute(sql`
+        update webhook_deliveries set status = 'failed', last_error = 'webhook paused', locked_until = null
+         where webhook_id = ${id} and status = 'pending'`);
+    }
     return row ? toWebhook(row) : null;
   }
 
@@ -228,7 +234,15 @@ export function webhooksRepository(db: Database) {
    */
   async function recordTry(
     id: number,
-    outcome: { ok: boolean; statusCode: number | null; error: string | null; durationMs: number; retryAfterSeconds: number | null },
+    outcome: {
+      ok: boolean;
+      statusCode: number | null;
+      error: string | null;
+      durationMs: number;
+      retryAfterSeconds: number | null;
+      /** The claim's attempt number: a dispatcher whose lease ran out (and was overtaken) records nothing. */
+      attempt: number;
+    },
   ): Promise<void> {
     const status = outcome.ok ? "delivered" : outcome.retryAfterSeconds === null ? "failed" : "pending";
     await db.execute(sql`
@@ -237,7 +251,7 @@ export function webhooksRepository(db: Database) {
            set status = ${status}, locked_until = null, last_status_code = ${outcome.statusCode}, last_error = ${outcome.error},
                delivered_at = case when ${outcome.ok} then now() else delivered_at end,
                next_attempt_at = now() + make_interval(secs => ${outcome.retryAfterSeconds ?? 0})
-         where id = ${id}
+         where id = ${id} and attempts = ${outcome.attempt} and status = 'pending'
         returning id)
       insert into webhook_attempts (delivery_id, status_code, error, duration_ms)
       select id, ${outcome.statusCode}, ${outcome.error}, ${outcome.durationMs} from d`);

@@ -178,7 +178,7 @@ async function lockPlayer(
   if (!user) throw new HttpError("UNAUTHORIZED");
   if (!user.isActive) throw new DomainError(maker.source === "staff" ? "CUSTOMER_INACTIVE" : "USER_INACTIVE");
   // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
-  if (maker.source === "staff" || maker.offer) return user;
+  if (maker.source === "staff") return user;
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   // A venue with a limit of its own counts the player's bookings there; else all of them count.
   const own = venue?.limit ?? null;
@@ -201,7 +201,7 @@ export type Maker = {
   seriesId?: number | null;
   /** How far ahead staff may book here (default STAFF_HORIZON_DAYS; a series reaches its last date). */
   horizonDays?: number;
-  /** Made for a waiting player when the time freed: the notice and the player's limit do not apply. */
+  /** Made for a waiting player when the time freed: the notice does not apply (the player's limit does). */
   offer?: boolean;
 };
 
@@ -464,7 +464,7 @@ async function book(deps: AppDeps, input: CreateBookingInput & { hash: string; m
   return { booking, replayed: false };
 }
 
-/** How a waitlist offer is made: by the system, pending, passing the notice and the player's limit. */
+/** How a waitlist offer is made: by the system, pending, passing the notice (not the player's limit). */
 const OFFER: Maker = { actor: "system", actorUserId: null, source: "app", status: "pending", note: null, offer: true };
 
 /**
@@ -553,8 +553,7 @@ export async function changeBookingStatus(deps: AppDeps, change: StatusChange): 
         reason: change.reason ?? null,
       });
       if (change.to === "cancelled") {
-        // an offer let go is over; the freed time goes to whoever waits for it, in this transaction
-        await repos.waitlist.release(change.id);
+        // the freed time goes to whoever waits for it, in this transaction (an offer let go ends by its trigger)
         await offerFreed(deps, tx, current.venueId, [current.bookingDate]);
       }
       return true;

@@ -13,8 +13,10 @@ import type { Logger } from "../infra/logger.ts";
 import { errorLogFields } from "../lib/error-log.ts";
 import { messageText } from "./messages.ts";
 
-/** How long a claim holds a delivery: longer than a try can take, so a live dispatcher is not overtaken. */
-const LEASE_SECONDS = 60;
+/** How long a claim holds a send beyond the longest a try may take (WEBHOOK_TIMEOUT_MS), so a live dispatcher is not overtaken. */
+const LEASE_MARGIN_SECONDS = 30;
+
+const leaseSeconds = (deps: AppDeps) => Math.ceil(deps.config.webhookTimeoutMs / 1000) + LEASE_MARGIN_SECONDS;
 /** Deliveries in flight per process at most: one receiver that hangs holds one of them, not the rest. */
 const MAX_IN_FLIGHT = 16;
 /** Retries stop this long after the event was written. */
@@ -97,7 +99,7 @@ export function retryAfter(attempts: number, baseSeconds: number, firstAt: Date,
 async function deliver(deps: AppDeps, d: ClaimedDelivery): Promise<void> {
   const outcome = await attempt(deps, d);
   const retry = outcome.ok ? 0 : retryAfter(d.attempts, deps.config.webhookRetryBaseSeconds, d.firstAt, new Date());
-  await deps.repos.webhooks.recordTry(d.id, { ...outcome, retryAfterSeconds: retry });
+  await deps.repos.webhooks.recordTry(d.id, { ...outcome, retryAfterSeconds: retry, attempt: d.attempts });
   deps.metrics.webhookDeliveries.inc({ outcome: outcome.ok ? "delivered" : retry === null ? "failed" : "retry" });
 }
 
@@ -111,24 +113,39 @@ async function sendMessage(deps: AppDeps, n: ClaimedNotification): Promise<void>
       text: "",
       error: "the booking is gone",
       retryAfterSeconds: null,
+      attempt: n.attempts,
     });
     return;
   }
   try {
     await deps.sms.send(n.phone, text);
-    await deps.repos.notifications.recordSend(n.id, { ok: true, phone: n.phone, text, error: null, retryAfterSeconds: null });
+    await deps.repos.notifications.recordSend(n.id, {
+      ok: true,
+      phone: n.phone,
+      text,
+      error: null,
+      retryAfterSeconds: null,
+      attempt: n.attempts,
+    });
     deps.metrics.messagesSent.inc({ kind: n.kind });
   } catch (e) {
     const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
     const retry = retryAfter(n.attempts, deps.config.webhookRetryBaseSeconds, n.firstAt, new Date());
-    await deps.repos.notifications.recordSend(n.id, { ok: false, phone: n.phone, text, error, retryAfterSeconds: retry });
+    await deps.repos.notifications.recordSend(n.id, {
+      ok: false,
+      phone: n.phone,
+      text,
+      error,
+      retryAfterSeconds: retry,
+      attempt: n.attempts,
+    });
   }
 }
 
 /** Everything due now that there is room for: webhook deliveries and players' messages. */
 async function claimDue(deps: AppDeps, room: number): Promise<Promise<void>[]> {
-  const deliveries = await deps.repos.webhooks.claim(room, LEASE_SECONDS);
-  const messages = await deps.repos.notifications.claim(room - deliveries.length, LEASE_SECONDS);
+  const deliveries = await deps.repos.webhooks.claim(room, leaseSeconds(deps));
+  const messages = await deps.repos.notifications.claim(room - deliveries.length, leaseSeconds(deps));
   return [...deliveries.map((d) => deliver(deps, d)), ...messages.map((n) => sendMessage(deps, n))];
 }
 

@@ -1,7 +1,7 @@
 // Runs the booking lifecycle (packages/db) on a timer in every API process; the SQL is idempotent,
 // so replicas running it at the same moment do no harm.
 import { formatTime, localDateTime } from "@venue-booking/core";
-import { repositories, runLifecycle, withTransaction } from "@venue-booking/db";
+import { runLifecycle, withTransaction } from "@venue-booking/db";
 import type { LifecycleResult } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { Logger } from "../infra/logger.ts";
@@ -14,14 +14,13 @@ const OUTBOX_KEEP_DAYS = 30;
 
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
-  const result = await runLifecycle(deps.database.db, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
-  // the time the job freed goes to whoever waits for it, and offers not kept in time lapse
-  for (const { venueId, date } of result.freed) {
-    await withTransaction(deps.database.db, async (tx) => {
-      await repositories(tx).venues.lockBookings(venueId);
-      await offerFreed(deps, tx, venueId, [date]);
-    });
-  }
+  // one transaction: the time the job frees goes to whoever waits for it before anyone else can book it
+  const result = await withTransaction(deps.database.db, async (tx) => {
+    const r = await runLifecycle(tx, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
+    for (const { venueId, date } of r.freed) await offerFreed(deps, tx, venueId, [date]);
+    return r;
+  });
+  // offers not kept in time lapse (each offered to the next in its own transaction)
   await lapseOffers(deps);
   const purgedKeys = await deps.repos.idempotency.purgeExpired();
   // the outbox keeps a month of events (with their delivery logs) for admins to look back on

@@ -31,26 +31,39 @@ const TEXTS: Record<NotificationKind, Record<Lang, string>> = {
   },
 };
 
-const WHY: Record<"hold" | "reason", Record<Lang, string>> = {
-  hold: {
+// Why a booking was cancelled, for the reasons the system writes; an admin's own words are quoted.
+const SYSTEM_REASONS: Record<string, Record<Lang, string>> = {
+  hold_expired: {
     ru: " Площадка не подтвердила её вовремя.",
     uz: " Maydon uni o'z vaqtida tasdiqlamadi.",
     en: " The venue did not confirm it in time.",
   },
-  reason: { ru: " Причина: {reason}.", uz: " Sabab: {reason}.", en: " Reason: {reason}." },
+  "offer lapsed": { ru: " Время, чтобы сохранить её, вышло.", uz: " Uni saqlab qolish vaqti tugadi.", en: " The time to keep it ran out." },
+  "session cancelled": { ru: " Сеанс отменён.", uz: " Seans bekor qilindi.", en: " The session was cancelled." },
+  "series cancelled": { ru: " Серия отменена.", uz: " Seriya bekor qilindi.", en: " The series was cancelled." },
 };
+const CLOSED: Record<Lang, string> = {
+  ru: " Площадка закрыта: {reason}.",
+  uz: " Maydon yopiq: {reason}.",
+  en: " The venue is closed: {reason}.",
+};
+const QUOTED: Record<Lang, string> = { ru: " Причина: {reason}.", uz: " Sabab: {reason}.", en: " Reason: {reason}." };
+
+function whyText(reason: string | null, lang: Lang): string {
+  if (!reason) return "";
+  const known = SYSTEM_REASONS[reason];
+  if (known) return known[lang];
+  // a closure's cancellations say "closure: <its reason>"
+  const closure = /^closure: (.*)$/s.exec(reason)?.[1];
+  return closure === undefined ? QUOTED[lang].replace("{reason}", reason) : CLOSED[lang].replace("{reason}", closure);
+}
 
 /** The message's text in the user's language, or null when its booking is gone. */
 export function messageText(n: ClaimedNotification): string | null {
   const b = n.booking;
   if (!b) return null;
   const lang: Lang = n.language && isLang(n.language) ? n.language : "ru";
-  const why =
-    n.kind !== "cancelled" || !n.reason
-      ? ""
-      : n.reason === "hold_expired"
-        ? WHY.hold[lang]
-        : WHY.reason[lang].replace("{reason}", n.reason);
+  const why = n.kind === "cancelled" ? whyText(n.reason, lang) : "";
   const fields: Record<string, string> = {
     ref: b.reference,
     venue: b.venueName[lang] || b.venueName.ru,

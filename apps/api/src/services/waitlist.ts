@@ -3,11 +3,11 @@
 // WAITLIST_HOLD_MINUTES for them to keep. The booking itself holds the time (the same claims and
 // constraint as any booking), so nobody else can take it while it is offered.
 import type { WaitlistCreate } from "@venue-booking/contract";
-import { checkBooking, chooseUnit, closureHolds, DomainError, hoursOn, isDomainError, parseTime, reachOf } from "@venue-booking/core";
+import { checkBooking, chooseUnit, closureHolds, DomainError, hoursOn, parseTime, reachOf } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Booking, Page, PageRequest, TransactionOptions, WaitlistEntry, WaitlistStatus } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import { candidateUnits, changeBookingStatus, offerFreed } from "./bookings.ts";
+import { candidateUnits, offerFreed } from "./bookings.ts";
 import { effectivePolicy, policyDefaults, weekOfVenue } from "./calendar.ts";
 
 /**
@@ -78,23 +78,34 @@ export async function keepOffer(deps: AppDeps, input: { userId: number; bookingI
   return booking;
 }
 
-/** The player stops waiting; an offer they held is let go (its booking cancelled, offered to the next). */
+/**
+ * The player stops waiting. An offer they hold is let go in the same transaction: its booking is
+ * cancelled (the cancellation window does not apply: the player never asked for it) and the time
+ * goes to the next waiting player.
+ */
 export async function leaveWaitlist(deps: AppDeps, input: { userId: number; id: number } & TransactionOptions): Promise<void> {
-  const left = await deps.repos.waitlist.cancel(input.id, input.userId);
-  if (!left) throw new DomainError("WAITLIST_NOT_FOUND");
-  if (left.bookingId !== null) {
-    await changeBookingStatus(deps, {
-      id: left.bookingId,
-      to: "cancelled",
+  const entry = await deps.repos.waitlist.get(input.id);
+  if (entry?.userId !== input.userId) throw new DomainError("WAITLIST_NOT_FOUND");
+  const freed = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {
+    const repos = repositories(tx);
+    await repos.venues.lockBookings(entry.venueId);
+    const left = await repos.waitlist.cancel(input.id, input.userId);
+    if (!left) throw new DomainError("WAITLIST_NOT_FOUND");
+    if (left.bookingId === null) return false;
+    const current = await repos.bookings.lockForMove(left.bookingId);
+    if (current?.status !== "pending" || !(await repos.bookings.setStatusIf(left.bookingId, "pending", "cancelled"))) return false;
+    await repos.bookings.addEvent({
+      bookingId: left.bookingId,
+      fromStatus: "pending",
+      toStatus: "cancelled",
       actor: "user",
       actorUserId: input.userId,
       reason: "offer let go",
-      deadline: input.deadline,
-    }).catch((e: unknown) => {
-      // already cancelled or kept and confirmed meanwhile: nothing more to let go
-      if (!isDomainError(e)) throw e;
     });
-  }
+    await offerFreed(deps, tx, entry.venueId, [entry.bookingDate]);
+    return true;
+  });
+  if (freed) deps.cache.allBusyChanged();
 }
 
 export function listWaitlist(

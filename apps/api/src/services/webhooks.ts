@@ -23,9 +23,17 @@ function newSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
 }
 
+/** The URL as the WHATWG parser writes it (scheme and host in lower case): what is stored and compared. */
+const normalized = (url: string) => new URL(url).href;
+
 export function createWebhook(deps: AppDeps, input: { adminId: number; request: WebhookCreate }): Promise<Webhook> {
   assertUrlAllowed(deps, input.request.url);
-  return deps.repos.webhooks.create({ ...input.request, secret: newSecret(), createdBy: input.adminId });
+  return deps.repos.webhooks.create({
+    ...input.request,
+    url: normalized(input.request.url),
+    secret: newSecret(),
+    createdBy: input.adminId,
+  });
 }
 
 export function listWebhooks(deps: AppDeps, page: PageRequest): Promise<Page<Webhook>> {
@@ -40,7 +48,8 @@ export async function getWebhook(deps: AppDeps, id: number): Promise<Webhook> {
 
 export async function updateWebhook(deps: AppDeps, id: number, patch: WebhookUpdate): Promise<Webhook> {
   if (patch.url !== undefined) assertUrlAllowed(deps, patch.url);
-  const hook = await deps.repos.webhooks.update(id, { url: patch.url, events: patch.events, isActive: patch.is_active });
+  const url = patch.url === undefined ? undefined : normalized(patch.url);
+  const hook = await deps.repos.webhooks.update(id, { url, events: patch.events, isActive: patch.is_active });
   if (!hook) throw new DomainError("WEBHOOK_NOT_FOUND");
   return hook;
 }

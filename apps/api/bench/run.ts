@@ -13,6 +13,8 @@ import autocannon from "autocannon";
 import { sign } from "hono/jwt";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { probeBookingTransaction } from "./db-limit.ts";
+import type { ProbeResult } from "./db-limit.ts";
 import { FREE_DAYS, seedBench, USERS, VENUES } from "./seed.ts";
 
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -20,6 +22,8 @@ const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const TIME_ZONE = "Asia/Tashkent";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+/** The API's pool (DATABASE_POOL_MAX, 20 by default): the probe uses as many connections. */
+const DB_CONNECTIONS = 20;
 const CONNECTIONS = 50;
 
 function requiredEnv(): { DATABASE_URL: string; REDIS_URL: string } {
@@ -306,6 +310,25 @@ async function main() {
         baselineRps,
       ),
     );
+    // what players request: a random venue and day of the horizon (60,000 of them: the cache rarely holds one)
+    cases.push(
+      await measure(
+        "availability of a random venue-day",
+        {
+          url: base,
+          requests: [
+            {
+              method: "GET",
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/venues/${venueId()}/availability/?date=${addDays(today, 1 + Math.floor(Math.random() * 60))}`,
+              }),
+            },
+          ],
+        },
+        baselineRps,
+      ),
+    );
     cases.push(
       await measure(
         "booking creation",
@@ -326,6 +349,40 @@ async function main() {
         baselineRps,
         [201],
       ),
+    );
+    // the database's own limit for the same transaction, from as many connections as the API's pool
+    log("database limit: the booking transaction as plain SQL");
+    const ids = new pg.Client({ connectionString: dbUrl.toString() });
+    await ids.connect();
+    const unitOf = new Map(
+      (await ids.query<{ id: number; venue_id: number }>("select id, venue_id from units where venue_id <= $1", [VENUES])).rows.map((r) => [
+        r.venue_id,
+        r.id,
+      ]),
+    );
+    const userIds = (await ids.query<{ id: number }>("select id from users order by id limit $1", [USERS])).rows.map((r) => r.id);
+    await ids.end();
+    let probeNext = 0;
+    const probeSlot = () => {
+      // the last hour of the day, which the API's cases never book: venue, then day, never repeating
+      const i = probeNext++;
+      const venue = 1 + (i % VENUES);
+      return {
+        venueId: venue,
+        unitId: unitOf.get(venue) ?? 0,
+        userId: userIds[i % userIds.length] ?? 1,
+        date: addDays(today, firstFreeDay + (Math.floor(i / VENUES) % FREE_DAYS)),
+        start: "21:00",
+        end: "22:00",
+      };
+    };
+    const localNow = `${today} 00:00`;
+    await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, WARMUP, probeSlot, localNow);
+    const dbLimit: ProbeResult = await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, DURATION, probeSlot, localNow);
+    const creation = cases.find((c) => c.name === "booking creation");
+    log(
+      `  plain SQL from ${DB_CONNECTIONS} connections: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms, ${dbLimit.errors} errors; ` +
+        `booking creation through the API is ${creation ? (creation.rps / Math.max(1, dbLimit.tps)).toFixed(2) : "?"} of it`,
     );
     cases.push(
       await measure(
@@ -386,6 +443,7 @@ async function main() {
       cold_start_ready_ms: cold.ready,
       first_start_ms: firstStart.health,
       first_start_ready_ms: firstStart.ready,
+      database_limit: dbLimit,
       settings: { connections: CONNECTIONS, duration_s: DURATION, warmup_s: WARMUP },
     };
     mkdirSync(join(ROOT, "bench"), { recursive: true });
@@ -403,6 +461,9 @@ async function main() {
       if (!c.statuses) continue;
       process.stdout.write(`${pad(c.name, 34)} ${statusList(c.statuses)} (measured run)\n`);
     }
+    process.stdout.write(
+      `${pad("database limit (plain SQL)", 34)} ${dbLimit.tps} tx/s from ${dbLimit.connections} connections, p99 ${dbLimit.p99_ms} ms\n`,
+    );
     process.stdout.write(`${pad("peak RSS of the API", 34)} ${peak} MB\n`);
     process.stdout.write(
       `${pad("cold start, existing embedded db", 34)} ${cold.health} ms to /health, ${cold.ready} ms to /ready (median of 3)\n`,

@@ -204,7 +204,11 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
   if (unitId !== undefined && active.length === 0) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
   const hours = hoursOn(weekOfVenue(venue), date);
   const policy = effectivePolicy(venue, policyDefaults(config));
-  const busy = await cache.busy(id, date, () => repos.bookings.dayHolds(id, date));
+  // the day's holds and its sessions are two statements: asked for together, one round trip's wait
+  const [busy, daySessionList] = await Promise.all([
+    cache.busy(id, date, () => repos.bookings.dayHolds(id, date)),
+    daySessions(deps, id, date),
+  ]);
   const day = venueDay({
     date,
     hours,
@@ -229,7 +233,7 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
     if (p === undefined) slotPrices.set(hourly, (p = price(hourly, venue.slotMinutes)));
     return p;
   };
-  const sessions = (await daySessions(deps, id, date)).filter((s) => unitId === undefined || s.unitId === unitId);
+  const sessions = daySessionList.filter((s) => unitId === undefined || s.unitId === unitId);
   return {
     venue_id: id,
     date,

@@ -240,6 +240,13 @@ describe.each(testBackends())("outbox and webhooks on $name", (backend) => {
       const listed = pageSchema(WebhookSchema, "P").parse(await (await h.request("/api/admin/webhooks/", authed(admin))).json());
       expect(listed.results.map((w) => w.id)).toContain(hook.id);
       expect(JSON.stringify(listed)).not.toContain(hook.secret);
+      const one = await h.request(`/api/admin/webhooks/${hook.id}/`, authed(admin));
+      expect(WebhookSchema.parse(await one.json())).toMatchObject({
+        id: hook.id,
+        url: r.url,
+        events: ["booking.confirmed"],
+        is_active: true,
+      });
       const changed = await h.request(`/api/admin/webhooks/${hook.id}/`, authed(admin, patch({ events: ["*"], is_active: false })));
       expect(WebhookSchema.parse(await changed.json())).toMatchObject({ events: ["*"], is_active: false });
       const upper = await h.request(

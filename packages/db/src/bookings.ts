@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
-import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
 import { bookings } from "./schema/bookings.ts";
@@ -268,7 +268,7 @@ export function bookingsRepository(db: Database) {
           insert into booking_events (booking_id, kind, from_status, to_status, actor, actor_user_id)
           select id, 'created', null, ${status}, ${event.actor}, ${event.actorUserId} from b)
         select id, reference, created_at, updated_at from b`);
-      const row = (result as { rows: { id: number; reference: string; created_at: Date | string; updated_at: Date | string }[] }).rows[0];
+      const row = rowsOf<{ id: number; reference: string; created_at: Date | string; updated_at: Date | string }>(result)[0];
       if (!row) throw new Error("booking insert returned no row");
       return toBooking({
         id: row.id,
@@ -559,7 +559,7 @@ export function bookingsRepository(db: Database) {
        where venue_id = ${venueId} and booking_date between ${from} and ${to}`);
     type Row = { kind: string; unit_id: number | null; places: number; start: number; end: number; reason: TranslatedText | null };
     const busy: DayBusy = { holds: [], closures: [] };
-    for (const r of (result as { rows: Row[] }).rows) {
+    for (const r of rowsOf<Row>(result)) {
       const span = { start: Number(r.start), end: Number(r.end) };
       if (r.kind === "closure") busy.closures.push({ ...span, unitId: r.unit_id, reason: r.reason });
       else busy.holds.push({ ...span, unitId: Number(r.unit_id), places: Number(r.places) });

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
-import { hhmm } from "./paging.ts";
+import { hhmm, rowsOf } from "./paging.ts";
 import type { TranslatedText } from "./schema/venues.ts";
 
 export type Closure = {
@@ -64,10 +64,6 @@ function toClosure(r: Row): Closure {
     createdBy: r.created_by,
     createdAt: new Date(r.created_at),
   };
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 /** The wall-clock span of a date and clock times, as the tables compute it (WALL_CLOCK_SPAN). */

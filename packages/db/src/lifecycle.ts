@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
+import { rowsOf } from "./paging.ts";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { retryOnConflict } from "./transaction.ts";
 
@@ -65,6 +66,6 @@ async function move(db: Database, from: string, to: string, reason: string, due:
     select venue_id, booking_date::text as booking_date from moved`);
   // inside a caller's transaction a failed statement ends it: the caller's transaction is retried instead
   const result = await (db instanceof PgTransaction ? run() : retryOnConflict(run));
-  const rows = (result as { rows: { venue_id: number; booking_date: string }[] }).rows;
+  const rows = rowsOf<{ venue_id: number; booking_date: string }>(result);
   return rows.map((r) => ({ venueId: r.venue_id, date: r.booking_date }));
 }

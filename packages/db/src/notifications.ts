@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import type { TranslatedText } from "./schema/venues.ts";
 
@@ -34,10 +34,6 @@ export type Notification = {
   sentAt: Date | null;
   createdAt: Date;
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 export function notificationsRepository(db: Database) {
   async function claim(limit: number, leaseSeconds: number): Promise<ClaimedNotification[]> {

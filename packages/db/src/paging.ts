@@ -32,3 +32,13 @@ export function likeContains(term: string): string {
 export function hhmm(time: string): string {
   return time.slice(0, 5);
 }
+
+/** The rows of a raw `db.execute` result (node-postgres and PGlite both answer `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** A date column as "YYYY-MM-DD", whether the driver gave a string or a Date; null stays null. */
+export function isoDay(d: string | Date | null): string | null {
+  return d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
+}

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, isoDay, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 
 export type Series = {
@@ -52,9 +52,6 @@ type Row = {
   created_at: Date | string;
 };
 
-const day = (d: string | Date | null): string | null =>
-  d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
-
 function toSeries(r: Row): Series {
   return {
     id: r.id,
@@ -67,18 +64,14 @@ function toSeries(r: Row): Series {
     weekday: r.weekday,
     startTime: hhmm(r.start_time),
     endTime: hhmm(r.end_time),
-    firstDate: day(r.first_date) ?? "",
-    lastDate: day(r.last_date) ?? "",
+    firstDate: isoDay(r.first_date) ?? "",
+    lastDate: isoDay(r.last_date) ?? "",
     note: r.note,
     createdBy: r.created_by,
-    cancelledFrom: day(r.cancelled_from),
+    cancelledFrom: isoDay(r.cancelled_from),
     liveBookings: Number(r.live),
     createdAt: new Date(r.created_at),
   };
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 const SELECT = sql`

@@ -6,7 +6,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState } from "./errors.ts";
-import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { sessionSeats } from "./schema/sessions.ts";
 import { units } from "./schema/units.ts";
@@ -272,7 +272,7 @@ export function sessionsRepository(db: Database) {
         insert into booking_events (booking_id, from_status, to_status, actor, actor_user_id, reason)
         select b.id, b.from_status, 'cancelled', 'admin', ${actor.userId}, 'session cancelled' from b)
       select (select count(*) from s)::int as sessions, coalesce(array_agg(b.id order by b.id), '{}') as bookings from b`);
-    const row = (result as { rows: { sessions: number; bookings: number[] }[] }).rows[0];
+    const row = rowsOf<{ sessions: number; bookings: number[] }>(result)[0];
     return row && row.sessions > 0 ? row.bookings : null;
   }
 

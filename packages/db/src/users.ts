@@ -69,9 +69,8 @@ export function usersRepository(db: Database) {
 
   /**
    * Locks the user's row until the transaction ends, so one user's bookings are made one at a time
-   * and a count of them stays true until the insert. False when there is no such user.
+   * and a count of them stays true until the insert; what the locked row says (undefined: no such user).
    */
-  /** Locks the user's row for a booking; what the locked row says (undefined: no such user). */
   async function lockForBooking(id: number): Promise<{ isActive: boolean; phone: string } | undefined> {
     const rows = await db.select({ isActive: users.isActive, phone: users.phone }).from(users).where(eq(users.id, id)).for("no key update");
     return rows[0];

@@ -5,7 +5,7 @@ import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { constraintName, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
-import { finishPage, hhmm, likeContains, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, likeContains, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { venues } from "./schema/venues.ts";
 import type { PriceRuleRow, TranslatedText, VenueRow, WeeklyHoursRow } from "./schema/venues.ts";
@@ -331,7 +331,7 @@ export function venuesRepository(db: Database) {
        order by "venues"."id"
        limit ${limit} offset ${offset}`);
     type FreeRow = VenueWithUnits & { freeUnits: number; total: number | string };
-    const rows = (result as { rows: FreeRow[] }).rows.map((r) => ({ ...r, total: Number(r.total) }));
+    const rows = rowsOf<FreeRow>(result).map((r) => ({ ...r, total: Number(r.total) }));
     return finishPage(
       rows,
       { page, limit },

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { sqlState, UNIQUE_VIOLATION } from "./errors.ts";
-import { finishPage, hhmm, pageBounds } from "./paging.ts";
+import { finishPage, hhmm, isoDay, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 
 export type WaitlistStatus = "waiting" | "offered" | "kept" | "lapsed" | "cancelled";
@@ -56,7 +56,7 @@ const toEntry = (r: Row): WaitlistEntry => ({
   unitId: r.unit_id,
   unitKind: r.unit_kind,
   places: r.places,
-  bookingDate: typeof r.booking_date === "string" ? r.booking_date.slice(0, 10) : r.booking_date.toISOString().slice(0, 10),
+  bookingDate: isoDay(r.booking_date) ?? "",
   startTime: hhmm(r.start_time),
   endTime: hhmm(r.end_time),
   status: r.status,
@@ -64,10 +64,6 @@ const toEntry = (r: Row): WaitlistEntry => ({
   offeredUntil: r.offered_until === null ? null : new Date(r.offered_until),
   createdAt: new Date(r.created_at),
 });
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 /** How many waiting entries one freeing tries at most (the first come: the rest wait for the next). */
 const WAITING_TRIED = 20;

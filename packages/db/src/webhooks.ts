@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
-import { finishPage, pageBounds } from "./paging.ts";
+import { finishPage, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 
 export type Webhook = {
@@ -65,10 +65,6 @@ const toWebhook = (r: WebhookRow): Webhook => ({
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
 });
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 const stamp = (d: Date | string | null): Date | null => (d === null ? null : new Date(d));
 

@@ -25,6 +25,13 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 /** The API's pool (DATABASE_POOL_MAX, 20 by default): the probe uses as many connections. */
 const DB_CONNECTIONS = 20;
 const CONNECTIONS = 50;
+/**
+ * BENCH_ONLY (a regular expression) runs only the cases whose names match it, and the database
+ * limit only when it matches "database limit"; such a partial run prints its figures and leaves
+ * bench/results.json as it was. For working on one case; the published figures come from a whole run.
+ */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : undefined;
+const selected = (name: string) => !ONLY || ONLY.test(name);
 
 function requiredEnv(): { DATABASE_URL: string; REDIS_URL: string } {
   const { DATABASE_URL, REDIS_URL } = process.env;
@@ -97,7 +104,8 @@ const statusList = (statuses: Record<string, number>) =>
 /** The API process under measure, whose peak RSS each case reports (so a case that grows it shows). */
 let apiPid: number | undefined;
 
-async function measure(name: string, opts: autocannon.Options, baselineRps: number, answers?: number[]): Promise<Case> {
+async function measure(name: string, opts: autocannon.Options, baselineRps: number, answers?: number[]): Promise<Case | undefined> {
+  if (!selected(name)) return undefined;
   await load({ ...opts, duration: WARMUP });
   const r = await load({ ...opts, duration: DURATION });
   const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
@@ -185,7 +193,12 @@ async function main() {
 
     const api = await startProcess(
       process.execPath,
-      ["--max-semi-space-size=4", "dist/server.js"], // as the Dockerfile runs it
+      // as the Dockerfile runs it; BENCH_CPU_PROF=dir writes a CPU profile of the API there, when it stops
+      [
+        "--max-semi-space-size=4",
+        ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        "dist/server.js",
+      ],
       {
         NODE_ENV: "production",
         PORT: "0",
@@ -260,9 +273,9 @@ async function main() {
     let anyCourtRequests = 0;
 
     log("API cases");
-    const cases: Case[] = [];
-    cases.push(await measure("venue list, page 1", { url: `${base}/api/venues/` }, baselineRps));
-    cases.push(
+    const measured: (Case | undefined)[] = [];
+    measured.push(await measure("venue list, page 1", { url: `${base}/api/venues/` }, baselineRps));
+    measured.push(
       await measure(
         "list with search + price filter",
         { url: `${base}/api/venues/?search=arena&min_price=100000&max_price=400000` },
@@ -276,7 +289,7 @@ async function main() {
       const date = addDays(today, 1 + Math.floor(Math.random() * 60));
       return `/api/venues/?date=${date}&start_time=${String(hour).padStart(2, "0")}:00&end_time=${String(hour + 2).padStart(2, "0")}:00`;
     };
-    cases.push(
+    measured.push(
       await measure(
         "free-at search, 2 hours",
         { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: freeAtPath() }) }] },
@@ -284,21 +297,21 @@ async function main() {
       ),
     );
     // the same at 4 connections: one search's own latency, rather than the queue of 50 in front of it
-    cases.push(
+    measured.push(
       await measure(
         "free-at search, 4 connections",
         { url: base, connections: 4, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: freeAtPath() }) }] },
         baselineRps,
       ),
     );
-    cases.push(
+    measured.push(
       await measure(
         "venue detail",
         { url: base, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/venues/${venueId()}/` }) }] },
         baselineRps,
       ),
     );
-    cases.push(
+    measured.push(
       await measure(
         "availability of a busy day",
         {
@@ -311,7 +324,7 @@ async function main() {
       ),
     );
     // what players request: a random venue and day of the horizon (60,000 of them: the cache rarely holds one)
-    cases.push(
+    measured.push(
       await measure(
         "availability of a random venue-day",
         {
@@ -329,7 +342,7 @@ async function main() {
         baselineRps,
       ),
     );
-    cases.push(
+    measured.push(
       await measure(
         "booking creation",
         {
@@ -351,40 +364,43 @@ async function main() {
       ),
     );
     // the database's own limit for the same transaction, from as many connections as the API's pool
-    log("database limit: the booking transaction as plain SQL");
-    const ids = new pg.Client({ connectionString: dbUrl.toString() });
-    await ids.connect();
-    const unitOf = new Map(
-      (await ids.query<{ id: number; venue_id: number }>("select id, venue_id from units where venue_id <= $1", [VENUES])).rows.map((r) => [
-        r.venue_id,
-        r.id,
-      ]),
-    );
-    const userIds = (await ids.query<{ id: number }>("select id from users order by id limit $1", [USERS])).rows.map((r) => r.id);
-    await ids.end();
-    let probeNext = 0;
-    const probeSlot = () => {
-      // the last hour of the day, which the API's cases never book: venue, then day, never repeating
-      const i = probeNext++;
-      const venue = 1 + (i % VENUES);
-      return {
-        venueId: venue,
-        unitId: unitOf.get(venue) ?? 0,
-        userId: userIds[i % userIds.length] ?? 1,
-        date: addDays(today, firstFreeDay + (Math.floor(i / VENUES) % FREE_DAYS)),
-        start: "21:00",
-        end: "22:00",
+    const dbLimit = selected("database limit") ? await databaseLimit() : undefined;
+    const creation = measured.find((c) => c?.name === "booking creation");
+    if (dbLimit)
+      log(
+        `  plain SQL from ${DB_CONNECTIONS} connections: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms, ${dbLimit.errors} errors; ` +
+          `booking creation through the API is ${creation ? (creation.rps / Math.max(1, dbLimit.tps)).toFixed(2) : "?"} of it`,
+      );
+    async function databaseLimit(): Promise<ProbeResult> {
+      log("database limit: the booking transaction as plain SQL");
+      const ids = new pg.Client({ connectionString: dbUrl.toString() });
+      await ids.connect();
+      const unitOf = new Map(
+        (await ids.query<{ id: number; venue_id: number }>("select id, venue_id from units where venue_id <= $1", [VENUES])).rows.map(
+          (r) => [r.venue_id, r.id],
+        ),
+      );
+      const userIds = (await ids.query<{ id: number }>("select id from users order by id limit $1", [USERS])).rows.map((r) => r.id);
+      await ids.end();
+      let probeNext = 0;
+      const probeSlot = () => {
+        // the last hour of the day, which the API's cases never book: venue, then day, never repeating
+        const i = probeNext++;
+        const venue = 1 + (i % VENUES);
+        return {
+          venueId: venue,
+          unitId: unitOf.get(venue) ?? 0,
+          userId: userIds[i % userIds.length] ?? 1,
+          date: addDays(today, firstFreeDay + (Math.floor(i / VENUES) % FREE_DAYS)),
+          start: "21:00",
+          end: "22:00",
+        };
       };
-    };
-    const localNow = `${today} 00:00`;
-    await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, WARMUP, probeSlot, localNow);
-    const dbLimit: ProbeResult = await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, DURATION, probeSlot, localNow);
-    const creation = cases.find((c) => c.name === "booking creation");
-    log(
-      `  plain SQL from ${DB_CONNECTIONS} connections: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms, ${dbLimit.errors} errors; ` +
-        `booking creation through the API is ${creation ? (creation.rps / Math.max(1, dbLimit.tps)).toFixed(2) : "?"} of it`,
-    );
-    cases.push(
+      const localNow = `${today} 00:00`;
+      await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, WARMUP, probeSlot, localNow);
+      return probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, DURATION, probeSlot, localNow);
+    }
+    measured.push(
       await measure(
         "availability of a 4-court venue",
         {
@@ -402,7 +418,7 @@ async function main() {
         baselineRps,
       ),
     );
-    cases.push(
+    measured.push(
       await measure(
         "book any free court",
         {
@@ -426,6 +442,16 @@ async function main() {
     const peak = api.child.pid === undefined ? 0 : peakRssMb(api.child.pid);
     api.child.kill("SIGTERM");
 
+    const cases = measured.filter((c): c is Case => c !== undefined);
+    if (ONLY) {
+      // a partial run: its figures are printed, bench/results.json keeps the last whole run
+      for (const c of cases)
+        process.stdout.write(`${c.name}: ${c.rps} req/s, p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.errors} errors\n`);
+      if (dbLimit) process.stdout.write(`database limit: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms\n`);
+      process.stdout.write(`peak RSS of the API: ${peak} MB\n`);
+      return;
+    }
+    if (!dbLimit) throw new Error("a whole run measures the database limit");
     log("cold start of `pnpm start` on the embedded database");
     const firstStart = await coldStart(coldDir);
     const coldStarts = [];

@@ -2,9 +2,40 @@ import { sign } from "hono/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testBackends, TEST_JWT_SECRET } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { bearer, json, newPhone, patch, problem, signIn, signInAdmin } from "./helpers.ts";
+import { bearer, createVenue, json, newPhone, patch, problem, signIn, signInAdmin } from "./helpers.ts";
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+
+// The OWASP REST Security Cheat Sheet's headers, on every JSON answer.
+const REST_HEADERS = {
+  "content-security-policy": "frame-ancestors 'none'",
+  "strict-transport-security": "max-age=15552000; includeSubDomains",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+};
+
+// An HTML page's headers, on /docs only: HSTS and nosniff stay, framing is allowed to this origin.
+const DOCS_HEADERS = {
+  "content-security-policy": "frame-ancestors 'self'",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "referrer-policy": "no-referrer",
+  "strict-transport-security": "max-age=15552000; includeSubDomains",
+  "x-content-type-options": "nosniff",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  "x-frame-options": "SAMEORIGIN",
+  "x-permitted-cross-domain-policies": "none",
+  "x-xss-protection": "0",
+};
+
+const SECURITY_HEADER_NAMES = new Set(Object.keys(DOCS_HEADERS));
+
+/** The security headers a response carries, so a test sees one missing and one too many alike. */
+function securityHeaders(res: Response): Record<string, string> {
+  return Object.fromEntries([...res.headers].filter(([name]) => SECURITY_HEADER_NAMES.has(name)));
+}
 
 describe.each(testBackends())("auth security on $name", (backend) => {
   let h: Harness;
@@ -169,10 +200,45 @@ describe.each(testBackends())("auth security on $name", (backend) => {
 
   it("sends secure headers and a request id", async () => {
     const res = await h.request("/health");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
-    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(securityHeaders(res)).toEqual(REST_HEADERS);
     expect(res.headers.get("x-request-id")).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it("a JSON answer carries the OWASP REST set and none of the HTML page's headers", async () => {
+    const admin = await signInAdmin(h);
+    const id = await createVenue(h, admin.access);
+    for (const path of ["/api/venues/", `/api/venues/${id}/`, `/api/venues/${id}/availability/?date=2026-11-25`, "/api/nowhere/"]) {
+      const res = await h.request(path);
+      expect(securityHeaders(res), path).toEqual(REST_HEADERS);
+      // public reads say nothing about caching, as before; only sensitive answers say no-store
+      expect(res.headers.get("cache-control"), path).toBeNull();
+    }
+  });
+
+  it("answers to a request with credentials, and every /api/auth/ answer, are never stored", async () => {
+    const s = await signIn(h);
+    const answers: [string, Response][] = [
+      ["own bookings", await h.request("/api/bookings/", bearer(s.access))],
+      ["a public read with a token", await h.request("/api/venues/", bearer(s.access))],
+      ["a refused token", await h.request("/api/bookings/", bearer("nonsense"))],
+      ["send-otp", await h.request("/api/auth/send-otp/", json({ phone: newPhone() }))],
+      ["a refused refresh", await h.request("/api/auth/refresh/", json({ refresh: "nonsense" }))],
+      ["an unknown /api/auth/ path", await h.request("/api/auth/nowhere/")],
+    ];
+    for (const [what, res] of answers) {
+      expect(res.headers.get("cache-control"), what).toBe("no-store");
+      expect(securityHeaders(res), what).toEqual(REST_HEADERS);
+    }
+  });
+
+  it("Swagger UI's page and files carry the HTML page's headers, and the files keep their own caching", async () => {
+    const page = await h.request("/docs");
+    expect(page.status).toBe(200);
+    expect(securityHeaders(page)).toEqual(DOCS_HEADERS);
+    const js = await h.request("/docs/assets/swagger-ui-dist/swagger-ui-bundle.js", bearer("anything"));
+    expect(js.status).toBe(200);
+    expect(securityHeaders(js)).toEqual(DOCS_HEADERS);
+    expect(js.headers.get("cache-control")).toBe("public, max-age=86400");
   });
 });
 

@@ -5,6 +5,22 @@ import type { BaseApp } from "./create-app.ts";
 import { HttpError } from "./errors.ts";
 import { forwardedOrigin } from "./request-context.ts";
 
+// The headers for an HTML page (helmet's set), on Swagger UI's page and its files only: every other
+// answer is JSON and carries just the REST set of request-context.ts. Framing stays allowed to this
+// origin, as before, so the REST set's DENY and frame-ancestors 'none' are replaced to agree.
+const DOCS_HEADERS: [string, string][] = [
+  ["Content-Security-Policy", "frame-ancestors 'self'"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+  ["Cross-Origin-Resource-Policy", "same-origin"],
+  ["Origin-Agent-Cluster", "?1"],
+  ["Referrer-Policy", "no-referrer"],
+  ["X-DNS-Prefetch-Control", "off"],
+  ["X-Download-Options", "noopen"],
+  ["X-Frame-Options", "SAMEORIGIN"],
+  ["X-Permitted-Cross-Domain-Policies", "none"],
+  ["X-XSS-Protection", "0"],
+];
+
 /** `server`: PUBLIC_URL, or the origin a trusted proxy reports, or "/" (where the document is served). */
 function documentConfig(server: string) {
   return {
@@ -38,6 +54,11 @@ export function configureOpenApi(app: BaseApp, assets: Map<string, StaticAsset> 
     return c.json(doc);
   });
 
+  // "/docs/*" also matches "/docs"; set before the handler, like the common headers.
+  app.use("/docs/*", async (c, next) => {
+    for (const [name, value] of DOCS_HEADERS) c.header(name, value);
+    await next();
+  });
   app.get("/docs", swaggerUI({ url: "/openapi.json", baseUrl: "/docs/assets", title: "venue-booking API", persistAuthorization: true }));
   app.get("/docs/assets/swagger-ui-dist/:file", (c) => {
     const asset = assets?.get(c.req.param("file"));

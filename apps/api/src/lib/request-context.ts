@@ -10,22 +10,26 @@ import type { TrustProxy } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "./env.ts";
 
-// Headers every response carries. They are set on the context before the handler runs, so Hono
-// writes them into the response as it is made; setting them afterwards would make it rebuild the
-// response (measurably slower under load).
+// Headers every response carries: the OWASP REST Security Cheat Sheet's set for a JSON API. The
+// HTML-oriented ones (referrer, cross-origin isolation, old-IE switches) are sent on /docs only
+// (configure-openapi.ts). They are set on the context before the handler runs, so Hono writes them
+// into the response as it is made; setting them afterwards would make it rebuild the response
+// (measurably slower under load).
 const SECURITY_HEADERS: [string, string][] = [
-  ["Cross-Origin-Opener-Policy", "same-origin"],
-  ["Cross-Origin-Resource-Policy", "same-origin"],
-  ["Origin-Agent-Cluster", "?1"],
-  ["Referrer-Policy", "no-referrer"],
+  ["Content-Security-Policy", "frame-ancestors 'none'"],
   ["Strict-Transport-Security", "max-age=15552000; includeSubDomains"],
   ["X-Content-Type-Options", "nosniff"],
-  ["X-DNS-Prefetch-Control", "off"],
-  ["X-Download-Options", "noopen"],
-  ["X-Frame-Options", "SAMEORIGIN"],
-  ["X-Permitted-Cross-Domain-Policies", "none"],
-  ["X-XSS-Protection", "0"],
+  ["X-Frame-Options", "DENY"],
 ];
+
+/**
+ * Answers no browser or proxy may keep: any to a request with credentials, and all of /api/auth/
+ * (tokens, codes). Decided from the request, before the handler, which may still set its own.
+ */
+function isSensitive(c: Context): boolean {
+  const path = c.req.path;
+  return c.req.header("authorization") !== undefined || path === "/api/auth" || path.startsWith("/api/auth/");
+}
 
 type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
@@ -105,8 +109,8 @@ export function routeLabel(c: Context): string {
 /**
  * Everything a request needs before its route, in one step: the dependencies, a request id (the
  * caller's X-Request-Id when it looks like one), the language, the client IP (see clientAddress),
- * the common headers; and afterwards one log line and one metrics sample labelled by the matched
- * route, never by the raw path.
+ * the common headers (and Cache-Control: no-store on sensitive answers); and afterwards one log line
+ * and one metrics sample labelled by the matched route, never by the raw path.
  */
 export function requestContext(deps: AppDeps) {
   // Compiled at start, so a malformed TRUST_PROXY address fails here rather than on a request.
@@ -121,6 +125,7 @@ export function requestContext(deps: AppDeps) {
     c.set("lang", lang);
     c.set("clientIp", clientAddress(c, trustFn(deps.config.trustProxy)));
     for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+    if (isSensitive(c)) c.header("Cache-Control", "no-store");
     c.header("Content-Language", lang);
     // The CORS middleware adds "Origin" itself when the request has one.
     c.header("Vary", c.req.header("origin") === undefined ? "Accept-Language, Origin" : "Accept-Language");

@@ -14,7 +14,7 @@ import { sign } from "hono/jwt";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { probeBookingTransaction } from "./db-limit.ts";
-import type { ProbeResult } from "./db-limit.ts";
+import type { ProbeMode, ProbeResult } from "./db-limit.ts";
 import { FREE_DAYS, seedBench, USERS, VENUES } from "./seed.ts";
 
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -363,42 +363,48 @@ async function main() {
         [201],
       ),
     );
-    // the database's own limit for the same transaction, from as many connections as the API's pool
-    const dbLimit = selected("database limit") ? await databaseLimit() : undefined;
+    // the database's own limit for the same transaction, from as many connections as the API's pool:
+    // its statements in plain SQL, and the data layer's one call
     const creation = measured.find((c) => c?.name === "booking creation");
-    if (dbLimit)
-      log(
-        `  plain SQL from ${DB_CONNECTIONS} connections: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms, ${dbLimit.errors} errors; ` +
-          `booking creation through the API is ${creation ? (creation.rps / Math.max(1, dbLimit.tps)).toFixed(2) : "?"} of it`,
-      );
-    async function databaseLimit(): Promise<ProbeResult> {
-      log("database limit: the booking transaction as plain SQL");
+    const dbLimit = selected("database limit") ? await databaseLimit("statements", "21:00") : undefined;
+    const dbLimitCall = selected("database limit") ? await databaseLimit("call", "20:00") : undefined;
+    async function databaseLimit(mode: ProbeMode, start: string): Promise<ProbeResult> {
+      log(mode === "call" ? "database limit: the data layer's booking call" : "database limit: the booking transaction as plain SQL");
       const ids = new pg.Client({ connectionString: dbUrl.toString() });
       await ids.connect();
-      const unitOf = new Map(
-        (await ids.query<{ id: number; venue_id: number }>("select id, venue_id from units where venue_id <= $1", [VENUES])).rows.map(
-          (r) => [r.venue_id, r.id],
-        ),
+      const venueOf = new Map(
+        (
+          await ids.query<{ id: number; venue_id: number; version: string }>(
+            "select u.id, u.venue_id, v.config_version as version from units u join venues v on v.id = u.venue_id where u.venue_id <= $1",
+            [VENUES],
+          )
+        ).rows.map((r) => [r.venue_id, { unitId: r.id, version: Number(r.version) }]),
       );
       const userIds = (await ids.query<{ id: number }>("select id from users order by id limit $1", [USERS])).rows.map((r) => r.id);
       await ids.end();
       let probeNext = 0;
       const probeSlot = () => {
-        // the last hour of the day, which the API's cases never book: venue, then day, never repeating
+        // an hour at the end of the day, which the API's cases never book: venue, then day, never repeating
         const i = probeNext++;
         const venue = 1 + (i % VENUES);
         return {
           venueId: venue,
-          unitId: unitOf.get(venue) ?? 0,
+          unitId: venueOf.get(venue)?.unitId ?? 0,
+          venueVersion: venueOf.get(venue)?.version ?? 0,
           userId: userIds[i % userIds.length] ?? 1,
           date: addDays(today, firstFreeDay + (Math.floor(i / VENUES) % FREE_DAYS)),
-          start: "21:00",
-          end: "22:00",
+          start,
+          end: `${Number(start.slice(0, 2)) + 1}:00`,
         };
       };
       const localNow = `${today} 00:00`;
-      await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, WARMUP, probeSlot, localNow);
-      return probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, DURATION, probeSlot, localNow);
+      await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, WARMUP, probeSlot, localNow, mode);
+      const result = await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, DURATION, probeSlot, localNow, mode);
+      log(
+        `  ${result.tps} tx/s from ${DB_CONNECTIONS} connections, p99 ${result.p99_ms} ms, ${result.errors} errors; ` +
+          `booking creation through the API is ${creation ? (creation.rps / Math.max(1, result.tps)).toFixed(2) : "?"} of it`,
+      );
+      return result;
     }
     measured.push(
       await measure(
@@ -447,11 +453,12 @@ async function main() {
       // a partial run: its figures are printed, bench/results.json keeps the last whole run
       for (const c of cases)
         process.stdout.write(`${c.name}: ${c.rps} req/s, p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.errors} errors\n`);
-      if (dbLimit) process.stdout.write(`database limit: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms\n`);
+      if (dbLimit) process.stdout.write(`database limit, statements: ${dbLimit.tps} tx/s, p99 ${dbLimit.p99_ms} ms\n`);
+      if (dbLimitCall) process.stdout.write(`database limit, one call: ${dbLimitCall.tps} tx/s, p99 ${dbLimitCall.p99_ms} ms\n`);
       process.stdout.write(`peak RSS of the API: ${peak} MB\n`);
       return;
     }
-    if (!dbLimit) throw new Error("a whole run measures the database limit");
+    if (!dbLimit || !dbLimitCall) throw new Error("a whole run measures the database limit");
     log("cold start of `pnpm start` on the embedded database");
     const firstStart = await coldStart(coldDir);
     const coldStarts = [];
@@ -470,6 +477,7 @@ async function main() {
       first_start_ms: firstStart.health,
       first_start_ready_ms: firstStart.ready,
       database_limit: dbLimit,
+      database_limit_call: dbLimitCall,
       settings: { connections: CONNECTIONS, duration_s: DURATION, warmup_s: WARMUP },
     };
     mkdirSync(join(ROOT, "bench"), { recursive: true });
@@ -487,9 +495,13 @@ async function main() {
       if (!c.statuses) continue;
       process.stdout.write(`${pad(c.name, 34)} ${statusList(c.statuses)} (measured run)\n`);
     }
-    process.stdout.write(
-      `${pad("database limit (plain SQL)", 34)} ${dbLimit.tps} tx/s from ${dbLimit.connections} connections, p99 ${dbLimit.p99_ms} ms\n`,
-    );
+    for (const [label, limit] of [
+      ["database limit, statements", dbLimit],
+      ["database limit, one call", dbLimitCall],
+    ] as const) {
+      const ratio = creation ? ` (booking creation: ${(creation.rps / Math.max(1, limit.tps)).toFixed(2)} of it)` : "";
+      process.stdout.write(`${pad(label, 34)} ${limit.tps} tx/s from ${limit.connections} connections, p99 ${limit.p99_ms} ms${ratio}\n`);
+    }
     process.stdout.write(`${pad("peak RSS of the API", 34)} ${peak} MB\n`);
     process.stdout.write(
       `${pad("cold start, existing embedded db", 34)} ${cold.health} ms to /health, ${cold.ready} ms to /ready (median of 3)\n`,

@@ -2,9 +2,10 @@
 // tabs refreshing at once, must not sign the user out; a spent token presented after the 30-second
 // grace window still ends the sign-in (auth.logout.test.ts covers signing out itself).
 import { openTestPostgres } from "@venue-booking/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TokensSchema } from "@venue-booking/contract";
 import type { Tokens } from "@venue-booking/contract";
+import { MemoryStore } from "../src/infra/kv.ts";
 import type { KeyValueStore } from "../src/infra/kv.ts";
 import { HttpError } from "../src/lib/errors.ts";
 import { TokenService } from "../src/services/tokens.ts";
@@ -148,5 +149,24 @@ describe.each(withPostgres)("refreshing on $name", (env) => {
     expect(res.status).toBe(200);
     const pair = TokensSchema.parse(await res.json());
     expect((await h.request("/api/auth/refresh/", json({ refresh: pair.refresh }))).status).toBe(200);
+  });
+});
+
+describe("access tokens checked once", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("a token whose signature was checked before is still refused once it expires, and a forged one never passes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-21T05:00:00Z"));
+    const tokens = new TokenService(TEST_JWT_SECRET, new MemoryStore());
+    const { access } = await tokens.issue(7);
+    expect((await tokens.verify(access, "access")).userId).toBe(7);
+    // the second use is the remembered check
+    expect((await tokens.verify(access, "access")).userId).toBe(7);
+    await expect(tokens.verify(access, "refresh")).rejects.toBeInstanceOf(HttpError);
+    const [head, body] = access.split(".");
+    await expect(tokens.verify(`${head}.${body}.${"A".repeat(43)}`, "access")).rejects.toBeInstanceOf(HttpError);
+    vi.setSystemTime(new Date("2026-11-21T05:15:01Z"));
+    await expect(tokens.verify(access, "access")).rejects.toBeInstanceOf(HttpError);
   });
 });

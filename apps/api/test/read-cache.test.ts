@@ -11,6 +11,10 @@ import type { TcpProxy } from "./tcp-proxy.ts";
 
 const venue = (id: number, price: string) => ({ id, pricePerHour: price }) as unknown as Venue;
 
+/** Availability bodies are kept as the UTF-8 a response sends. */
+const bytes = (s: string) => new TextEncoder().encode(s);
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
 /** A promise and the function that settles it, for loads a test finishes by hand. */
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -59,12 +63,17 @@ describe("read cache", () => {
     const slow = cache.busy(
       7,
       "2026-12-01",
-      () => new Promise((r) => (release = () => r({ holds: [{ unitId: 1, places: 1, start: 540, end: 600 }], closures: [] }))),
+      () =>
+        new Promise((r) => (release = () => r({ holds: [{ unitId: 1, places: 1, start: 540, end: 600 }], closures: [], sessions: [] }))),
     );
     cache.busyChanged(7, "2026-12-01");
     release();
-    expect(await slow).toEqual({ holds: [{ unitId: 1, places: 1, start: 540, end: 600 }], closures: [] });
-    expect(await cache.busy(7, "2026-12-01", async () => ({ holds: [], closures: [] }))).toEqual({ holds: [], closures: [] });
+    expect(await slow).toEqual({ holds: [{ unitId: 1, places: 1, start: 540, end: 600 }], closures: [], sessions: [] });
+    expect(await cache.busy(7, "2026-12-01", async () => ({ holds: [], closures: [], sessions: [] }))).toEqual({
+      holds: [],
+      closures: [],
+      sessions: [],
+    });
   });
 
   it("a reader arriving after a write does not share the load that started before it", async () => {
@@ -103,26 +112,26 @@ describe("read cache", () => {
   it("re-renders a day's availability each minute and after a booking change", async () => {
     const cache = new ReadCache(localBus);
     let n = 0;
-    const render = async () => `body ${++n}`;
-    const t = new Date("2026-11-21T05:00:10Z");
-    expect(await cache.availability(3, "2026-12-01", "ru", t, render)).toBe("body 1");
-    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:00:50Z"), render)).toBe("body 1");
-    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 2");
+    const render = async () => bytes(`body ${++n}`);
+    const day = async (at: string) => text(await cache.availability(3, "2026-12-01", "ru", new Date(at), render));
+    expect(await day("2026-11-21T05:00:10Z")).toBe("body 1");
+    expect(await day("2026-11-21T05:00:50Z")).toBe("body 1");
+    expect(await day("2026-11-21T05:01:00Z")).toBe("body 2");
     cache.busyChanged(3, "2026-12-01");
-    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 3");
+    expect(await day("2026-11-21T05:01:00Z")).toBe("body 3");
     cache.allBusyChanged();
-    expect(await cache.availability(3, "2026-12-01", "ru", new Date("2026-11-21T05:01:00Z"), render)).toBe("body 4");
+    expect(await day("2026-11-21T05:01:00Z")).toBe("body 4");
   });
 
   it("does not keep a day rendered while a booking of it changed", async () => {
     const cache = new ReadCache(localBus);
     const t = new Date("2026-11-21T05:00:10Z");
-    const slow = deferred<string>();
+    const slow = deferred<Uint8Array<ArrayBuffer>>();
     const first = cache.availability(3, "2026-12-01", "ru", t, () => slow.promise);
     cache.busyChanged(3, "2026-12-01");
-    slow.resolve("before the booking");
-    expect(await first).toBe("before the booking");
-    expect(await cache.availability(3, "2026-12-01", "ru", t, async () => "after the booking")).toBe("after the booking");
+    slow.resolve(bytes("before the booking"));
+    expect(text(await first)).toBe("before the booking");
+    expect(text(await cache.availability(3, "2026-12-01", "ru", t, async () => bytes("after the booking")))).toBe("after the booking");
   });
 });
 

@@ -108,14 +108,22 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+// The last answer, by zone and second: a busy server asks for the same second many times over, and
+// a zone's offset is whole seconds, so every instant of one second is the same local minute.
+let lastLocal: { timeZone: string; second: number; at: LocalDateTime } | undefined;
+
 /** The wall-clock date and minute of `now` in `timeZone`, whatever zone the server runs in. */
 export function localDateTime(now: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalDateTime {
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastLocal?.second === second && lastLocal.timeZone === timeZone) return { ...lastLocal.at };
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(now)) parts[p.type] = p.value;
-  return {
+  const at = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
+  if (Number.isFinite(second)) lastLocal = { timeZone, second, at };
+  return { ...at };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { IsoDate } from "./calendar.ts";
 import { daySlots, DEFAULT_POLICY } from "./booking-rules.ts";
 import type { BookingPolicy, VenueHours } from "./booking-rules.ts";
 import type { Interval } from "./intervals.ts";
-import { mergeIntervals, overlaps } from "./intervals.ts";
+import { overlaps, overlapsAny } from "./intervals.ts";
 import { DomainError } from "./errors.ts";
 import { hourlyAt, weekdayOf } from "./hours.ts";
 import type { PriceRule } from "./hours.ts";
@@ -153,54 +153,90 @@ export function venueDay<U extends UnitSpec & { pricePerHour?: Money | null }, R
   const policy = { ...DEFAULT_POLICY, ...input.policy };
   if (!input.hours) return { slots: [], freeRanges: [], units: input.units.map((unit) => ({ unit, slots: [], freeRanges: [] })) };
   const today = localDateTime(input.now, policy.timeZone);
-  const beyondHorizon = daysBetween(today.date, input.date) > policy.horizonDays;
+  const ahead = daysBetween(today.date, input.date);
+  const beyondHorizon = ahead > policy.horizonDays;
   const byId = new Map(input.allUnits.map((u) => [u.id, u]));
-  const holds = input.holds.filter((h) => h.end > h.start);
-  const closures = (input.closures ?? []).filter((c) => c.end > c.start);
   const grid = daySlots(input.hours, policy.slotMinutes);
+  const n = grid.length;
   // minutes from now to the day's midnight, once: a slot is open from the notice on
-  const midnight = daysBetween(today.date, input.date) * MINUTES_PER_DAY - today.minutes;
+  const midnight = ahead * MINUTES_PER_DAY - today.minutes;
   const notice = Math.max(0, policy.minNoticeMinutes);
-  const open = grid.map((s) => !beyondHorizon && midnight + s.start >= notice);
   const weekday = weekdayOf(input.date);
   const rules = input.prices?.rules ?? [];
   const fallback = input.prices?.venuePrice ?? "0.00";
-  const dayRange = { start: grid[0]?.start ?? 0, end: grid[grid.length - 1]?.end ?? 0 };
+  const dayRange = { start: grid[0]?.start ?? 0, end: grid[n - 1]?.end ?? 0 };
+  const holds = input.holds.filter((h) => h.end > h.start && overlaps(h, dayRange));
+  const closures = (input.closures ?? []).filter((c) => c.end > c.start);
+  // Loops rather than a callback per slot: this runs for every availability the cache cannot answer.
   const units: UnitDay<U>[] = input.units.map((unit) => {
     const mine = closures.filter((c) => closes(c, unit, byId));
     // the holds that can touch this unit on this day, found once rather than slot by slot
-    const touching = holds.filter((h) => overlaps(h, dayRange) && holdTouches(h, unit, byId));
-    const slots = grid.map((s, i) => {
-      const closed = mine.some((c) => overlaps(c, s));
-      const left = open[i] && !closed ? placesLeft(unit, s, touching, byId) : 0;
+    const touching = holds.filter((h) => holdTouches(h, unit, byId));
+    const slots: UnitSlot[] = new Array<UnitSlot>(n);
+    const freeRanges: Interval[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = grid[i] as Interval;
+      const closed = overlapsAny(s, mine);
+      const open = !beyondHorizon && midnight + s.start >= notice;
+      const left = open && !closed ? slotPlacesLeft(unit, s, touching) : 0;
       const pricePerHour = hourlyAt(rules, weekday, s.start, unit.id, unit.pricePerHour ?? fallback);
-      return { ...s, available: left > 0, placesLeft: left, closed, pricePerHour };
-    });
-    return { unit, slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)) };
+      slots[i] = { start: s.start, end: s.end, available: left > 0, placesLeft: left, closed, pricePerHour };
+      if (left > 0) extendRanges(freeRanges, s);
+    }
+    return { unit, slots, freeRanges };
   });
   const pooled = input.units.some(isPooled);
-  const slots = grid.map((s, i) => {
-    const freeUnits = units.filter((u) => u.slots[i]?.available).length;
-    const placesLeftSum = units.reduce((sum, u) => (isPooled(u.unit) ? sum + (u.slots[i]?.placesLeft ?? 0) : sum), 0);
+  // whether each closure closes one of the units shown (the one whose reason a closed slot gives)
+  const closesShown = closures.map((c) => input.units.some((u) => closes(c, u, byId)));
+  const slots: VenueSlot<R>[] = new Array<VenueSlot<R>>(n);
+  const freeRanges: Interval[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = grid[i] as Interval;
+    let freeUnits = 0;
+    let placesLeftSum = 0;
+    let allClosed = units.length > 0;
+    let cheapest: Money | null = null;
+    for (const u of units) {
+      const us = u.slots[i] as UnitSlot;
+      if (us.available) freeUnits++;
+      if (isPooled(u.unit)) placesLeftSum += us.placesLeft;
+      if (!us.closed) allClosed = false;
+      // the first of the lowest (equal amounts are spelt alike, so only different ones are compared)
+      if (cheapest === null || (us.pricePerHour !== cheapest && compareMoney(us.pricePerHour, cheapest) < 0)) cheapest = us.pricePerHour;
+    }
     const venueClosure = closures.find((c) => c.unitId === null && overlaps(c, s));
-    const closed = venueClosure !== undefined || (units.length > 0 && units.every((u) => u.slots[i]?.closed));
+    const closed = venueClosure !== undefined || allClosed;
     // the reason of a closure that closes what is shown (the venue, or one of the units shown)
-    const shownClosure = venueClosure ?? closures.find((c) => overlaps(c, s) && input.units.some((u) => closes(c, u, byId)));
-    const reason = closed ? (shownClosure?.reason ?? null) : null;
-    const prices = units.map((u) => u.slots[i]?.pricePerHour).filter((p): p is Money => p !== undefined);
-    const cheapest = prices.reduce<Money | null>((low, p) => (low === null || compareMoney(p, low) < 0 ? p : low), null);
-    return {
-      ...s,
+    const shownClosure = closed ? (venueClosure ?? closures.find((c, k) => closesShown[k] && overlaps(c, s))) : undefined;
+    slots[i] = {
+      start: s.start,
+      end: s.end,
       available: freeUnits > 0,
       freeUnits,
       totalUnits: input.units.length,
       placesLeft: pooled ? placesLeftSum : null,
       closed,
-      closedReason: reason,
+      closedReason: shownClosure?.reason ?? null,
       pricePerHour: cheapest,
     };
-  });
-  return { slots, freeRanges: mergeIntervals(slots.filter((s) => s.available)), units };
+    if (freeUnits > 0) extendRanges(freeRanges, s);
+  }
+  return { slots, freeRanges, units };
+}
+
+/** Places of `unit` left through slot `s`, given the holds that can touch it (see placesLeft). */
+function slotPlacesLeft(unit: UnitSpec, s: Interval, touching: readonly Hold[]): number {
+  if (!isPooled(unit)) return overlapsAny(s, touching) ? 0 : 1;
+  return placesLeft(unit, s, touching, EMPTY_UNITS);
+}
+
+const EMPTY_UNITS: ReadonlyMap<number, UnitSpec> = new Map();
+
+/** Adds slot `s` to ranges built in order of time, joining it to the last one it meets. */
+function extendRanges(ranges: Interval[], s: Interval): void {
+  const last = ranges[ranges.length - 1];
+  if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+  else ranges.push({ start: s.start, end: s.end });
 }
 
 export type UnitConfig = UnitSpec & { isActive: boolean };

@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
+import { IDEMPOTENCY_TTL_HOURS } from "./idempotency.ts";
 import { finishPage, hhmm, pageBounds, rowsOf } from "./paging.ts";
 import type { Page, PageRequest } from "./paging.ts";
 import { bookingEvents } from "./schema/booking-events.ts";
@@ -89,6 +90,37 @@ export type BookingValues = {
 };
 
 export type BookingSource = "app" | "staff";
+
+/** A booking of hours for bookAtOnce: the units it may go to, in order, each priced. */
+export type AtOnceBooking = {
+  userId: number;
+  venueId: number;
+  /** The config_version of the venue copy the units were chosen and priced from. */
+  venueVersion: number;
+  venueName: TranslatedText;
+  units: { unitId: number; unitName: TranslatedText; totalPrice: string; priceBreakdown: PriceBreakdownRow[] }[];
+  places: number;
+  bookingDate: string;
+  startTime: string;
+  endTime: string;
+  afterMidnight: boolean;
+  status: "pending" | "confirmed";
+  source: BookingSource;
+  note: string | null;
+  seriesId: number | null;
+  actor: Actor;
+  actorUserId: number;
+  /** The player's live bookings must stay below `count` (here only: this venue's); none for staff. */
+  limit: { count: number; hereOnly: boolean; localNow: string } | null;
+  /** The Idempotency-Key's record, written with the booking. */
+  idempotency: { userId: number; key: string; hash: string } | null;
+  /** Bounds each lock wait, when the call is a transaction of its own. */
+  lockTimeoutMs?: number | undefined;
+};
+
+/** What bookAtOnce did: the booking, or why nothing was written. */
+export type AtOnceOutcome =
+  { outcome: "booked"; booking: Booking } | { outcome: "stale" | "venue_not_found" | "user_not_found" | "user_inactive" | "too_many" };
 
 /** What holds a venue's units through a business day, in minutes of that day (see dayHolds). */
 export type DayBusy = { holds: Hold[]; closures: ClosureSpan<TranslatedText>[] };
@@ -296,6 +328,78 @@ export function bookingsRepository(db: Database) {
         createdAt: new Date(row.created_at),
         updatedAt: new Date(row.updated_at),
       });
+    } catch (e) {
+      throw refusal(e);
+    }
+  }
+
+  /**
+   * Books hours in one statement (book_hours, migration 0013): under the venue's lock it checks that
+   * the venue is still `venueVersion` (the copy the caller priced from), locks the player, counts
+   * their live bookings against `limit`, inserts the booking on the first of `units` the database
+   * lets it have, with its audit row and the Idempotency-Key's record. Returns the booking, or why
+   * nothing was written; a clash or a full pool is thrown as insertWithEvent throws it.
+   */
+  async function bookAtOnce(b: AtOnceBooking): Promise<AtOnceOutcome> {
+    const status = b.status;
+    const idem = b.idempotency;
+    try {
+      const result: unknown = await db.execute(sql`
+        select * from book_hours(${b.userId}::int, ${b.venueId}::int, ${b.venueVersion}::bigint,
+          ${sql.param(b.units.map((u) => u.unitId))}::int[], ${sql.param(b.units.map((u) => u.totalPrice))}::numeric[],
+          ${JSON.stringify(b.units.map((u) => u.priceBreakdown))}::jsonb,
+          ${b.places}::int, ${b.bookingDate}::date, ${b.startTime}::time, ${b.endTime}::time, ${b.afterMidnight}::boolean,
+          ${status}::text, ${b.source}::text, ${b.note}::text, ${b.seriesId}::int,
+          ${b.actor}::text, ${b.actorUserId}::int,
+          ${b.limit?.count ?? null}::int, ${b.limit?.hereOnly ?? false}::boolean, ${b.limit?.localNow ?? null}::timestamp,
+          ${idem?.userId ?? null}::int, ${idem?.key ?? null}::text, ${idem?.hash ?? null}::text,
+          make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}),
+          ${b.lockTimeoutMs === undefined ? null : Math.ceil(b.lockTimeoutMs)}::int)`);
+      type Row = {
+        outcome: string;
+        booked_id: number | null;
+        booked_unit: number | null;
+        booked_reference: string | null;
+        booked_at: Date | string | null;
+        user_phone: string | null;
+      };
+      const row = rowsOf<Row>(result)[0];
+      if (!row) throw new Error("book_hours returned no row");
+      if (row.outcome !== "booked") return { outcome: row.outcome as Exclude<AtOnceOutcome["outcome"], "booked"> };
+      const unit = b.units.find((u) => u.unitId === row.booked_unit);
+      if (!unit || row.booked_id === null || row.booked_reference === null || row.booked_at === null || row.user_phone === null) {
+        throw new Error("book_hours booked a unit it was not given");
+      }
+      const at = new Date(row.booked_at);
+      return {
+        outcome: "booked",
+        booking: toBooking({
+          id: row.booked_id,
+          userId: b.userId,
+          userPhone: row.user_phone,
+          venueId: b.venueId,
+          venueName: b.venueName,
+          unitId: unit.unitId,
+          unitName: unit.unitName,
+          places: b.places,
+          sessionId: null,
+          sessionTitle: null,
+          seats: [],
+          bookingDate: b.bookingDate,
+          startTime: b.startTime,
+          endTime: b.endTime,
+          afterMidnight: b.afterMidnight,
+          totalPrice: unit.totalPrice,
+          priceBreakdown: unit.priceBreakdown,
+          status,
+          source: b.source,
+          note: b.note,
+          reference: row.booked_reference,
+          seriesId: b.seriesId,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      };
     } catch (e) {
       throw refusal(e);
     }
@@ -569,6 +673,7 @@ export function bookingsRepository(db: Database) {
 
   return {
     insertWithEvent,
+    bookAtOnce,
     lockForMove,
     move,
     addEvent,

@@ -1,3 +1,4 @@
+export * from "./availability.ts";
 export * from "./bookings.ts";
 export * from "./client.ts";
 export * from "./closures.ts";
@@ -16,6 +17,7 @@ export * from "./venues.ts";
 export * from "./waitlist.ts";
 export * from "./webhooks.ts";
 
+import { availabilityRepository } from "./availability.ts";
 import { bookingsRepository } from "./bookings.ts";
 import type { Database } from "./client.ts";
 import { closuresRepository } from "./closures.ts";
@@ -34,6 +36,7 @@ export function repositories(db: Database) {
     users: usersRepository(db),
     venues: venuesRepository(db),
     bookings: bookingsRepository(db),
+    availability: availabilityRepository(db),
     units: unitsRepository(db),
     sessions: sessionsRepository(db),
     closures: closuresRepository(db),

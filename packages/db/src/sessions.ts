@@ -200,16 +200,6 @@ export function sessionsRepository(db: Database) {
     };
   }
 
-  /** A venue's scheduled sessions of a day, for its availability. */
-  async function ofDay(venueId: number, date: string): Promise<Session[]> {
-    const rows = await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.venueId, venueId), eq(sessions.bookingDate, date), eq(sessions.status, "scheduled")))
-      .orderBy(asc(sessions.startTime), asc(sessions.id));
-    return rows.map(toSession);
-  }
-
   /** A new scheduled session; its trigger claims its unit, so a clash is SLOT_TAKEN. */
   async function create(input: SessionInput): Promise<Session> {
     try {
@@ -276,7 +266,7 @@ export function sessionsRepository(db: Database) {
     return row && row.sessions > 0 ? row.bookings : null;
   }
 
-  return { create, get, view, list, ofDay, update, cancel };
+  return { create, get, view, list, update, cancel };
 }
 
 export type SessionsRepository = ReturnType<typeof sessionsRepository>;

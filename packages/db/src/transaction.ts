@@ -30,6 +30,12 @@ export type TransactionDeadline = {
 
 export type TransactionOptions = { deadline?: TransactionDeadline | undefined };
 
+/**
+ * A transaction whose statements bound their own lock waits by the deadline's time left (book_hours
+ * takes it as its lock_timeout), so the round trip that limits every statement is left out.
+ */
+export type SelfLimitedOptions = TransactionOptions & { boundsItsOwnWaits?: boolean };
+
 export function isRetryable(e: unknown): boolean {
   const state = sqlState(e);
   // a new booking that drew a reference in use draws another on the next attempt
@@ -70,17 +76,17 @@ async function limitStatements(tx: Database, ms: number): Promise<void> {
  * committing.
  */
 export function withTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T>;
-export function withTransaction<T>(db: Database, options: TransactionOptions, fn: (tx: Database) => Promise<T>): Promise<T>;
+export function withTransaction<T>(db: Database, options: SelfLimitedOptions, fn: (tx: Database) => Promise<T>): Promise<T>;
 export async function withTransaction<T>(
   db: Database,
-  ...args: [fn: (tx: Database) => Promise<T>] | [options: TransactionOptions, fn: (tx: Database) => Promise<T>]
+  ...args: [fn: (tx: Database) => Promise<T>] | [options: SelfLimitedOptions, fn: (tx: Database) => Promise<T>]
 ): Promise<T> {
-  const [{ deadline }, fn] = args.length === 1 ? [{}, args[0]] : args;
+  const [{ deadline, boundsItsOwnWaits }, fn] = args.length === 1 ? [{}, args[0]] : args;
   if (db instanceof PgTransaction) return fn(db as unknown as Database);
   return retryOnConflict(() => {
     if (deadline?.signal.aborted) throw givenUp(deadline);
     return db.transaction(async (tx) => {
-      if (deadline) await limitStatements(tx, deadline.remainingMs());
+      if (deadline && !boundsItsOwnWaits) await limitStatements(tx, deadline.remainingMs());
       const result = await fn(tx);
       // Once claimed, the caller waits for the COMMIT that drizzle sends when this callback returns.
       if (deadline && !deadline.claimCommit()) throw givenUp(deadline);

@@ -500,4 +500,49 @@ describe.each(testBackends())("unit holds on $name", (backend) => {
       await book(venue.id, c, "10:00", "11:00");
     });
   });
+
+  it("every change of a venue or of one of its units moves the venue's config_version on (what a booking's copy is checked against)", async () => {
+    const venue = await repos.venues.create(venueInput());
+    const version = async () =>
+      Number((await q<{ v: string }>(sql`select config_version::text as v from venues where id = ${venue.id}`))[0]?.v);
+    const seen = [await version()];
+    const changed = async (change: () => Promise<unknown>) => {
+      await change();
+      const now = await version();
+      expect(now).toBeGreaterThan(seen.at(-1) ?? Number.NaN);
+      seen.push(now);
+    };
+    const unitId = venue.units[0]?.id ?? 0;
+    await changed(() => repos.venues.update(venue.id, { pricePerHour: "120000.00" }));
+    await changed(() => addUnit(venue.id, { name: unitName("Корт 2") }));
+    await changed(() => changeUnit(venue.id, unitId, { pricePerHour: "90000.00" }));
+    await changed(() => handle.db.execute(sql`delete from units where venue_id = ${venue.id} and id <> ${unitId}`));
+    // a booking checks the version under the venue's lock and writes nothing of the venue
+    const call = (venueVersion: number, start: string) =>
+      withTransaction(handle.db, (tx) =>
+        repositories(tx).bookings.bookAtOnce({
+          userId,
+          venueId: venue.id,
+          venueVersion,
+          venueName: venue.name,
+          units: [{ unitId, unitName: unitName("Корт"), totalPrice: "90000.00", priceBreakdown: [] }],
+          places: 1,
+          bookingDate: DAY,
+          startTime: start,
+          endTime: `${Number(start.slice(0, 2)) + 1}:00`,
+          afterMidnight: false,
+          status: "pending",
+          source: "app",
+          note: null,
+          seriesId: null,
+          actor: "user",
+          actorUserId: userId,
+          limit: null,
+          idempotency: null,
+        }),
+      );
+    expect((await call(seen[0] ?? 0, "10:00")).outcome).toBe("stale");
+    expect((await call(seen.at(-1) ?? 0, "10:00")).outcome).toBe("booked");
+    expect(await version()).toBe(seen.at(-1));
+  });
 });

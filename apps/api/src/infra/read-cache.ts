@@ -6,7 +6,7 @@
 // the coldest entries, and keys are built from validated, normalised parameters only.
 import { LANGS } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
-import type { DayBusy, Page, Venue } from "@venue-booking/db";
+import type { Page, User, Venue, VenueDayState } from "@venue-booking/db";
 import { LRUCache } from "lru-cache";
 import type { InvalidationBus } from "./bus.ts";
 
@@ -78,13 +78,14 @@ function venueListKey(q: VenueListKey): string {
   return JSON.stringify([q.page, q.search ?? null, q.minPrice ?? null, q.maxPrice ?? null, q.includeInactive]);
 }
 
-/** What the rendered days may hold at most, counted as UTF-16 (two bytes a character). */
+/** What the rendered days may hold at most: their bodies' bytes. */
 const DAYS_MAX_BYTES = 16 * 1024 * 1024;
 /** And the rendered "free at" pages. */
 const FREE_AT_MAX_BYTES = 8 * 1024 * 1024;
 
 type ReadCacheOptions = {
   venueTtlMs?: number;
+  userTtlMs?: number;
   busyTtlMs?: number;
   /** The app's clock, so copies age with the time the app runs in. */
   clock?: (() => Date) | undefined;
@@ -92,8 +93,14 @@ type ReadCacheOptions = {
 
 export class ReadCache {
   readonly #venues: LoadingCache<Venue | null>;
+  /**
+   * The users requests authenticate as, so an authenticated request reads nothing before its work.
+   * A change of a user (deactivated, demoted, renamed) drops its copy here and in every replica; a
+   * booking still checks the player's row under its lock, whatever the copy says.
+   */
+  readonly #users: LoadingCache<User | null>;
   readonly #lists: LoadingCache<Page<Venue>>;
-  readonly #busy: LoadingCache<DayBusy>;
+  readonly #busy: LoadingCache<VenueDayState>;
   readonly #renderedVenues: LoadingCache<string>;
   readonly #renderedPages: LoadingCache<string>;
   /**
@@ -101,14 +108,20 @@ export class ReadCache {
    * moves on with the clock) and dropped by any change of any venue or booking: a page spans venues.
    */
   readonly #freeAt: LRUCache<string, { minute: number; body: string }>;
-  /** A day's availability body per venue and date, valid for the minute it was rendered in. */
-  readonly #days: LRUCache<string, { minute: number; bodies: Partial<Record<Lang, string>> }>;
+  /**
+   * A day's availability body per venue and date, valid for the minute it was rendered in. Kept as
+   * the UTF-8 bytes a response sends: counted exactly, half the size of a string that holds any
+   * Cyrillic (which V8 keeps at two bytes a character), outside the JavaScript heap, and sent by a
+   * hit without encoding it again.
+   */
+  readonly #days: LRUCache<string, { minute: number; bodies: Partial<Record<Lang, Uint8Array<ArrayBuffer>>> }>;
   readonly #bus: InvalidationBus;
 
   constructor(bus: InvalidationBus, opts: ReadCacheOptions = {}) {
     const clock = opts.clock ?? (() => new Date());
     const venueTtlMs = opts.venueTtlMs ?? 10_000;
     this.#venues = new LoadingCache({ ttlMs: venueTtlMs, max: 5_000, clock });
+    this.#users = new LoadingCache({ ttlMs: opts.userTtlMs ?? 10_000, max: 20_000, clock });
     this.#lists = new LoadingCache({ ttlMs: venueTtlMs, max: 1_000, clock });
     this.#busy = new LoadingCache({ ttlMs: opts.busyTtlMs ?? 15_000, max: 20_000, clock });
     this.#renderedVenues = new LoadingCache({ ttlMs: venueTtlMs, max: 5_000, clock });
@@ -119,7 +132,7 @@ export class ReadCache {
     this.#days = new LRUCache({
       max: 20_000,
       maxSize: DAYS_MAX_BYTES,
-      sizeCalculation: (entry) => Object.values(entry.bodies).reduce((n, body) => n + 2 * body.length, 64),
+      sizeCalculation: (entry) => Object.values(entry.bodies).reduce((n, body) => n + body.byteLength, 64),
       ttl: 120_000,
       ...ageBy(clock),
     });
@@ -143,6 +156,7 @@ export class ReadCache {
   get size(): number {
     return (
       this.#venues.size +
+      this.#users.size +
       this.#lists.size +
       this.#busy.size +
       this.#renderedVenues.size +
@@ -154,6 +168,15 @@ export class ReadCache {
 
   venue(id: number, load: () => Promise<Venue | null>): Promise<Venue | null> {
     return this.#venues.get(String(id), load);
+  }
+
+  user(id: number, load: () => Promise<User | null>): Promise<User | null> {
+    return this.#users.get(String(id), load);
+  }
+
+  /** A user changed (or may have: a sign-in, an admin's change): its copy goes everywhere. */
+  userChanged(id: number): void {
+    this.#broadcast(`user:${id}`);
   }
 
   venueList(key: VenueListKey, load: () => Promise<Page<Venue>>): Promise<Page<Venue>> {
@@ -177,7 +200,13 @@ export class ReadCache {
    * The availability body of a venue's day, rendered at most once a minute (slots turn "past" only
    * on minute boundaries) and dropped when a booking of that day changes.
    */
-  async availability(venueId: number, date: string, lang: Lang, now: Date, render: () => Promise<string>): Promise<string> {
+  async availability(
+    venueId: number,
+    date: string,
+    lang: Lang,
+    now: Date,
+    render: () => Promise<Uint8Array<ArrayBuffer>>,
+  ): Promise<Uint8Array<ArrayBuffer>> {
     const key = `${venueId}:${date}`;
     const minute = Math.floor(now.getTime() / 60_000);
     const hit = this.#days.get(key);
@@ -211,7 +240,7 @@ export class ReadCache {
 
   #daysGeneration = 0;
 
-  busy(venueId: number, date: string, load: () => Promise<DayBusy>): Promise<DayBusy> {
+  busy(venueId: number, date: string, load: () => Promise<VenueDayState>): Promise<VenueDayState> {
     return this.#busy.get(`${venueId}:${date}`, load);
   }
 
@@ -236,6 +265,10 @@ export class ReadCache {
   }
 
   #apply(message: string): void {
+    if (message.startsWith("user:")) {
+      this.#users.delete(message.slice(5));
+      return;
+    }
     // Any change may touch a rendered day; an entry rendered meanwhile is not kept either.
     this.#daysGeneration++;
     this.#freeAt.clear();

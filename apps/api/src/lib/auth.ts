@@ -13,9 +13,10 @@ function bearer(header: string | undefined): string {
 }
 
 async function authenticate(c: Context<AppEnv>): Promise<void> {
-  const { tokens, repos } = c.var.deps;
+  const { tokens, repos, cache } = c.var.deps;
   const { userId } = await tokens.verify(bearer(c.req.header("authorization")), "access");
-  const user = await repos.users.get(userId);
+  // the read cache's copy: dropped everywhere when the user changes (see ReadCache.user)
+  const user = await cache.user(userId, () => repos.users.get(userId));
   if (!user) throw new HttpError("UNAUTHORIZED");
   if (!user.isActive) throw new DomainError("USER_INACTIVE");
   c.set("user", user);

@@ -16,10 +16,11 @@ import { requestContext, routeLabel } from "./request-context.ts";
 const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 // Connection-level failures of PostgreSQL (class 08, admin shutdown 57P*, too many connections
-// 53300), a statement stopped by statement_timeout (57014), the driver's own connect and read
+// 53300), a statement stopped by statement_timeout (57014) or a lock wait by lock_timeout (55P03,
+// a booking that waited out the request's time), the driver's own connect and read
 // timeouts, the network's failures, and the request deadline: the database is not there or not
 // answering in time, which is no fault of the request.
-const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|57014|53300)$/;
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|57014|55P03|53300)$/;
 const UNAVAILABLE_ERRNO = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
 
 function isUnavailable(err: unknown): boolean {

@@ -37,6 +37,8 @@ export async function signIn(
       admin: deps.config.adminPhones.includes(input.phone),
       ...(input.language ? { language: input.language } : {}),
     });
+    // a sign-in may have changed the row (verified, admin by ADMIN_PHONES, language)
+    deps.cache.userChanged(user.id);
     if (!user.isActive) throw new DomainError("USER_INACTIVE");
     signedIn = { user, created, tokens: await deps.tokens.issue(user.id) };
   } catch (e) {

@@ -11,8 +11,6 @@ import {
   assertEnded,
   assertTransition,
   checkBooking,
-  chooseUnit,
-  closureHolds,
   formatClock,
   hoursOn,
   priceBooking,
@@ -30,10 +28,11 @@ import {
   offeredUnits,
   parseTime,
 } from "@venue-booking/core";
-import type { BookingStatus, Interval } from "@venue-booking/core";
+import type { BookingStatus } from "@venue-booking/core";
 import { repositories, withSavepoint, withTransaction } from "@venue-booking/db";
 import type {
   Actor,
+  AtOnceBooking,
   Booking,
   BookingSource,
   BookingEvent,
@@ -44,6 +43,7 @@ import type {
   Repositories,
   TransactionOptions,
   Unit,
+  Venue,
 } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
@@ -107,32 +107,6 @@ export function candidateUnits(units: readonly Unit[], r: Pick<BookingCreate, "u
   return fit;
 }
 
-/**
- * The unit to insert the booking on. One candidate goes straight to the insert, where the database
- * decides; among several, the first that the day's live bookings leave free is tried (read under
- * the venue lock, so it is current), and the database still decides.
- */
-async function unitFor(
-  repos: Repositories,
-  venue: { id: number; date: string; units: Unit[] },
-  r: BookingCreate,
-  range: Interval,
-  places: number,
-): Promise<Unit> {
-  const candidates = candidateUnits(venue.units, r, places);
-  const [only] = candidates;
-  if (only && candidates.length === 1) return only;
-  const busy = await repos.bookings.dayHolds(venue.id, venue.date);
-  const holds = [...busy.holds, ...closureHolds(busy.closures, venue.units)];
-  const chosen = chooseUnit(candidates, range, places, holds, new Map(venue.units.map((u) => [u.id, u])));
-  // Pools that are full say so, as the database does when a single pool is tried.
-  if (!chosen) {
-    if (candidates.every(isPooled)) throw new DomainError("NOT_ENOUGH_PLACES", { field: "places" });
-    throw new DomainError("SLOT_TAKEN", { field: "start_time" });
-  }
-  return chosen;
-}
-
 /** The days whose availability a booking shows on: its own, and the next when it runs past midnight. */
 export function busyChanged(
   deps: AppDeps,
@@ -161,30 +135,21 @@ async function replay(deps: AppDeps, userId: number, key: string, hash: string):
 }
 
 /**
- * Locks the player's row (after the venue's or the session's, the same order for every booking)
- * and checks they may book one more. The locked row decides, not the check made when the request
- * was authenticated: a user deactivated meanwhile books nothing. The count is a statement of its
- * own, after the lock: folded into the locking statement it would see that statement's snapshot,
- * taken before waiting, and miss the booking of the transaction it waited for.
+ * Locks the player's row (after the session's, the order every booking takes: book_hours does the
+ * same for an hourly booking) and checks they may book one more. The locked row decides, not the
+ * check made when the request was authenticated: a user deactivated meanwhile books nothing. The
+ * count is a statement of its own, after the lock: folded into the locking statement it would see
+ * that statement's snapshot, taken before waiting, and miss the booking of the transaction it waited for.
  */
-async function lockPlayer(
-  deps: AppDeps,
-  repos: Repositories,
-  userId: number,
-  venue?: { id: number; limit: number | null },
-  maker: Maker = APP,
-): Promise<{ phone: string }> {
+async function lockPlayer(deps: AppDeps, repos: Repositories, userId: number, maker: Maker = APP): Promise<{ phone: string }> {
   const user = await repos.users.lockForBooking(userId);
   if (!user) throw new HttpError("UNAUTHORIZED");
   if (!user.isActive) throw new DomainError(maker.source === "staff" ? "CUSTOMER_INACTIVE" : "USER_INACTIVE");
   // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
   if (maker.source === "staff") return user;
   const local = localDateTime(deps.clock(), deps.config.timeZone);
-  // A venue with a limit of its own counts the player's bookings there; else all of them count.
-  const own = venue?.limit ?? null;
-  const limit = own ?? deps.config.maxLiveBookingsPerUser;
-  const at = own === null ? undefined : venue?.id;
-  if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`, at)) >= limit) {
+  const limit = deps.config.maxLiveBookingsPerUser;
+  if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
     throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
   }
   return user;
@@ -230,15 +195,28 @@ async function insertBooking(
   return made;
 }
 
-/** An hourly booking: the venue locked, the rules checked, a unit chosen, then the insert. */
+/** A stale copy is read again under the venue's lock, so the second call cannot find it stale. */
+const STALE_ATTEMPTS = 2;
+
+/**
+ * An hourly booking, in one statement of the transaction `db` (book_hours): the rules checked and
+ * every unit it may go to priced from a copy of the venue (the read cache's, so a booking reads
+ * nothing before it writes), then the statement locks the venue, checks that the copy is still the
+ * venue (its config_version), locks and counts the player, and inserts the booking on the first of
+ * the units the database lets it have, with its audit row and the Idempotency-Key's record. A copy
+ * that is out of date writes nothing, and the booking is priced again from a read under the lock;
+ * so is a refusal the cached copy gave, before it is believed. With a deadline, the statement's
+ * lock waits end when the caller's time does (the transaction sets no limit of its own).
+ */
 export async function bookHours(
   deps: AppDeps,
-  tx: Database,
+  db: Database,
   userId: number,
   r: BookingCreate,
   key: string | undefined,
   hash: string,
   maker: Maker = { ...APP, note: r.note ?? null },
+  options: TransactionOptions = {},
 ): Promise<Booking> {
   const venueId = r.venue_id;
   const date = r.booking_date;
@@ -248,9 +226,56 @@ export async function bookHours(
   const startTime = r.start_time.slice(0, 5);
   const endTime = r.end_time.slice(0, 5);
   const places = r.places ?? 1;
-  const repos = repositories(tx);
-  const venue = await repos.venues.lockForBooking(venueId);
-  if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+  const repos = repositories(db);
+  for (let attempt = 0; ; attempt++) {
+    const cached = attempt === 0;
+    // read in the transaction (the embedded database has one connection; the transaction holds it)
+    const venue = cached ? await deps.cache.venue(venueId, () => repos.venues.get(venueId)) : await repos.venues.get(venueId);
+    let call: AtOnceBooking;
+    try {
+      if (!venue?.isActive) throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+      call = priceHours(deps, venue, userId, r, { date, startTime, endTime, places }, maker);
+    } catch (e) {
+      if (cached && isDomainError(e)) continue;
+      throw e;
+    }
+    const outcome = await repos.bookings.bookAtOnce({
+      ...call,
+      idempotency: key ? { userId: maker.actorUserId ?? userId, key, hash } : null,
+      lockTimeoutMs: options.deadline?.remainingMs(),
+    });
+    switch (outcome.outcome) {
+      case "booked":
+        return outcome.booking;
+      case "stale":
+        // the venue is locked now: the fresh read is what the next call compares with
+        if (attempt + 1 >= STALE_ATTEMPTS) throw new Error("a booking found its venue changed under its own lock");
+        continue;
+      case "venue_not_found":
+        throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });
+      case "user_not_found":
+        throw new HttpError("UNAUTHORIZED");
+      case "user_inactive":
+        throw new DomainError(maker.source === "staff" ? "CUSTOMER_INACTIVE" : "USER_INACTIVE");
+      case "too_many":
+        throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit: call.limit?.count ?? 0 } });
+    }
+  }
+}
+
+/**
+ * The rules of the venue checked (hours, slots, durations, notice, horizon) and the booking priced
+ * on every unit it may go to, in the venue's order: what book_hours is called with.
+ */
+function priceHours(
+  deps: AppDeps,
+  venue: Venue,
+  userId: number,
+  r: BookingCreate,
+  at: { date: string; startTime: string; endTime: string; places: number },
+  maker: Maker,
+): AtOnceBooking {
+  const { date, startTime, endTime, places } = at;
   const week = weekOfVenue(venue);
   const hours = hoursOn(week, date);
   const policy = effectivePolicy(venue, policyDefaults(deps.config));
@@ -271,41 +296,60 @@ export async function bookHours(
       },
     },
   );
-  const user = await lockPlayer(deps, repos, userId, { id: venueId, limit: venue.policy.maxLiveBookingsPerUser }, maker);
-  const unit = await unitFor(repos, { id: venueId, date, units: venue.units }, r, range, places);
-  const priced = priceBooking({
-    date,
-    range,
-    slotMinutes: venue.slotMinutes,
-    rules: rulesOf(venue),
-    unitId: unit.id,
-    fallback: unit.pricePerHour ?? venue.pricePerHour,
-    places,
-    dayEnd: hours?.closing,
-  });
-  return insertBooking(
-    repos,
-    {
-      userId,
-      venueId,
+  const rules = rulesOf(venue);
+  const units = candidateUnits(venue.units, r, places).flatMap((unit) => {
+    const priced = priceBooking({
+      date,
+      range,
+      slotMinutes: venue.slotMinutes,
+      rules,
       unitId: unit.id,
+      fallback: unit.pricePerHour ?? venue.pricePerHour,
       places,
-      bookingDate: date,
-      startTime,
-      endTime,
-      afterMidnight: range.start >= MINUTES_PER_DAY,
-      totalPrice: priced.total,
-      priceBreakdown: priced.breakdown.map((l) => ({
-        start_time: formatClock(l.start, "start"),
-        end_time: formatClock(l.end),
-        price_per_hour: l.pricePerHour,
-        amount: l.amount,
-      })),
-    },
-    { venueName: venue.name, unitName: unit.name, userPhone: user.phone },
-    { key, hash },
-    maker,
-  );
+      dayEnd: hours?.closing,
+    });
+    // A valid amount is one numeric(12,2) can hold; a unit that would cost more is not offered.
+    if (!isMoney(priced.total)) return [];
+    const priceBreakdown = priced.breakdown.map((l) => ({
+      start_time: formatClock(l.start, "start"),
+      end_time: formatClock(l.end),
+      price_per_hour: l.pricePerHour,
+      amount: l.amount,
+    }));
+    return [{ unitId: unit.id, unitName: unit.name, totalPrice: priced.total, priceBreakdown }];
+  });
+  if (!units.length) throw new DomainError("TOTAL_TOO_HIGH", { field: "places", params: { max: MAX_TOTAL } });
+  // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
+  // A venue with a limit of its own counts the player's bookings there; else all of them count.
+  const own = venue.policy.maxLiveBookingsPerUser;
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  return {
+    userId,
+    venueId: venue.id,
+    venueVersion: venue.configVersion,
+    venueName: venue.name,
+    units,
+    places,
+    bookingDate: date,
+    startTime,
+    endTime,
+    afterMidnight: range.start >= MINUTES_PER_DAY,
+    status: maker.status,
+    source: maker.source,
+    note: maker.note,
+    seriesId: maker.seriesId ?? null,
+    actor: maker.actor,
+    actorUserId: maker.actorUserId ?? userId,
+    limit:
+      maker.source === "staff"
+        ? null
+        : {
+            count: own ?? deps.config.maxLiveBookingsPerUser,
+            hereOnly: own !== null,
+            localNow: `${local.date} ${formatTime(local.minutes)}`,
+          },
+    idempotency: null,
+  };
 }
 
 /**
@@ -365,7 +409,7 @@ async function bookSession(
   }
   if (!seated && seats.length > 0) throw new DomainError("NOT_SEATED", { field: "seats" });
   if (seats.some((label) => !session.seats.includes(label))) throw new DomainError("UNKNOWN_SEAT", { field: "seats" });
-  const user = await lockPlayer(deps, repos, userId, undefined, maker);
+  const user = await lockPlayer(deps, repos, userId, maker);
   return insertBooking(
     repos,
     {
@@ -426,13 +470,18 @@ export async function createStaffBooking(
 }
 
 /** The customer with this phone, made (unverified, with `name`) when new: committed on its own, before any venue is locked. */
-export function findCustomer(
+export async function findCustomer(
   deps: AppDeps,
   phone: string,
   name: string | undefined,
   options: TransactionOptions,
 ): Promise<{ id: number; isActive: boolean }> {
-  return withTransaction(deps.database.db, { deadline: options.deadline }, (tx) => repositories(tx).users.customer(phone, name));
+  const customer = await withTransaction(deps.database.db, { deadline: options.deadline }, (tx) =>
+    repositories(tx).users.customer(phone, name),
+  );
+  // the desk may have named them
+  deps.cache.userChanged(customer.id);
+  return customer;
 }
 
 /** Makes a booking in its own transaction; with an Idempotency-Key, a retry (or a racing twin) gets the first one. */
@@ -445,9 +494,13 @@ async function book(deps: AppDeps, input: CreateBookingInput & { hash: string; m
   }
   let booking: Booking;
   try {
-    booking = await withTransaction(deps.database.db, { deadline: input.deadline }, (tx) =>
-      r.session_id === undefined ? bookHours(deps, tx, userId, r, key, hash, maker) : bookSession(deps, tx, userId, r, key, hash, maker),
-    );
+    const { deadline } = input;
+    booking =
+      r.session_id === undefined
+        ? await withTransaction(deps.database.db, { deadline, boundsItsOwnWaits: true }, (tx) =>
+            bookHours(deps, tx, userId, r, key, hash, maker, { deadline }),
+          )
+        : await withTransaction(deps.database.db, { deadline }, (tx) => bookSession(deps, tx, userId, r, key, hash, maker));
   } catch (caught) {
     const e = r.session_id === undefined ? await closedInstead(deps.repos, r, caught) : caught;
     if (isConflict(e)) deps.metrics.bookingConflicts.inc();

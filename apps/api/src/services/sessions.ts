@@ -4,7 +4,7 @@
 import type { SessionCreate, SessionUpdate } from "@venue-booking/contract";
 import { compareLocal, DomainError, formatClock, formatTime, hoursOn, localDateTime, offeredUnits, parseTime } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Page, Session, SessionListQuery, SessionPatch, SessionView, TransactionOptions } from "@venue-booking/db";
+import type { Page, SessionListQuery, SessionPatch, SessionView, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { offerFreed } from "./bookings.ts";
 import { weekOfVenue } from "./calendar.ts";
@@ -110,9 +110,4 @@ export async function getSession(deps: AppDeps, id: number, opts: { admin?: bool
 
 export function listSessions(deps: AppDeps, query: Omit<SessionListQuery, "localNow">): Promise<Page<SessionView>> {
   return deps.repos.sessions.list({ ...query, localNow: localNow(deps) });
-}
-
-/** A venue's scheduled sessions of a day, for its availability. */
-export function daySessions(deps: AppDeps, venueId: number, date: string): Promise<Session[]> {
-  return deps.repos.sessions.ofDay(venueId, date);
 }

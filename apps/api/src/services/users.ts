@@ -32,6 +32,7 @@ export async function updateUser(
     return repos.users.update(id, patch);
   });
   if (!user) throw new DomainError("USER_NOT_FOUND");
+  deps.cache.userChanged(id);
   return user;
 }
 
@@ -42,5 +43,6 @@ export async function updateSelf(
   const user = await deps.repos.users.update(input.userId, { name: input.name, language: input.language });
   // Deleted between authentication and now: the token no longer names anyone.
   if (!user) throw new HttpError("UNAUTHORIZED");
+  deps.cache.userChanged(user.id);
   return user;
 }

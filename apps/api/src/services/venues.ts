@@ -1,33 +1,25 @@
 // Venue use cases: public reads (served from the read cache as finished JSON), admin reads and
-// writes (which invalidate the cache), and a day's availability.
+// writes (which invalidate the cache). A day's availability is availability.ts.
 import type { VenueCreate, VenueUpdate } from "@venue-booking/contract";
 import {
   assertHours,
   assertWeek,
   DEFAULT_POLICY,
   DomainError,
-  formatClock,
   formatTime,
-  hoursOn,
   localDateTime,
-  MINUTES_PER_DAY,
   normalizeMoney,
-  offeredUnits,
   parseTime,
-  pickTranslation,
-  price,
   requestSpan,
-  venueDay,
 } from "@venue-booking/core";
-import type { Interval, Lang } from "@venue-booking/core";
+import type { Lang } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { Page, TransactionOptions, UnitInput, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
+import type { FreeVenue, Page, TransactionOptions, UnitInput, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
-import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
-import { daySessions } from "./sessions.ts";
+import { policyDefaults } from "./calendar.ts";
 
 export function toPatch(body: VenueUpdate): VenuePatch {
   const p: VenuePatch = {};
@@ -192,94 +184,6 @@ export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }
   });
 }
 
-const span = (i: Interval) => ({ start_time: formatClock(i.start, "start"), end_time: formatClock(i.end) });
-
-/** A venue's day, or one unit's, in the contract's shape. */
-async function renderDay(deps: AppDeps, input: { id: number; date: string; unitId?: number | undefined; lang: Lang }, now: Date) {
-  const { id, date, unitId, lang } = input;
-  const { repos, config, cache } = deps;
-  const venue = await cache.venue(id, () => repos.venues.get(id));
-  if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-  const active = offeredUnits(venue.units).filter((u) => unitId === undefined || u.id === unitId);
-  if (unitId !== undefined && active.length === 0) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
-  const hours = hoursOn(weekOfVenue(venue), date);
-  const policy = effectivePolicy(venue, policyDefaults(config));
-  // the day's holds and its sessions are two statements: asked for together, one round trip's wait
-  const [busy, daySessionList] = await Promise.all([
-    cache.busy(id, date, () => repos.bookings.dayHolds(id, date)),
-    daySessions(deps, id, date),
-  ]);
-  const day = venueDay({
-    date,
-    hours,
-    units: active,
-    allUnits: venue.units,
-    holds: busy.holds,
-    closures: busy.closures,
-    now,
-    policy: {
-      timeZone: config.timeZone,
-      horizonDays: policy.horizonDays,
-      minNoticeMinutes: policy.minNoticeMinutes,
-      slotMinutes: venue.slotMinutes,
-    },
-    prices: { rules: rulesOf(venue), venuePrice: venue.pricePerHour },
-  });
-  const pooled = day.slots.some((s) => s.placesLeft !== null);
-  // a slot's price, worked out once per price per hour (most slots of a day share one)
-  const slotPrices = new Map<string, string>();
-  const slotPrice = (hourly: string) => {
-    let p = slotPrices.get(hourly);
-    if (p === undefined) slotPrices.set(hourly, (p = price(hourly, venue.slotMinutes)));
-    return p;
-  };
-  const sessions = daySessionList.filter((s) => unitId === undefined || s.unitId === unitId);
-  return {
-    venue_id: id,
-    date,
-    opening_time: hours ? formatClock(hours.opening, "start") : null,
-    closing_time: hours ? formatClock(hours.closing) : null,
-    closed: hours === null,
-    slot_minutes: venue.slotMinutes,
-    slots: day.slots.map((s) => ({
-      ...span(s),
-      available: s.available,
-      free_units: s.freeUnits,
-      total_units: s.totalUnits,
-      ...(pooled ? { places_left: s.placesLeft ?? 0 } : {}),
-      ...(s.start >= MINUTES_PER_DAY ? { next_day: true } : {}),
-      closed: s.closed,
-      closed_reason: s.closedReason ? pickTranslation(s.closedReason, lang) : null,
-      price_per_hour: s.pricePerHour,
-      price: s.pricePerHour === null ? null : slotPrice(s.pricePerHour),
-    })),
-    free_ranges: day.freeRanges.map(span),
-    units: day.units.map(({ unit, slots, freeRanges }) => ({
-      id: unit.id,
-      name: pickTranslation(unit.name, lang),
-      kind: unit.kind,
-      capacity: unit.capacity,
-      slots: slots.map((s) => ({
-        ...span(s),
-        available: s.available,
-        ...(unit.capacity > 1 ? { places_left: s.placesLeft } : {}),
-        closed: s.closed,
-        price_per_hour: s.pricePerHour,
-        price: slotPrice(s.pricePerHour),
-      })),
-      free_ranges: freeRanges.map(span),
-    })),
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      title: pickTranslation(s.title, lang),
-      unit_id: s.unitId,
-      start_time: s.startTime,
-      end_time: s.endTime,
-      places_left: Math.max(0, s.capacity - s.placesSold),
-    })),
-  };
-}
-
 export type FreeAtQuery = VenueListQuery & {
   page: number;
   date: string;
@@ -290,10 +194,12 @@ export type FreeAtQuery = VenueListQuery & {
 };
 
 /**
- * The public "free at" page as finished JSON: the query in its one spelling makes the cache key and
- * the links, so callers who mean the same search share one copy for the minute.
+ * The public "free at" page as finished JSON. What the search found (the page's venues with their
+ * free units, and the count: a few hundred bytes, the same in every language and for every origin)
+ * is kept for the minute under the query in its one spelling, so callers who mean the same search
+ * share it; each venue's JSON is the one its own page is served from.
  */
-export function publicFreeAtJson(deps: AppDeps, input: { query: FreeAtQuery; lang: Lang; origin: string }): Promise<string> {
+export async function publicFreeAtJson(deps: AppDeps, input: { query: FreeAtQuery; lang: Lang; origin: string }): Promise<string> {
   const { lang, origin } = input;
   const list = publicListQuery(input.query);
   const q: FreeAtQuery = {
@@ -310,20 +216,43 @@ export function publicFreeAtJson(deps: AppDeps, input: { query: FreeAtQuery; lan
   params.set("end_time", q.endTime);
   if (q.places !== 1) params.set("places", String(q.places));
   if (q.unitKind !== undefined) params.set("unit_kind", q.unitKind);
-  const link = `${origin}/api/venues/?${params.toString()}`;
-  const key = JSON.stringify([lang, origin, link, q.page]);
-  return deps.cache.freeAtPage(key, deps.clock(), async () => {
-    const page = await freeAtVenues(deps, q);
-    const defaults = policyDefaults(deps.config);
-    return JSON.stringify(pageEnvelope(link, page, (v) => ({ ...toVenueJson(v, lang, defaults), free_units: v.freeUnits })));
-  });
+  const key = JSON.stringify([params.toString(), q.page]);
+  const found = JSON.parse(
+    await deps.cache.freeAtPage(key, deps.clock(), async () => JSON.stringify(await freeAtSearch(deps, q))),
+  ) as Page<FreeVenue>;
+  const venues = await Promise.all(found.results.map((v) => freeVenueJson(deps, v, lang)));
+  const envelope = JSON.stringify(pageEnvelope(`${origin}/api/venues/?${params.toString()}`, { ...found, results: [] }, (v) => v));
+  // the venues go in as they are, each already JSON
+  return `${envelope.slice(0, -"[]}".length)}[${venues.filter((v) => v !== null).join(",")}]}`;
+}
+
+/** A venue of a "free at" page as finished JSON with its free units; null when it has gone since the search. */
+async function freeVenueJson(deps: AppDeps, found: FreeVenue, lang: Lang): Promise<string | null> {
+  try {
+    const json = await publicVenueJson(deps, { id: found.id, lang });
+    return `${json.slice(0, -1)},"free_units":${found.freeUnits}}`;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "VENUE_NOT_FOUND") return null;
+    throw e;
+  }
 }
 
 /**
- * Venues that can take a booking of `startTime`-`endTime` on `date` now (see freeAt in the venues
- * repository: one statement), with how many units could take it.
+ * Venues that can take a booking of `startTime`-`endTime` on `date` now, with how many units could
+ * take it: the search of the venues repository (freeAt: one statement), the venues from the cache.
  */
-export function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<Venue & { freeUnits: number }>> {
+export async function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<Venue & { freeUnits: number }>> {
+  const found = await freeAtSearch(deps, q);
+  const venues = await Promise.all(found.results.map((v) => deps.cache.venue(v.id, () => deps.repos.venues.get(v.id))));
+  const results = found.results.flatMap((v, i) => {
+    const venue = venues[i];
+    // gone since the search
+    return venue ? [{ ...venue, freeUnits: v.freeUnits }] : [];
+  });
+  return { ...found, results };
+}
+
+function freeAtSearch(deps: AppDeps, q: FreeAtQuery): Promise<Page<FreeVenue>> {
   const range = requestSpan({ date: q.date, start: parseTime(q.startTime), end: parseTime(q.endTime) });
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   return deps.repos.venues.freeAt({
@@ -333,20 +262,6 @@ export function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<Venue 
     localNow: `${local.date} ${formatTime(local.minutes)}`,
     defaults: { horizonDays: deps.config.horizonDays, minNoticeMinutes: deps.config.minNoticeMinutes },
   });
-}
-
-/**
- * A venue's day as finished JSON: per slot whether some unit is free and how many, and each unit's
- * own slots and free ranges. The whole day is cached for the minute it was rendered in (per
- * language: units have names); one unit's day is drawn from the cached venue and bookings.
- */
-export function availabilityJson(
-  deps: AppDeps,
-  input: { id: number; date: string; unitId?: number | undefined; lang: Lang },
-): Promise<string> {
-  const now = deps.clock();
-  if (input.unitId !== undefined) return renderDay(deps, input, now).then((d) => JSON.stringify(d));
-  return deps.cache.availability(input.id, input.date, input.lang, now, async () => JSON.stringify(await renderDay(deps, input, now)));
 }
 
 export async function createVenue(deps: AppDeps, body: VenueCreate, opts: TransactionOptions = {}): Promise<Venue> {

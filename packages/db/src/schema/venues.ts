@@ -4,7 +4,7 @@
 // for, and adding a language needs no migration. What must be searched (the names) is folded
 // into one generated column with a trigram index, so JSONB costs nothing there.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, numeric, pgTable, text, time, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, numeric, pgTable, text, time, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export type TranslatedText = { ru: string; uz?: string | null; en?: string | null };
 
@@ -50,6 +50,10 @@ export const venues = pgTable(
     searchText: text()
       .notNull()
       .generatedAlwaysAs(sql`lower(coalesce(name->>'ru', '') || ' ' || coalesce(name->>'uz', '') || ' ' || coalesce(name->>'en', ''))`),
+    // Counts every change of the row or of its units (triggers, migration 0013): a booking priced
+    // from a copy of the venue is made only while this is still the copy's (book_hours compares it
+    // under the venue's lock).
+    configVersion: bigint({ mode: "number" }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

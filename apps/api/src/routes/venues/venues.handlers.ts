@@ -6,8 +6,8 @@ import { linkOrigin, pageEnvelope, requestLink } from "../../lib/paging.ts";
 import { toAdminUnitJson, toVenueAllJson, toVenueJson } from "../../mappers/venues.ts";
 import { policyDefaults } from "../../services/calendar.ts";
 import { importVenues } from "../../services/import-venues.ts";
+import { availabilityJson } from "../../services/availability.ts";
 import {
-  availabilityJson,
   createVenue,
   deactivateVenue,
   freeAtVenues,
@@ -45,7 +45,7 @@ function wantsAll(c: Context<AppEnv>, translations: "all" | undefined): boolean 
 }
 
 /** A body the service rendered already, in the route's own response schema (typed handlers only know c.json). */
-function renderedJson(c: Context<AppEnv>, body: string): never {
+function renderedJson(c: Context<AppEnv>, body: string | Uint8Array<ArrayBuffer>): never {
   return c.body(body, 200, { "content-type": "application/json" }) as never;
 }
 

@@ -9,6 +9,7 @@ const utf8 = new TextEncoder();
 const MAX_PIECES = 4096;
 
 export class JsonBytes {
+  // grows to the largest body written, and keeps that size
   #buf = new Uint8Array(16 * 1024);
   #at = 0;
   // the bytes of pieces already written once: copying them beats converting a character at a time

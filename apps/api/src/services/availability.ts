@@ -1,8 +1,8 @@
 // A venue's day as GET /api/venues/{id}/availability serves it. Most requests are for a day the cache
 // has not rendered, so a miss is kept cheap: the venue comes from the read cache, the day's holds,
-// closures and sessions from one prepared statement, and the JSON is written straight from the day's
-// figures, with what a copy of the venue fixes for every day (its week, price rules, offered units)
-// worked out once per copy.
+// closures and sessions from one prepared statement (shared by the days asked for meanwhile), and
+// the body is written as UTF-8 straight from the day's figures, with what a copy of the venue fixes
+// for every day (its week, price rules, offered units) worked out once per copy.
 import { DomainError, formatClock, hoursOn, MINUTES_PER_DAY, offeredUnits, pickTranslation, price, venueDay } from "@venue-booking/core";
 import type { Interval, Lang, Money, PriceRule, VenueDay, Week } from "@venue-booking/core";
 import type { DaySession, TranslatedText, Unit, Venue } from "@venue-booking/db";
@@ -54,10 +54,10 @@ const json = new JsonBytes();
 
 function ranges(w: JsonBytes, list: readonly Interval[]): void {
   w.raw("[");
-  for (let i = 0; i < list.length; i++)
-    w.raw(i ? ",{" : "{")
-      .raw(span(list[i] as Interval))
-      .raw("}");
+  for (let i = 0; i < list.length; i++) {
+    w.raw(i ? ",{" : "{");
+    w.raw(span(list[i] as Interval)).raw("}");
+  }
   w.raw("]");
 }
 
@@ -155,7 +155,7 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
     now,
     policy: {
       timeZone: config.timeZone,
-      // the venue's own, else the server's (effectivePolicy, without its list of defaults)
+      // the venue's own, else the server's (as effectivePolicy decides, without building all of it)
       horizonDays: venue.policy.horizonDays ?? config.horizonDays,
       minNoticeMinutes: venue.policy.minNoticeMinutes ?? config.minNoticeMinutes,
       slotMinutes: venue.slotMinutes,

@@ -196,6 +196,7 @@ async function main() {
       // as the Dockerfile runs it; BENCH_CPU_PROF=dir writes a CPU profile of the API there, when it stops
       [
         "--max-semi-space-size=4",
+        "--max-old-space-size=128",
         ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
         "dist/server.js",
       ],

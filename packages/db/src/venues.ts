@@ -111,7 +111,6 @@ function toVenue(row: VenueWithUnits): Venue {
       maxLiveBookingsPerUser: row.maxLiveBookingsPerUser,
     },
     units: toUnits(row.units),
-    // a raw statement reads the bigint as text
     configVersion: Number(row.configVersion),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

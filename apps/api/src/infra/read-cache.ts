@@ -104,8 +104,9 @@ export class ReadCache {
   readonly #renderedVenues: LoadingCache<string>;
   readonly #renderedPages: LoadingCache<string>;
   /**
-   * "Free at" result pages as finished JSON, valid for the minute they were rendered in (the notice
-   * moves on with the clock) and dropped by any change of any venue or booking: a page spans venues.
+   * "Free at" search results (a page's venue ids, their free units and the count, serialised; the
+   * page's JSON is made from the cached venues), valid for the minute they were found in (the
+   * notice moves on with the clock) and dropped by any change of any venue or booking.
    */
   readonly #freeAt: LRUCache<string, { minute: number; body: string }>;
   /**

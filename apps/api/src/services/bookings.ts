@@ -195,9 +195,6 @@ async function insertBooking(
   return made;
 }
 
-/** A stale copy is read again under the venue's lock, so the second call cannot find it stale. */
-const STALE_ATTEMPTS = 2;
-
 /**
  * An hourly booking, in one statement of the transaction `db` (book_hours): the rules checked and
  * every unit it may go to priced from a copy of the venue (the read cache's, so a booking reads
@@ -227,6 +224,9 @@ export async function bookHours(
   const endTime = r.end_time.slice(0, 5);
   const places = r.places ?? 1;
   const repos = repositories(db);
+  // A stale copy is read again under the venue's lock (the call took it), so a second call cannot
+  // find it stale; a refusal from the cached copy is checked once against a fresh read.
+  let stale = 0;
   for (let attempt = 0; ; attempt++) {
     const cached = attempt === 0;
     // read in the transaction (the embedded database has one connection; the transaction holds it)
@@ -248,8 +248,8 @@ export async function bookHours(
       case "booked":
         return outcome.booking;
       case "stale":
-        // the venue is locked now: the fresh read is what the next call compares with
-        if (attempt + 1 >= STALE_ATTEMPTS) throw new Error("a booking found its venue changed under its own lock");
+        // the venue is locked now: the next read is what the next call compares with
+        if (++stale > 1) throw new Error("a booking found its venue changed under its own lock");
         continue;
       case "venue_not_found":
         throw new DomainError("VENUE_NOT_FOUND", { field: "venue_id" });

@@ -519,17 +519,16 @@ export function bookingsRepository(db: Database) {
 
   /**
    * How many live (pending or confirmed) bookings of the user have not ended by `localNow`, the
-   * venue wall-clock time as "YYYY-MM-DD HH:MM" (at `venueId` only, when given). Exact only while
-   * the caller holds the user's lock.
+   * venue wall-clock time as "YYYY-MM-DD HH:MM". Exact only while the caller holds the user's lock.
+   * (An hourly booking counts in book_hours, at the venue only when it has a limit of its own.)
    */
-  async function countLiveUpcoming(userId: number, localNow: string, venueId?: number): Promise<number> {
+  async function countLiveUpcoming(userId: number, localNow: string): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(bookings)
       .where(
         and(
           eq(bookings.userId, userId),
-          venueId === undefined ? undefined : eq(bookings.venueId, venueId),
           inArray(bookings.status, [...LIVE_STATUSES]),
           sql`upper(${bookings.during}) > ${localNow}::timestamp`,
         ),

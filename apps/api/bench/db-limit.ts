@@ -4,28 +4,58 @@
 // booking with its audit row, whose triggers claim the unit and write the outbox event), and the
 // transaction the data layer runs (BEGIN, the one book_hours call that does all of that, COMMIT).
 import pg from "pg";
+import { cpuNow, cpuPerRequest } from "./cpu.ts";
+import type { CpuShares } from "./cpu.ts";
 
 export type Slot = { venueId: number; unitId: number; venueVersion: number; userId: number; date: string; start: string; end: string };
 
 /** The booking transaction as its statements, or as the data layer's one call. */
 export type ProbeMode = "statements" | "call";
 
-export type ProbeResult = { tps: number; p50_ms: number; p99_ms: number; errors: number; connections: number };
+export type ProbeResult = {
+  tps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  connections: number;
+  /** CPU milliseconds per transaction, by party (the probe's client is "bench"). */
+  cpu_ms?: CpuShares | undefined;
+};
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 }
 
+/** A warm-up of `warmup` seconds, then the measured `seconds`, on the same connections. */
 export async function probeBookingTransaction(
   url: string,
+  connections: number,
+  time: { warmup: number; seconds: number },
+  slot: () => Slot,
+  localNow: string,
+  mode: ProbeMode,
+): Promise<ProbeResult> {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  try {
+    await run(pool, connections, time.warmup, slot, localNow, mode);
+    const before = cpuNow(undefined);
+    const result = await run(pool, connections, time.seconds, slot, localNow, mode);
+    const cpu = cpuPerRequest(before, cpuNow(undefined), result.tps * time.seconds);
+    return { ...result, cpu_ms: cpu };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function run(
+  pool: pg.Pool,
   connections: number,
   seconds: number,
   slot: () => Slot,
   localNow: string,
   mode: ProbeMode,
 ): Promise<ProbeResult> {
-  const pool = new pg.Pool({ connectionString: url, max: connections });
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + seconds * 1000;
@@ -57,7 +87,6 @@ export async function probeBookingTransaction(
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
-  await pool.end();
   latencies.sort((a, b) => a - b);
   return {
     tps: Math.round(latencies.length / seconds),

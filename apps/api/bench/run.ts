@@ -13,6 +13,8 @@ import autocannon from "autocannon";
 import { sign } from "hono/jwt";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { cpuNow, cpuPerRequest } from "./cpu.ts";
+import type { CpuShares } from "./cpu.ts";
 import { probeBookingTransaction } from "./db-limit.ts";
 import type { ProbeMode, ProbeResult } from "./db-limit.ts";
 import { FREE_DAYS, seedBench, USERS, VENUES } from "./seed.ts";
@@ -86,11 +88,16 @@ type Case = {
   ratio: number;
   /** Responses by status, for the booking cases. */
   statuses?: Record<string, number>;
+  /** CPU milliseconds per request, by party (the API, PostgreSQL, Redis, and autocannon in "bench"). */
+  cpu_ms?: CpuShares | undefined;
 };
 
 async function load(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ connections: CONNECTIONS, ...opts });
 }
+
+/** CPU milliseconds per request by party, as printed. */
+const cpuText = (c: CpuShares) => `API ${c.api} ms, PostgreSQL ${c.postgres} ms, Redis ${c.redis} ms, load generator ${c.bench} ms`;
 
 const statusList = (statuses: Record<string, number>) =>
   Object.entries(statuses)
@@ -107,7 +114,9 @@ let apiPid: number | undefined;
 async function measure(name: string, opts: autocannon.Options, baselineRps: number, answers?: number[]): Promise<Case | undefined> {
   if (!selected(name)) return undefined;
   await load({ ...opts, duration: WARMUP });
+  const cpuBefore = cpuNow(apiPid);
   const r = await load({ ...opts, duration: DURATION });
+  const cpu = cpuPerRequest(cpuBefore, cpuNow(apiPid), r.requests.total);
   const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
   const unexpected = answers
     ? Object.entries(statuses).reduce((n, [code, count]) => (answers.includes(Number(code)) ? n : n + count), 0)
@@ -121,9 +130,11 @@ async function measure(name: string, opts: autocannon.Options, baselineRps: numb
     errors,
     ratio: baselineRps ? Math.round((r.requests.average / baselineRps) * 1000) / 1000 : 1,
     ...(answers ? { statuses } : {}),
+    cpu_ms: cpu,
   };
   const rss = apiPid === undefined ? "" : `, peak RSS so far ${peakRssMb(apiPid)} MB`;
   log(`  ${name}: ${result.rps} req/s, p99 ${result.p99_ms} ms, ${errors} errors${answers ? `, ${statusList(statuses)}` : ""}${rss}`);
+  if (cpu) log(`    CPU per request: ${cpuText(cpu)}`);
   return result;
 }
 
@@ -399,12 +410,19 @@ async function main() {
         };
       };
       const localNow = `${today} 00:00`;
-      await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, WARMUP, probeSlot, localNow, mode);
-      const result = await probeBookingTransaction(dbUrl.toString(), DB_CONNECTIONS, DURATION, probeSlot, localNow, mode);
+      const result = await probeBookingTransaction(
+        dbUrl.toString(),
+        DB_CONNECTIONS,
+        { warmup: WARMUP, seconds: DURATION },
+        probeSlot,
+        localNow,
+        mode,
+      );
       log(
         `  ${result.tps} tx/s from ${DB_CONNECTIONS} connections, p99 ${result.p99_ms} ms, ${result.errors} errors; ` +
           `booking creation through the API is ${creation ? (creation.rps / Math.max(1, result.tps)).toFixed(2) : "?"} of it`,
       );
+      if (result.cpu_ms) log(`    CPU per transaction: ${cpuText(result.cpu_ms)}`);
       return result;
     }
     measured.push(

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { addDays } from "@venue-booking/core";
 import type { Venue } from "@venue-booking/db";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
@@ -41,20 +42,59 @@ describe("read cache", () => {
     expect(loads).toBe(2);
   });
 
-  it("keeps a free-at page for its minute, and drops it on any booking or venue change", async () => {
+  it("keeps a free-at page while the clock leaves it true, on its day, until a booking near its date or a venue changes", async () => {
     const cache = new ReadCache(localBus);
     let renders = 0;
-    const render = async () => `page ${++renders}`;
-    const at = new Date("2026-12-01T10:00:05Z");
-    expect(await cache.freeAtPage("k", at, render)).toBe("page 1");
-    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:00:55Z"), render)).toBe("page 1");
-    // the next minute (the notice moves on)
-    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:01:00Z"), render)).toBe("page 2");
-    // a booking of any venue
+    const render = async () => ({ body: `page ${++renders}`, holdsThrough: "2026-12-01 17:30" });
+    const page = (localNow: string, date = "2026-12-04") => cache.freeAtPage("k", date, localNow, render);
+    expect(await page("2026-12-01 15:00")).toBe("page 1");
+    expect(await page("2026-12-01 17:30")).toBe("page 1");
+    // past the notice of a venue it found
+    expect(await page("2026-12-01 17:31")).toBe("page 2");
+    // another day: horizons moved on
+    expect(await page("2026-12-02 09:00")).toBe("page 3");
+    expect(await page("2026-12-01 09:00")).toBe("page 4");
+    expect(await page("2026-12-01 09:01")).toBe("page 4");
+    // a booking days away from the date searched leaves it; one that night, the night before or the day itself does not
+    cache.busyChanged(99, "2026-12-07");
+    cache.busyChanged(99, "2026-12-01");
+    expect(await page("2026-12-01 09:02")).toBe("page 4");
+    cache.busyChanged(99, "2026-12-05");
+    expect(await page("2026-12-01 09:03")).toBe("page 5");
+    cache.busyChanged(99, "2026-12-03");
+    expect(await page("2026-12-01 09:04")).toBe("page 6");
     cache.busyChanged(99, "2026-12-04");
-    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:01:10Z"), render)).toBe("page 3");
+    expect(await page("2026-12-01 09:05")).toBe("page 7");
     cache.venueChanged(5);
-    expect(await cache.freeAtPage("k", new Date("2026-12-01T10:01:20Z"), render)).toBe("page 4");
+    expect(await page("2026-12-01 09:06")).toBe("page 8");
+    cache.allBusyChanged();
+    expect(await page("2026-12-01 09:07")).toBe("page 9");
+    expect(await page("2026-12-01 09:07")).toBe("page 9");
+  });
+
+  it("does not serve a free-at page again when a booking of its date changed while it was searched", async () => {
+    const cache = new ReadCache(localBus);
+    let renders = 0;
+    const slow = cache.freeAtPage("k", "2026-12-04", "2026-12-01 09:00", async () => {
+      cache.busyChanged(1, "2026-12-04");
+      return { body: `page ${++renders}`, holdsThrough: "2026-12-01 20:00" };
+    });
+    expect(await slow).toBe("page 1");
+    const render = async () => ({ body: `page ${++renders}`, holdsThrough: "2026-12-01 20:00" });
+    expect(await cache.freeAtPage("k", "2026-12-04", "2026-12-01 09:00", render)).toBe("page 2");
+    expect(await cache.freeAtPage("k", "2026-12-04", "2026-12-01 09:00", render)).toBe("page 2");
+  });
+
+  it("drops every free-at page at once when more than a thousand dates changed", async () => {
+    const cache = new ReadCache(localBus);
+    let renders = 0;
+    const render = async () => ({ body: `page ${++renders}`, holdsThrough: "2026-12-01 20:00" });
+    expect(await cache.freeAtPage("k", "2026-12-04", "2026-12-01 09:00", render)).toBe("page 1");
+    // dates far from it, enough to pass the bound of dates kept
+    for (let i = 0; i < 400; i++) cache.busyChanged(1, addDays("2027-01-01", 3 * i));
+    expect(await cache.freeAtPage("k", "2026-12-04", "2026-12-01 09:00", render)).toBe("page 2");
+    cache.busyChanged(1, "2030-01-01");
+    expect(await cache.freeAtPage("k", "2026-12-04", "2026-12-01 09:00", render)).toBe("page 2");
   });
 
   it("does not keep a value that was loading while a write happened", async () => {
@@ -178,6 +218,33 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of replicas on Redis %s",
     } finally {
       await Promise.all([a.close(), b.close()]);
       clients.forEach((c) => c.disconnect());
+    }
+  });
+
+  it("sends the messages of one turn of the event loop as one PUBLISH, heard as each message in order", async () => {
+    const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
+    const clients = [new Redis(url), new Redis(url)];
+    const [a, b] = clients.map((c) => redisBus(c, channel)) as [InvalidationBus, InvalidationBus];
+    const listener = new Redis(url);
+    try {
+      await Promise.all([a.ready(), b.ready(), listener.subscribe(channel)]);
+      const raw: string[] = [];
+      listener.on("message", (_c: string, m: string) => raw.push(m));
+      const heardByB: string[] = [];
+      b.onMessage((m) => heardByB.push(m));
+      a.publish("busy:1:2026-12-04");
+      a.publish("busy:2:2026-12-05");
+      a.publish("user:7");
+      await expect.poll(() => heardByB, { timeout: 5_000, interval: 10 }).toEqual(["busy:1:2026-12-04", "busy:2:2026-12-05", "user:7"]);
+      expect(raw).toHaveLength(1);
+      // a later turn is a PUBLISH of its own
+      a.publish("venue:3");
+      await expect.poll(() => heardByB.at(-1), { timeout: 5_000, interval: 10 }).toBe("venue:3");
+      expect(raw).toHaveLength(2);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      clients.forEach((c) => c.disconnect());
+      listener.disconnect();
     }
   });
 

@@ -241,6 +241,15 @@ function filterConditions(f: BookingFilter): SQL | undefined {
 }
 
 // What each constraint that refuses a booking means.
+/**
+ * The book_hours call, a named statement: PostgreSQL parses and plans it once per connection, and
+ * nothing builds it per booking. Its parameters are p0, p1, ... in this order.
+ */
+const BOOK_HOURS = `select * from book_hours($1::int, $2::int, $3::bigint, $4::int[], $5::numeric[], $6::jsonb,
+  $7::int, $8::date, $9::time, $10::time, $11::boolean, $12::text, $13::text, $14::text, $15::int, $16::text, $17::int,
+  $18::int, $19::boolean, $20::timestamp, $21::int, $22::text, $23::text, make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}), $24::int)`;
+const BOOK_HOURS_PARAMS = Array.from({ length: 24 }, (_, i) => sql.placeholder(`p${i}`));
+
 const REFUSALS: Record<string, { code: DomainErrorCode; field: string }> = {
   unit_usage_within_capacity: { code: "NOT_ENOUGH_PLACES", field: "places" },
   unit_usage_closed_empty: { code: "VENUE_CLOSED", field: "start_time" },
@@ -344,17 +353,35 @@ export function bookingsRepository(db: Database) {
     const status = b.status;
     const idem = b.idempotency;
     try {
-      const result: unknown = await db.execute(sql`
-        select * from book_hours(${b.userId}::int, ${b.venueId}::int, ${b.venueVersion}::bigint,
-          ${sql.param(b.units.map((u) => u.unitId))}::int[], ${sql.param(b.units.map((u) => u.totalPrice))}::numeric[],
-          ${JSON.stringify(b.units.map((u) => u.priceBreakdown))}::jsonb,
-          ${b.places}::int, ${b.bookingDate}::date, ${b.startTime}::time, ${b.endTime}::time, ${b.afterMidnight}::boolean,
-          ${status}::text, ${b.source}::text, ${b.note}::text, ${b.seriesId}::int,
-          ${b.actor}::text, ${b.actorUserId}::int,
-          ${b.limit?.count ?? null}::int, ${b.limit?.hereOnly ?? false}::boolean, ${b.limit?.localNow ?? null}::timestamp,
-          ${idem?.userId ?? null}::int, ${idem?.key ?? null}::text, ${idem?.hash ?? null}::text,
-          make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}),
-          ${b.lockTimeoutMs === undefined ? null : Math.ceil(b.lockTimeoutMs)}::int)`);
+      const values = [
+        b.userId,
+        b.venueId,
+        b.venueVersion,
+        b.units.map((u) => u.unitId),
+        b.units.map((u) => u.totalPrice),
+        JSON.stringify(b.units.map((u) => u.priceBreakdown)),
+        b.places,
+        b.bookingDate,
+        b.startTime,
+        b.endTime,
+        b.afterMidnight,
+        status,
+        b.source,
+        b.note,
+        b.seriesId,
+        b.actor,
+        b.actorUserId,
+        b.limit?.count ?? null,
+        b.limit?.hereOnly ?? false,
+        b.limit?.localNow ?? null,
+        idem?.userId ?? null,
+        idem?.key ?? null,
+        idem?.hash ?? null,
+        b.lockTimeoutMs === undefined ? null : Math.ceil(b.lockTimeoutMs),
+      ];
+      const result: unknown = await db._.session
+        .prepareQuery({ sql: BOOK_HOURS, params: BOOK_HOURS_PARAMS }, undefined, "book_hours", false)
+        .execute(Object.fromEntries(values.map((v, i) => [`p${i}`, v])));
       type Row = {
         outcome: string;
         booked_id: number | null;

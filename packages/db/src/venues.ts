@@ -199,6 +199,14 @@ export type FreeAtQuery = VenueListQuery & {
 /** A venue a "free at" search found, with how many of its units could take the booking. */
 export type FreeVenue = { id: number; freeUnits: number };
 
+/**
+ * A page of a "free at" search, and until when it holds as the clock moves on: the latest local
+ * time ("YYYY-MM-DD HH:MM") at which every venue found is still outside its notice. Past it, or on
+ * another day (a horizon moves on at midnight), the search must be made again. Bookings and venue
+ * changes are another matter: they are the caller's to watch.
+ */
+export type FreeAtPage = Page<FreeVenue> & { holdsThrough: string };
+
 const DAY = sql.raw(String(MINUTES_PER_DAY));
 const param = (name: string) => sql.placeholder(name);
 
@@ -268,7 +276,12 @@ function takes(n: 0 | 1): SQL {
  */
 function freeAtStatement(filters: SQL[]): SQL {
   const closing = sql`d.c + case when d.c <= d.o then ${DAY} else 0 end`;
-  return sql`select h.id, case when h.o <= ${param("start0")}::int then 0 else 1 end as night, count(*) over () as total
+  // the latest "now" (in minutes from the date's midnight) at which every venue found is still
+  // outside its notice: the answer holds until then, as far as the clock goes
+  const lastMinute = sql`min(case when h.o <= ${param("start0")}::int then ${param("start0")}::int else ${param("start1")}::int end
+    - coalesce(h.notice, ${param("defaultNotice")}::int)) over ()`;
+  return sql`select h.id, case when h.o <= ${param("start0")}::int then 0 else 1 end as night, count(*) over () as total,
+      ${lastMinute} as last_minute
       from (
         select d.id, d.slot, d.shortest, d.longest, d.notice, d.horizon, d.o, ${closing} as closing,
                case when d.next_o + ${DAY} = ${closing} and (${closing} - d.o) % d.slot = 0
@@ -351,6 +364,7 @@ export function venuesRepository(db: Database) {
       .select({
         id: sql<number>`p.id`,
         total: sql<number>`p.total`.mapWith(Number),
+        lastMinute: sql<number>`p.last_minute`.mapWith(Number),
         // counted for the page's venues only
         freeUnits: sql<number>`(select count(*) from units u where u.venue_id = p.id
           and case when p.night = 0 then ${unitFree(0)} else ${unitFree(1)} end)`.mapWith(Number),
@@ -368,7 +382,7 @@ export function venuesRepository(db: Database) {
    * free for the whole range: no claim on an exclusive unit (bookings, sessions and closures all
    * claim), or a pool with `q.places` left and not closed at any moment of it.
    */
-  async function freeAt(q: FreeAtQuery): Promise<Page<FreeVenue>> {
+  async function freeAt(q: FreeAtQuery): Promise<FreeAtPage> {
     const { page, limit, offset } = pageBounds(q);
     const term = q.search?.trim();
     const shape = { minPrice: q.minPrice !== undefined, maxPrice: q.maxPrice !== undefined, search: Boolean(term) };
@@ -409,13 +423,20 @@ export function venuesRepository(db: Database) {
       limit,
       offset,
     });
-    return finishPage(
+    // A page past the last is worked out from the first; nothing found stays so all day (the
+    // notice only ever takes venues away).
+    let holdsThrough = rows[0] ? localStamp(q.date, rows[0].lastMinute) : `${nowDate} 23:59`;
+    const found = await finishPage(
       rows,
       { page, limit },
       (r) => ({ id: r.id, freeUnits: r.freeUnits }),
-      // a page past the last: the count is what the first page would have said
-      async () => (page > 1 ? (await freeAt({ ...q, page: 1 })).count : 0),
+      async () => {
+        const first = await freeAt({ ...q, page: 1 });
+        holdsThrough = first.holdsThrough;
+        return first.count;
+      },
     );
+    return { ...found, holdsThrough };
   }
 
   /**

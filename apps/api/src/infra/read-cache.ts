@@ -4,7 +4,7 @@
 // is state another replica needs: each keeps its own copies and can drop them at any moment.
 // Each kind of copy is bounded least-recently-used storage, so a flood of new keys only pushes out
 // the coldest entries, and keys are built from validated, normalised parameters only.
-import { LANGS } from "@venue-booking/core";
+import { addDays, LANGS } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import type { Page, User, Venue, VenueDayState } from "@venue-booking/db";
 import { LRUCache } from "lru-cache";
@@ -101,14 +101,15 @@ export class ReadCache {
   readonly #users: LoadingCache<User | null>;
   readonly #lists: LoadingCache<Page<Venue>>;
   readonly #busy: LoadingCache<VenueDayState>;
-  readonly #renderedVenues: LoadingCache<string>;
+  /** A venue's public JSON per language, as the UTF-8 bytes a response sends (and a "free at" page is made of). */
+  readonly #renderedVenues: LoadingCache<Uint8Array<ArrayBuffer>>;
   readonly #renderedPages: LoadingCache<string>;
   /**
    * "Free at" search results (a page's venue ids, their free units and the count, serialised; the
-   * page's JSON is made from the cached venues), valid for the minute they were found in (the
-   * notice moves on with the clock) and dropped by any change of any venue or booking.
+   * page's JSON is made from the cached venues), valid while the clock leaves them true (see
+   * freeAtPage), until a booking near their date or any venue changes, and for a minute at most.
    */
-  readonly #freeAt: LRUCache<string, { minute: number; body: string }>;
+  readonly #freeAt: LRUCache<string, { day: string; holdsThrough: string; generation: number; body: string }>;
   /**
    * A day's availability body per venue and date, valid for the minute it was rendered in. Kept as
    * the UTF-8 bytes a response sends: counted exactly, half the size of a string that holds any
@@ -140,8 +141,8 @@ export class ReadCache {
     this.#freeAt = new LRUCache({
       max: 5_000,
       maxSize: FREE_AT_MAX_BYTES,
-      sizeCalculation: (entry) => 2 * entry.body.length + 64,
-      ttl: 120_000,
+      sizeCalculation: (entry) => 2 * entry.body.length + 96,
+      ttl: 60_000,
       ...ageBy(clock),
     });
     this.#bus = bus;
@@ -185,7 +186,7 @@ export class ReadCache {
   }
 
   /** A venue in one language as finished JSON, so a hot read is a lookup rather than a rebuild. */
-  renderedVenue(id: number, lang: Lang, render: () => Promise<string>): Promise<string> {
+  renderedVenue(id: number, lang: Lang, render: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Uint8Array<ArrayBuffer>> {
     return this.#renderedVenues.get(`${lang}:${id}`, render);
   }
 
@@ -225,19 +226,52 @@ export class ReadCache {
   }
 
   /**
-   * A "free at" page (its key: the query in one spelling, the language and the links' origin),
-   * rendered at most once a minute while nothing changes.
+   * What a "free at" search found on `date` (its key: the query in one spelling), kept while it
+   * holds: until the local time its venues' notice runs out (`holdsThrough`, see FreeAtPage), on
+   * the day it was found (a horizon moves on at midnight), while no booking near that date and no
+   * venue changed, and for a minute at most (a lost invalidation). `localNow` is "YYYY-MM-DD HH:MM".
    */
-  async freeAtPage(key: string, now: Date, render: () => Promise<string>): Promise<string> {
-    const minute = Math.floor(now.getTime() / 60_000);
+  async freeAtPage(
+    key: string,
+    date: string,
+    localNow: string,
+    render: () => Promise<{ body: string; holdsThrough: string }>,
+  ): Promise<string> {
     const hit = this.#freeAt.get(key);
-    if (hit?.minute === minute) return hit.body;
-    const generation = this.#daysGeneration;
-    const body = await render();
-    // a change while it rendered may not be in it: it is not kept
-    if (generation === this.#daysGeneration) this.#freeAt.set(key, { minute, body });
+    const today = localNow.slice(0, 10);
+    if (hit && hit.day === today && localNow <= hit.holdsThrough && hit.generation === this.#freeAtGeneration(date)) return hit.body;
+    // a change while it rendered may not be in it: the generation it started from is then behind
+    const generation = this.#freeAtGeneration(date);
+    const { body, holdsThrough } = await render();
+    this.#freeAt.set(key, { day: today, holdsThrough, generation, body });
     return body;
   }
+
+  /** How many times the bookings near `date` (or everything) changed, as "free at" entries compare it. */
+  #freeAtGeneration(date: string): number {
+    return this.#freeAtEpoch + (this.#freeAtDates.get(date) ?? 0);
+  }
+
+  /**
+   * Bookings of this business date changed: searches of the day before (whose nights run into it)
+   * and after (into whose early hours its nights run) as well as its own may have found them.
+   */
+  #freeAtDateChanged(date: string): void {
+    for (const d of [addDays(date, -1), date, addDays(date, 1)]) {
+      // bounded: when it grows past a year or two of dates, every entry goes at once instead
+      if (this.#freeAtDates.size >= 1_000 && !this.#freeAtDates.has(d)) this.#freeAtAllChanged();
+      this.#freeAtDates.set(d, (this.#freeAtDates.get(d) ?? 0) + 1);
+    }
+  }
+
+  #freeAtAllChanged(): void {
+    // counts stay comparable: every entry's generation is now behind
+    this.#freeAtEpoch += 1 + Math.max(0, ...this.#freeAtDates.values());
+    this.#freeAtDates.clear();
+  }
+
+  #freeAtEpoch = 0;
+  readonly #freeAtDates = new Map<string, number>();
 
   #daysGeneration = 0;
 
@@ -272,9 +306,14 @@ export class ReadCache {
     }
     // Any change may touch a rendered day; an entry rendered meanwhile is not kept either.
     this.#daysGeneration++;
-    this.#freeAt.clear();
-    if (message.startsWith("busy:") && message !== "busy:*") this.#days.delete(message.slice(5));
-    else this.#days.clear();
+    if (message.startsWith("busy:") && message !== "busy:*") {
+      const day = message.slice(5);
+      this.#days.delete(day);
+      this.#freeAtDateChanged(day.slice(day.indexOf(":") + 1));
+    } else {
+      this.#days.clear();
+      this.#freeAtAllChanged();
+    }
     if (message.startsWith("venue:")) {
       const id = message.slice(6);
       this.#venues.delete(id);

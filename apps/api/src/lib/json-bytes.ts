@@ -49,6 +49,21 @@ export class JsonBytes {
     return this;
   }
 
+  /** Text that is already JSON, of any characters, encoded as it is (not kept as a piece). */
+  json(s: string): this {
+    this.#room(3 * s.length);
+    this.#at += utf8.encodeInto(s, this.#buf.subarray(this.#at)).written;
+    return this;
+  }
+
+  /** Bytes that are already JSON in UTF-8 (a cached body, or part of one). */
+  bytes(b: Uint8Array): this {
+    this.#room(b.length);
+    this.#buf.set(b, this.#at);
+    this.#at += b.length;
+    return this;
+  }
+
   /** Any text, as a JSON string. */
   text(s: string): this {
     const json = JSON.stringify(s);

@@ -14,9 +14,20 @@ import {
 } from "@venue-booking/core";
 import type { Lang } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
-import type { FreeVenue, Page, TransactionOptions, UnitInput, Venue, VenueInput, VenueListQuery, VenuePatch } from "@venue-booking/db";
+import type {
+  FreeAtPage,
+  FreeVenue,
+  Page,
+  TransactionOptions,
+  UnitInput,
+  Venue,
+  VenueInput,
+  VenueListQuery,
+  VenuePatch,
+} from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { VenueListKey } from "../infra/read-cache.ts";
+import { JsonBytes } from "../lib/json-bytes.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
 import { policyDefaults } from "./calendar.ts";
@@ -175,14 +186,19 @@ export async function getVenue(deps: AppDeps, id: number): Promise<Venue> {
 }
 
 /** An active venue in one language as finished JSON, from the cache when it can. */
-export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }): Promise<string> {
+export function publicVenueJson(deps: AppDeps, input: { id: number; lang: Lang }): Promise<Uint8Array<ArrayBuffer>> {
   const { id, lang } = input;
   return deps.cache.renderedVenue(id, lang, async () => {
     const venue = await deps.cache.venue(id, () => deps.repos.venues.get(id));
     if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-    return JSON.stringify(toVenueJson(venue, lang, policyDefaults(deps.config)));
+    return utf8.encode(JSON.stringify(toVenueJson(venue, lang, policyDefaults(deps.config))));
   });
 }
+
+const utf8 = new TextEncoder();
+/** Writes "free at" pages: each is written in one synchronous stretch, so one writer serves them all. */
+const freeAtWriter = new JsonBytes();
+const FREE_UNITS = ',"free_units":';
 
 export type FreeAtQuery = VenueListQuery & {
   page: number;
@@ -199,7 +215,10 @@ export type FreeAtQuery = VenueListQuery & {
  * is kept for the minute under the query in its one spelling, so callers who mean the same search
  * share it; each venue's JSON is the one its own page is served from.
  */
-export async function publicFreeAtJson(deps: AppDeps, input: { query: FreeAtQuery; lang: Lang; origin: string }): Promise<string> {
+export async function publicFreeAtJson(
+  deps: AppDeps,
+  input: { query: FreeAtQuery; lang: Lang; origin: string },
+): Promise<Uint8Array<ArrayBuffer>> {
   const { lang, origin } = input;
   const list = publicListQuery(input.query);
   const q: FreeAtQuery = {
@@ -217,20 +236,38 @@ export async function publicFreeAtJson(deps: AppDeps, input: { query: FreeAtQuer
   if (q.places !== 1) params.set("places", String(q.places));
   if (q.unitKind !== undefined) params.set("unit_kind", q.unitKind);
   const key = JSON.stringify([params.toString(), q.page]);
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  const localNow = `${local.date} ${formatTime(local.minutes)}`;
   const found = JSON.parse(
-    await deps.cache.freeAtPage(key, deps.clock(), async () => JSON.stringify(await freeAtSearch(deps, q))),
+    await deps.cache.freeAtPage(key, q.date, localNow, async () => {
+      const { holdsThrough, ...page } = await freeAtSearch(deps, q, localNow);
+      return { body: JSON.stringify(page), holdsThrough };
+    }),
   ) as Page<FreeVenue>;
-  const venues = await Promise.all(found.results.map((v) => freeVenueJson(deps, v, lang)));
+  const venues = await Promise.all(found.results.map((v) => freeVenueJson(deps, v.id, lang)));
   const envelope = JSON.stringify(pageEnvelope(`${origin}/api/venues/?${params.toString()}`, { ...found, results: [] }, (v) => v));
-  // the venues go in as they are, each already JSON
-  return `${envelope.slice(0, -"[]}".length)}[${venues.filter((v) => v !== null).join(",")}]}`;
+  // The venues go in as the bytes their own pages are served from, each with its free units after
+  // its last field: no string is made of them.
+  const out = freeAtWriter.start().json(envelope.slice(0, -"]}".length));
+  let first = true;
+  found.results.forEach((v, i) => {
+    const json = venues[i];
+    if (!json) return;
+    if (!first) out.raw(",");
+    first = false;
+    out
+      .bytes(json.subarray(0, json.length - 1))
+      .raw(FREE_UNITS)
+      .int(v.freeUnits)
+      .raw("}");
+  });
+  return out.raw("]}").done();
 }
 
-/** A venue of a "free at" page as finished JSON with its free units; null when it has gone since the search. */
-async function freeVenueJson(deps: AppDeps, found: FreeVenue, lang: Lang): Promise<string | null> {
+/** A venue of a "free at" page as its public JSON; null when it has gone since the search. */
+async function freeVenueJson(deps: AppDeps, id: number, lang: Lang): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
-    const json = await publicVenueJson(deps, { id: found.id, lang });
-    return `${json.slice(0, -1)},"free_units":${found.freeUnits}}`;
+    return await publicVenueJson(deps, { id, lang });
   } catch (e) {
     if (e instanceof DomainError && e.code === "VENUE_NOT_FOUND") return null;
     throw e;
@@ -242,7 +279,8 @@ async function freeVenueJson(deps: AppDeps, found: FreeVenue, lang: Lang): Promi
  * take it: the search of the venues repository (freeAt: one statement), the venues from the cache.
  */
 export async function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<Venue & { freeUnits: number }>> {
-  const found = await freeAtSearch(deps, q);
+  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  const found = await freeAtSearch(deps, q, `${local.date} ${formatTime(local.minutes)}`);
   const venues = await Promise.all(found.results.map((v) => deps.cache.venue(v.id, () => deps.repos.venues.get(v.id))));
   const results = found.results.flatMap((v, i) => {
     const venue = venues[i];
@@ -252,14 +290,14 @@ export async function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<
   return { ...found, results };
 }
 
-function freeAtSearch(deps: AppDeps, q: FreeAtQuery): Promise<Page<FreeVenue>> {
+/** The search itself, as of `localNow` ("YYYY-MM-DD HH:MM" where the venues are). */
+function freeAtSearch(deps: AppDeps, q: FreeAtQuery, localNow: string): Promise<FreeAtPage> {
   const range = requestSpan({ date: q.date, start: parseTime(q.startTime), end: parseTime(q.endTime) });
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
   return deps.repos.venues.freeAt({
     ...q,
     start: range.start,
     end: range.end,
-    localNow: `${local.date} ${formatTime(local.minutes)}`,
+    localNow,
     defaults: { horizonDays: deps.config.horizonDays, minNoticeMinutes: deps.config.minNoticeMinutes },
   });
 }

@@ -504,10 +504,13 @@ async function main() {
 
     const pad = (s: string | number, n: number) => String(s).padEnd(n);
     const rows = [
-      `| case | req/s | p50 ms | p99 ms | errors | vs baseline |`,
-      `|---|---:|---:|---:|---:|---:|`,
-      `| baseline: bare Hono, ${detailSize} B JSON | ${results.baseline.rps} | ${b.latency.p50} | ${b.latency.p99} | ${b.errors + b.non2xx} | 1.00 |`,
-      ...cases.map((c) => `| ${c.name} | ${c.rps} | ${c.p50_ms} | ${c.p99_ms} | ${c.errors} | ${c.ratio.toFixed(2)} |`),
+      `| case | req/s | p50 ms | p99 ms | errors | vs baseline | CPU ms per request: API / PostgreSQL / load generator |`,
+      `|---|---:|---:|---:|---:|---:|---:|`,
+      `| baseline: bare Hono, ${detailSize} B JSON | ${results.baseline.rps} | ${b.latency.p50} | ${b.latency.p99} | ${b.errors + b.non2xx} | 1.00 | |`,
+      ...cases.map(
+        (c) =>
+          `| ${c.name} | ${c.rps} | ${c.p50_ms} | ${c.p99_ms} | ${c.errors} | ${c.ratio.toFixed(2)} | ${c.cpu_ms ? `${c.cpu_ms.api} / ${c.cpu_ms.postgres} / ${c.cpu_ms.bench}` : ""} |`,
+      ),
     ];
     process.stdout.write(`\n${rows.join("\n")}\n\n`);
     for (const c of cases) {
@@ -520,6 +523,7 @@ async function main() {
     ] as const) {
       const ratio = creation ? ` (booking creation: ${(creation.rps / Math.max(1, limit.tps)).toFixed(2)} of it)` : "";
       process.stdout.write(`${pad(label, 34)} ${limit.tps} tx/s from ${limit.connections} connections, p99 ${limit.p99_ms} ms${ratio}\n`);
+      if (limit.cpu_ms) process.stdout.write(`${pad("", 34)} CPU per transaction: ${cpuText(limit.cpu_ms)}\n`);
     }
     process.stdout.write(`${pad("peak RSS of the API", 34)} ${peak} MB\n`);
     process.stdout.write(

@@ -81,4 +81,36 @@ describe.each(testBackends())("free-at pages on $name", (backend) => {
     expect(page.count).toBe(2);
     expect(page.results.map((v) => v.id)).toEqual([ids[0], ids[1]]);
   });
+
+  it("a kept search follows the clock: a venue leaves it when its notice runs out, another joins when its horizon reaches the date", async () => {
+    const word = `Часы${Math.random().toString(36).slice(2, 8)}`;
+    const venue = async (name: string, policy: Record<string, number>) =>
+      createVenue(h, admin, { name: { ru: `${word} ${name}`, en: `${word} ${name}` }, policy });
+    // today at 10:00: an hour's notice, three hours' notice, and a horizon of two days
+    const soon = await venue("soon", { min_notice_minutes: 60 });
+    const careful = await venue("careful", { min_notice_minutes: 180 });
+    const near = await venue("near", { horizon_days: 2 });
+    const found = async (date: string) => {
+      const res = await h.request(`/api/venues/?search=${encodeURIComponent(word)}&date=${date}&start_time=14:00&end_time=16:00`);
+      expect(res.status).toBe(200);
+      return FreeAtPageSchema.parse(await res.json()).results.map((v) => v.id);
+    };
+    const at = (local: string) => h.setNow(new Date(`${local}+05:00`));
+    try {
+      at("2026-11-21T10:00:00");
+      expect(await found("2026-11-21")).toEqual([soon, careful, near]);
+      // 11:00 is the last minute "careful" takes a 14:00 booking
+      at("2026-11-21T11:00:30");
+      expect(await found("2026-11-21")).toEqual([soon, careful, near]);
+      at("2026-11-21T11:01:00");
+      expect(await found("2026-11-21")).toEqual([soon, near]);
+      // three days ahead is past "near"'s horizon until midnight moves it
+      at("2026-11-21T23:59:00");
+      expect(await found("2026-11-24")).toEqual([soon, careful]);
+      at("2026-11-22T00:00:10");
+      expect(await found("2026-11-24")).toEqual([soon, careful, near]);
+    } finally {
+      h.setNow(NOW);
+    }
+  });
 });

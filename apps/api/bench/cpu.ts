@@ -20,35 +20,54 @@ function commandOf(stat: string): string {
   return stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
 }
 
-/** CPU milliseconds used so far, per party; `apiPid` is the API process. Null where /proc cannot tell (not Linux). */
-export function cpuNow(apiPid: number | undefined): CpuShares | null {
+/** Which party a process is, by its pid and command. */
+type Party = keyof CpuShares;
+
+/** A reading: CPU milliseconds used so far by each process of a party, by pid. */
+export type CpuReading = Map<number, { party: Party; ms: number }>;
+
+/** CPU milliseconds used so far by each process of each party; `apiPid` is the API process. Null where /proc cannot tell (not Linux). */
+export function cpuNow(apiPid: number | undefined): CpuReading | null {
   let entries: string[];
   try {
     entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
   } catch {
     return null;
   }
-  const shares: CpuShares = { api: 0, postgres: 0, redis: 0, bench: 0 };
-  for (const pid of entries) {
+  const reading: CpuReading = new Map();
+  for (const entry of entries) {
+    const pid = Number(entry);
     let stat: string;
     try {
       stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     } catch {
       continue; // gone meanwhile
     }
-    const ms = (ticksOf(stat) * 1000) / TICKS_PER_SECOND;
     const command = commandOf(stat);
-    if (Number(pid) === apiPid) shares.api += ms;
-    else if (Number(pid) === process.pid) shares.bench += ms;
-    else if (command === "postgres") shares.postgres += ms;
-    else if (command.startsWith("redis-server")) shares.redis += ms;
+    const party: Party | null =
+      pid === apiPid
+        ? "api"
+        : pid === process.pid
+          ? "bench"
+          : command === "postgres"
+            ? "postgres"
+            : command.startsWith("redis-server")
+              ? "redis"
+              : null;
+    if (party) reading.set(pid, { party, ms: (ticksOf(stat) * 1000) / TICKS_PER_SECOND });
   }
-  return shares;
+  return reading;
 }
 
-/** CPU milliseconds per request (or transaction) spent by each party between two readings. */
-export function cpuPerRequest(before: CpuShares | null, after: CpuShares | null, requests: number): CpuShares | undefined {
+/**
+ * CPU milliseconds per request (or transaction) spent by each party between two readings: each
+ * process's own growth (one that started meanwhile counts whole; one that ended meanwhile, such as
+ * a closed pool's backend, is left out rather than counted as a loss).
+ */
+export function cpuPerRequest(before: CpuReading | null, after: CpuReading | null, requests: number): CpuShares | undefined {
   if (!before || !after || requests <= 0) return undefined;
-  const per = (k: keyof CpuShares) => Math.round(((after[k] - before[k]) / requests) * 100) / 100;
+  const used: CpuShares = { api: 0, postgres: 0, redis: 0, bench: 0 };
+  for (const [pid, now] of after) used[now.party] += now.ms - (before.get(pid)?.ms ?? 0);
+  const per = (k: Party) => Math.round((used[k] / requests) * 100) / 100;
   return { api: per("api"), postgres: per("postgres"), redis: per("redis"), bench: per("bench") };
 }

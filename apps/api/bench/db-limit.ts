@@ -41,8 +41,8 @@ export async function probeBookingTransaction(
     await run(pool, connections, time.warmup, slot, localNow, mode);
     const before = cpuNow(undefined);
     const result = await run(pool, connections, time.seconds, slot, localNow, mode);
-    const cpu = cpuPerRequest(before, cpuNow(undefined), result.tps * time.seconds);
-    return { ...result, cpu_ms: cpu };
+    const { transactions, ...measured } = result;
+    return { ...measured, cpu_ms: cpuPerRequest(before, cpuNow(undefined), transactions) };
   } finally {
     await pool.end();
   }
@@ -55,7 +55,7 @@ async function run(
   slot: () => Slot,
   localNow: string,
   mode: ProbeMode,
-): Promise<ProbeResult> {
+): Promise<ProbeResult & { transactions: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + seconds * 1000;
@@ -89,6 +89,7 @@ async function run(
   await Promise.all(Array.from({ length: connections }, worker));
   latencies.sort((a, b) => a - b);
   return {
+    transactions: latencies.length,
     tps: Math.round(latencies.length / seconds),
     p50_ms: percentile(latencies, 50),
     p99_ms: percentile(latencies, 99),

@@ -60,7 +60,9 @@ export function redisState(url: string, prefix: string, opts: { timeoutMs?: numb
   const client = createRedisClient(url, timeoutMs);
   const availability = new RedisAvailability(client, Math.max(250, timeoutMs * 2));
   const kv = new RedisStore(client, availability, prefix);
-  const bus = redisBus(client, `${prefix}cache-invalidate`);
+  // v2: messages travel in batches, a message a line (a release that sent one a PUBLISH listens on
+  // the old name, so neither misreads the other during a rolling deploy)
+  const bus = redisBus(client, `${prefix}cache-invalidate:v2`);
   return {
     kind: "redis",
     kv,

@@ -248,6 +248,22 @@ describe.each(redisUrl ? [redisUrl] : [])("read caches of replicas on Redis %s",
     }
   });
 
+  it("a message published just before the bus closes still reaches the other replicas", async () => {
+    const channel = `vb:test:bus:${randomBytes(6).toString("hex")}`;
+    const clients = [new Redis(url), new Redis(url)];
+    const [a, b] = clients.map((c) => redisBus(c, channel)) as [InvalidationBus, InvalidationBus];
+    try {
+      await Promise.all([a.ready(), b.ready()]);
+      const heard = nextMessage(b);
+      a.publish("busy:*");
+      await a.close();
+      expect(await heard).toBe("busy:*");
+    } finally {
+      await b.close();
+      clients.forEach((c) => c.disconnect());
+    }
+  });
+
   /**
    * A bus whose client reaches Redis through a breakable proxy: `breakIt` breaks the way in before
    * subscribing, `expectedFailure` is what ready() then says; after healing, the bus must listen

@@ -83,6 +83,8 @@ export function redisBus(client: Redis, channel: string): InvalidationBus {
     },
     ready: () => subscribed,
     close() {
+      // what this turn published still goes (the lifecycle job's last run publishes as it ends)
+      flush();
       closed = true;
       clearTimeout(timer);
       subscriber.off("ready", subscribe);

@@ -4,13 +4,14 @@
 import { randomBytes } from "node:crypto";
 import { AvailabilitySchema, pageSchema, VenueSchema } from "@venue-booking/contract";
 import { openTestPostgres } from "@venue-booking/db/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisState } from "../src/deps.ts";
 import type { InvalidationBus } from "../src/infra/bus.ts";
 import { runLifecycleOnce } from "../src/services/lifecycle.ts";
 import { startHarness, testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
-import { authed, createVenue, json, newPhone, patch } from "./helpers.ts";
+import { authed, createVenue, json, newPhone, patch, sqlRows } from "./helpers.ts";
 
 // 10:00 in Tashkent on 2026-11-21; the days read below are the next one.
 const NOW = new Date("2026-11-21T05:00:00Z");
@@ -280,6 +281,47 @@ describe.each(pgUrl && redisUrl ? [{ pgUrl, redisUrl }] : [])("read caches of tw
     await bookAs(a, player, id, "18:00", "19:00");
     await booked;
     expect(await takenAs(b, id)).toEqual(["18:00"]);
+  });
+
+  it("a booking its cached copy refused, whose fresh copy is changed before the venue's lock, is booked from the venue as it is then", async () => {
+    const id = await createVenue(a, admin, { opening_time: "09:00", closing_time: "22:00" });
+    const player = (await a.tokensFor(newPhone())).access;
+    // A keeps a copy open until 22:00; the venue then stays open an hour longer behind the cache's back
+    expect(await venueAs(a, id)).toMatchObject({ closing_time: "22:00" });
+    await a.deps.repos.venues.update(id, { closingTime: "23:00" });
+    // Someone holds the venue while the booking is on its way: the booking's fresh read (open until
+    // 23:00, 150000.00) is made, then its call waits for the lock; the holder changes the price.
+    let letGo!: () => void;
+    const holding = new Promise<void>((held) => {
+      const released = new Promise<void>((r) => (letGo = r));
+      void a.deps.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select id from venues where id = ${id} for update`);
+        held();
+        await released;
+        await tx.execute(sql`update venues set price_per_hour = '99000.00' where id = ${id}`);
+      });
+    });
+    await holding;
+    const pending = a.request(
+      "/api/bookings/",
+      authed(player, json({ venue_id: id, booking_date: DAY, start_time: "22:00", end_time: "23:00" })),
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await sqlRows<{ n: number }>(
+              a,
+              sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%book_hours(%'`,
+            )
+          )[0]?.n,
+        { timeout: 5_000, interval: 20 },
+      )
+      .toBe(1);
+    letGo();
+    const res = await pending;
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ start_time: "22:00", end_time: "23:00", total_price: "99000.00" });
   });
 
   it("a user deactivated or demoted through A is refused by B at once, though B kept a copy of them", async () => {

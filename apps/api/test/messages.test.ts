@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BookingSchema, NotificationSchema, pageSchema, UserSchema } from "@venue-booking/contract";
 import { addDays } from "@venue-booking/core";
-import { dispatchOnce } from "../src/services/dispatcher.ts";
+import { silentLogger } from "../src/infra/logger.ts";
+import { dispatchOnce, startDispatcher } from "../src/services/dispatcher.ts";
 import { runLifecycleOnce } from "../src/services/lifecycle.ts";
 import { testBackends } from "../src/testing.ts";
 import type { Harness } from "../src/testing.ts";
@@ -117,6 +118,46 @@ describe.each(testBackends())("messages to players on $name", (backend) => {
       expect(textsTo(p.phone).slice(before)).toEqual([`Reminder: Mir Stadium, ${date} at 10:00 (booking ${b.reference}).`]);
     } finally {
       h.setNow(NOW);
+    }
+  });
+});
+
+describe.each(testBackends())("the dispatcher of a process on $name", (backend) => {
+  let h: Harness;
+  // an hour between looks: anything sent below was sent without waiting for the next one
+  beforeAll(async () => {
+    h = await backend.start({ dispatchIntervalMs: 3_600_000 });
+    h.setNow(NOW);
+  });
+  afterAll(async () => h.close());
+
+  it("sends a burst larger than its places at the speed of the sends, not a batch an interval", async () => {
+    const admin = (await signInAdmin(h)).access;
+    const venue = await createVenue(h, admin, { opening_time: "08:00", closing_time: "23:00" });
+    const phone = newPhone();
+    // a team's 40 Tuesdays, each booking confirmed: 40 messages due at once, more than the 16 places
+    const res = await h.request(
+      "/api/admin/series/",
+      authed(
+        admin,
+        json({
+          venue_id: venue,
+          phone,
+          name: "FC Burst",
+          weekday: 2,
+          start_time: "20:00",
+          end_time: "21:00",
+          first_date: TODAY,
+          weeks: 40,
+        }),
+      ),
+    );
+    expect(res.status).toBe(201);
+    const stop = startDispatcher(h.deps, silentLogger);
+    try {
+      await expect.poll(() => h.sms.sent.filter((s) => s.phone === phone).length, { timeout: 10_000, interval: 50 }).toBe(40);
+    } finally {
+      await stop();
     }
   });
 });

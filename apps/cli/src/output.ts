@@ -1,7 +1,7 @@
 // What the CLI prints: tables that fit the terminal for people, tab-separated lines when stdout is
 // piped, exact JSON for scripts. Colour is decided for each stream by that stream's own terminal.
 import { stripVTControlCharacters } from "node:util";
-import { DEFAULT_TIME_ZONE, formatTime, isMoney, localDateTime } from "@venue-booking/core";
+import { DEFAULT_TIME_ZONE, isMoney, localStampOf } from "@venue-booking/core";
 import Table from "cli-table3";
 
 /** An amount of money in a table: right-aligned, grouped and with the currency on a terminal; exact when piped. */
@@ -66,8 +66,7 @@ export function formatMoney(amount: string): string {
 export function formatLocal(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const local = localDateTime(at, timeZone);
-  return `${local.date} ${formatTime(local.minutes)}`;
+  return localStampOf(at, timeZone);
 }
 
 /** A calendar date with its weekday: "Thu 2026-12-03". */

@@ -126,6 +126,12 @@ export function localDateTime(now: Date, timeZone: string = DEFAULT_TIME_ZONE): 
   return { ...at };
 }
 
+/** The wall clock of `now` in `timeZone` as "YYYY-MM-DD HH:MM" (see localStamp), as the data layer compares it. */
+export function localStampOf(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const local = localDateTime(now, timeZone);
+  return localStamp(local.date, local.minutes);
+}
+
 /**
  * Orders two venue-local moments: negative when a is earlier, by how many minutes. Minutes may run
  * past 1440 (a business day that closes after midnight): 2026-12-04 at 1500 is 01:00 on the 5th.

@@ -15,12 +15,18 @@ export function overlapsAny(a: Interval, others: readonly Interval[]): boolean {
 export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Interval[] = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
-    else out.push({ start: i.start, end: i.end });
-  }
+  for (const i of sorted) extendMerged(out, i);
   return out;
+}
+
+/**
+ * Adds `i` to a cover built in order of start (as mergeIntervals builds it), joining it to the last
+ * interval when they meet. For callers that produce intervals in order already (a day's slots).
+ */
+export function extendMerged(out: Interval[], i: Interval): void {
+  const last = out[out.length - 1];
+  if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+  else out.push({ start: i.start, end: i.end });
 }
 
 export function duration(i: Interval): Minutes {

@@ -6,7 +6,7 @@ import type { IsoDate } from "./calendar.ts";
 import { daySlots, DEFAULT_POLICY } from "./booking-rules.ts";
 import type { BookingPolicy, VenueHours } from "./booking-rules.ts";
 import type { Interval } from "./intervals.ts";
-import { overlaps, overlapsAny } from "./intervals.ts";
+import { extendMerged, overlaps, overlapsAny } from "./intervals.ts";
 import { DomainError } from "./errors.ts";
 import { hourlyAt, weekdayOf } from "./hours.ts";
 import type { PriceRule } from "./hours.ts";
@@ -181,7 +181,7 @@ export function venueDay<U extends UnitSpec & { pricePerHour?: Money | null }, R
       const left = open && !closed ? slotPlacesLeft(unit, s, touching) : 0;
       const pricePerHour = hourlyAt(rules, weekday, s.start, unit.id, unit.pricePerHour ?? fallback);
       slots[i] = { start: s.start, end: s.end, available: left > 0, placesLeft: left, closed, pricePerHour };
-      if (left > 0) extendRanges(freeRanges, s);
+      if (left > 0) extendMerged(freeRanges, s);
     }
     return { unit, slots, freeRanges };
   });
@@ -219,7 +219,7 @@ export function venueDay<U extends UnitSpec & { pricePerHour?: Money | null }, R
       closedReason: shownClosure?.reason ?? null,
       pricePerHour: cheapest,
     };
-    if (freeUnits > 0) extendRanges(freeRanges, s);
+    if (freeUnits > 0) extendMerged(freeRanges, s);
   }
   return { slots, freeRanges, units };
 }
@@ -232,12 +232,6 @@ function slotPlacesLeft(unit: UnitSpec, s: Interval, touching: readonly Hold[]):
 
 const EMPTY_UNITS: ReadonlyMap<number, UnitSpec> = new Map();
 
-/** Adds slot `s` to ranges built in order of time, joining it to the last one it meets. */
-function extendRanges(ranges: Interval[], s: Interval): void {
-  const last = ranges[ranges.length - 1];
-  if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-  else ranges.push({ start: s.start, end: s.end });
-}
 
 export type UnitConfig = UnitSpec & { isActive: boolean };
 

@@ -5,6 +5,7 @@ import { canCancel, DomainError, LIVE_STATUSES, MINUTES_PER_DAY, parseTime } fro
 import type { BookingStatus, ClosureSpan, DomainErrorCode, Hold } from "@venue-booking/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import { availabilityRepository } from "./availability.ts";
 import type { Database } from "./client.ts";
 import { CHECK_VIOLATION, constraintName, EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from "./errors.ts";
 import { IDEMPOTENCY_TTL_HOURS } from "./idempotency.ts";
@@ -272,6 +273,7 @@ function refusal(e: unknown): unknown {
 }
 
 export function bookingsRepository(db: Database) {
+  const days = availabilityRepository(db);
   function joined() {
     return db
       .select(selection)
@@ -663,38 +665,12 @@ export function bookingsRepository(db: Database) {
   }
 
   /**
-   * What holds a venue's units through the business day `date`, for availability and unit choice (one
-   * statement): live hourly bookings and scheduled sessions (a session's own places hold the session,
-   * not the unit) of that day and the day before (which may run past midnight), and closures of those
-   * and the day after (one in its small hours, on a day the venue does not open, falls in this
-   * day's night; bookings and sessions keep to their own day's hours), as minutes from `date`'s
-   * midnight: the day before's 23:00-01:00 is -60 to 60.
+   * What holds a venue's units through the business day `date`, for unit choice: the day as its
+   * availability reads it (availabilityRepository, one statement for both), without its sessions.
    */
   async function dayHolds(venueId: number, date: string): Promise<DayBusy> {
-    const from = sql`${date}::date - 1`;
-    const to = sql`${date}::date + 1`;
-    const minutes = (t: SQL) => sql`(extract(epoch from ${t} - ${date}::date::timestamp) / 60)::int`;
-    const result: unknown = await db.execute(sql`
-      select 'hold' as kind, unit_id, places, ${minutes(sql`lower(during)`)} as start, ${minutes(sql`upper(during)`)} as "end", null::jsonb as reason
-        from bookings
-       where venue_id = ${venueId} and booking_date between ${from} and ${date}::date
-         and status in ('pending', 'confirmed') and session_id is null
-      union all
-      select 'hold', unit_id, 1, ${minutes(sql`lower(during)`)}, ${minutes(sql`upper(during)`)}, null
-        from sessions
-       where venue_id = ${venueId} and booking_date between ${from} and ${date}::date and status = 'scheduled'
-      union all
-      select 'closure', unit_id, 0, ${minutes(sql`lower(during)`)}, ${minutes(sql`upper(during)`)}, reason
-        from closures
-       where venue_id = ${venueId} and booking_date between ${from} and ${to}`);
-    type Row = { kind: string; unit_id: number | null; places: number; start: number; end: number; reason: TranslatedText | null };
-    const busy: DayBusy = { holds: [], closures: [] };
-    for (const r of rowsOf<Row>(result)) {
-      const span = { start: Number(r.start), end: Number(r.end) };
-      if (r.kind === "closure") busy.closures.push({ ...span, unitId: r.unit_id, reason: r.reason });
-      else busy.holds.push({ ...span, unitId: Number(r.unit_id), places: Number(r.places) });
-    }
-    return busy;
+    const { holds, closures } = await days.day(venueId, date);
+    return { holds, closures };
   }
 
   return {

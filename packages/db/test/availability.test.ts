@@ -1,5 +1,5 @@
-// A venue's day as its availability reads it: what dayHolds reads and the date's sessions, the same
-// for days asked for together (one statement) as for each alone.
+// A venue's day as its availability reads it (and unit choice, through dayHolds): what holds its
+// units and the date's sessions, the same for days asked for together (one statement) as for each alone.
 import { addDays } from "@venue-booking/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositories } from "../src/index.ts";
@@ -22,7 +22,7 @@ describe.each(testBackends())("a venue's day on $name", (backend) => {
   });
   afterAll(async () => handle.close());
 
-  it("reads each day asked for together as dayHolds reads it, with the sessions of that date in their order", async () => {
+  it("reads each day asked for together as each alone, with what holds it and the sessions of that date in their order", async () => {
     const before = addDays(DAY, -1);
     const after = addDays(DAY, 1);
     const user = await newUser(repos);
@@ -56,10 +56,33 @@ describe.each(testBackends())("a venue's day on $name", (backend) => {
       [venue.id, before],
     ] as const;
     const days = await Promise.all(asked.map(([id, date]) => repos.availability.day(id, date)));
+    // in minutes from each date's midnight: that day's and the day before's bookings and sessions,
+    // closures of the day before, the day and the day after
+    const hold = (start: number, end: number, unit = unitId) => ({ start, end, unitId: unit, places: 1 });
+    const tournament = { unitId: null, reason: { ru: "Турнир" } };
+    const expected = [
+      {
+        holds: [hold(-240, -180), hold(-60, 60), hold(540, 600), hold(720, 780), hold(1080, 1140), hold(1200, 1290)],
+        closures: [
+          { start: 900, end: 960, ...tournament },
+          { start: 1440, end: 1500, unitId: null, reason: null },
+        ],
+      },
+      { holds: [hold(600, 660, other.units[0]!.id)], closures: [] },
+      {
+        holds: [hold(-900, -840), hold(-720, -660), hold(-360, -300), hold(-240, -150)],
+        closures: [
+          { start: -540, end: -480, ...tournament },
+          { start: 0, end: 60, unitId: null, reason: null },
+        ],
+      },
+      { holds: [hold(1200, 1260), hold(1380, 1500)], closures: [{ start: 2340, end: 2400, ...tournament }] },
+    ];
     for (const [k, [id, date]] of asked.entries()) {
-      expect(sorted(days[k]!)).toEqual(sorted(await repos.bookings.dayHolds(id, date)));
-      // one at a time, the same
+      expect(sorted(days[k]!)).toEqual(expected[k]);
+      // one at a time, the same; and as unit choice reads it (dayHolds)
       expect(sorted(await repos.availability.day(id, date))).toEqual(sorted(days[k]!));
+      expect(sorted(await repos.bookings.dayHolds(id, date))).toEqual(expected[k]);
     }
     const [day] = days;
     expect(day!.holds.map((h) => [h.start, h.end])).toContainEqual([-60, 60]);

@@ -18,7 +18,6 @@ import {
   requestSpan,
   compareLocal,
   DomainError,
-  formatTime,
   isCombined,
   isDomainError,
   isMoney,
@@ -47,7 +46,7 @@ import type {
 } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { HttpError } from "../lib/errors.ts";
-import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
+import { effectivePolicy, localNow, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
 
 export type CreateBookingInput = {
   userId: number;
@@ -147,9 +146,8 @@ async function lockPlayer(deps: AppDeps, repos: Repositories, userId: number, ma
   if (!user.isActive) throw new DomainError(maker.source === "staff" ? "CUSTOMER_INACTIVE" : "USER_INACTIVE");
   // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
   if (maker.source === "staff") return user;
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
   const limit = deps.config.maxLiveBookingsPerUser;
-  if ((await repos.bookings.countLiveUpcoming(userId, `${local.date} ${formatTime(local.minutes)}`)) >= limit) {
+  if ((await repos.bookings.countLiveUpcoming(userId, localNow(deps))) >= limit) {
     throw new DomainError("TOO_MANY_LIVE_BOOKINGS", { params: { limit } });
   }
   return user;
@@ -322,7 +320,6 @@ function priceHours(
   // The limit keeps players from hoarding hours in the app; what staff book (a team's standing game) is theirs to judge.
   // A venue with a limit of its own counts the player's bookings there; else all of them count.
   const own = venue.policy.maxLiveBookingsPerUser;
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
   return {
     userId,
     venueId: venue.id,
@@ -346,7 +343,7 @@ function priceHours(
         : {
             count: own ?? deps.config.maxLiveBookingsPerUser,
             hereOnly: own !== null,
-            localNow: `${local.date} ${formatTime(local.minutes)}`,
+            localNow: localNow(deps),
           },
     idempotency: null,
   };

@@ -1,7 +1,8 @@
 // A venue's calendar as the rules read it: its week, price rules and policy, with the server's
 // defaults where the venue set none. Pure functions of the venue row and the config.
 import type { Config } from "../config.ts";
-import { parseTime, uniformWeek, weekOf } from "@venue-booking/core";
+import type { AppDeps } from "../deps.ts";
+import { localStampOf, parseTime, uniformWeek, weekOf } from "@venue-booking/core";
 import type { PriceRule, Week } from "@venue-booking/core";
 import type { Venue, VenuePolicy } from "@venue-booking/db";
 
@@ -54,4 +55,9 @@ export function rulesOf(venue: Pick<Venue, "priceRules">): PriceRule[] {
 export function weeklyHoursOut(venue: Pick<Venue, "weeklyHours" | "openingTime" | "closingTime">) {
   if (venue.weeklyHours) return [...venue.weeklyHours].sort((a, b) => a.weekday - b.weekday);
   return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opening_time: venue.openingTime, closing_time: venue.closingTime }));
+}
+
+/** Now on the venues' wall clock, "YYYY-MM-DD HH:MM": what notices, limits and the lifecycle compare with. */
+export function localNow(deps: AppDeps): string {
+  return localStampOf(deps.clock(), deps.config.timeZone);
 }

@@ -8,7 +8,6 @@ import {
   compareLocal,
   DomainError,
   formatClock,
-  formatTime,
   hoursOn,
   localDateTime,
   MINUTES_PER_DAY,
@@ -18,14 +17,9 @@ import type { Interval } from "@venue-booking/core";
 import { repositories, withTransaction } from "@venue-booking/db";
 import type { Closure, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
-import { weekOfVenue } from "./calendar.ts";
+import { localNow, weekOfVenue } from "./calendar.ts";
 
 export type CreatedClosure = Closure & { cancelledBookings: number[]; cancelledSessions: number[] };
-
-function localNow(deps: AppDeps): string {
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
-  return `${local.date} ${formatTime(local.minutes)}`;
-}
 
 /**
  * The days a closure may show on: its own, the next (when it runs past midnight), and the one before

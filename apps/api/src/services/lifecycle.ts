@@ -1,22 +1,22 @@
 // Runs the booking lifecycle (packages/db) on a timer in every API process; the SQL is idempotent,
 // so replicas running it at the same moment do no harm.
-import { formatTime, localDateTime } from "@venue-booking/core";
 import { runLifecycle, withTransaction } from "@venue-booking/db";
 import type { LifecycleResult } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import type { Logger } from "../infra/logger.ts";
 import { errorLogFields } from "../lib/error-log.ts";
 import { offerFreed } from "./bookings.ts";
+import { localNow } from "./calendar.ts";
 import { lapseOffers } from "./waitlist.ts";
 
 /** How long delivered events and their delivery logs are kept. */
 const OUTBOX_KEEP_DAYS = 30;
 
 export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult & { purgedKeys: number }> {
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
+  const now = localNow(deps);
   // one transaction: the time the job frees goes to whoever waits for it before anyone else can book it
   const result = await withTransaction(deps.database.db, async (tx) => {
-    const r = await runLifecycle(tx, `${local.date} ${formatTime(local.minutes)}`, deps.clock(), deps.config.holdMinutes);
+    const r = await runLifecycle(tx, now, deps.clock(), deps.config.holdMinutes);
     for (const { venueId, date } of r.freed) await offerFreed(deps, tx, venueId, [date]);
     return r;
   });
@@ -26,7 +26,7 @@ export async function runLifecycleOnce(deps: AppDeps): Promise<LifecycleResult &
   // the outbox keeps a month of events (with their delivery logs) for admins to look back on
   await deps.repos.webhooks.purgeOldEvents(OUTBOX_KEEP_DAYS);
   // a reminder for each confirmed booking starting within REMINDER_MINUTES, once
-  await deps.repos.notifications.queueReminders(`${local.date} ${formatTime(local.minutes)}`, deps.config.reminderMinutes);
+  await deps.repos.notifications.queueReminders(now, deps.config.reminderMinutes);
   deps.metrics.bookingsCompleted.inc(result.completed);
   deps.metrics.bookingsExpired.inc(result.expired + result.holdsExpired);
   if (result.completed || result.expired || result.holdsExpired) deps.cache.allBusyChanged();

@@ -3,7 +3,7 @@
 // undone alone and reported, and `fail` rolls the whole series back.
 import type { SeriesCreate } from "@venue-booking/contract";
 import { MAX_SERIES_WEEKS } from "@venue-booking/contract";
-import { daysBetween, DomainError, formatTime, isDomainError, localDateTime, weeklyDates } from "@venue-booking/core";
+import { daysBetween, DomainError, isDomainError, localDateTime, localStamp, weeklyDates } from "@venue-booking/core";
 import type { DomainErrorCode, ErrorParams, IsoDate, Lang } from "@venue-booking/core";
 import { repositories, withSavepoint, withTransaction } from "@venue-booking/db";
 import type { Booking, Page, PageRequest, Series, TransactionOptions } from "@venue-booking/db";
@@ -177,7 +177,7 @@ export async function cancelSeries(
 ): Promise<SeriesWithBookings & { cancelled: number[] }> {
   const local = localDateTime(deps.clock(), deps.config.timeZone);
   const from = input.from ?? local.date;
-  const now = `${local.date} ${formatTime(local.minutes)}`;
+  const now = localStamp(local.date, local.minutes);
   const known = await deps.repos.series.get(input.id);
   if (!known) throw new DomainError("SERIES_NOT_FOUND");
   const cancelled = await withTransaction(deps.database.db, { deadline: input.deadline }, async (tx) => {

@@ -7,12 +7,7 @@ import { repositories, withTransaction } from "@venue-booking/db";
 import type { Page, SessionListQuery, SessionPatch, SessionView, TransactionOptions } from "@venue-booking/db";
 import type { AppDeps } from "../deps.ts";
 import { offerFreed } from "./bookings.ts";
-import { weekOfVenue } from "./calendar.ts";
-
-function localNow(deps: AppDeps): string {
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
-  return `${local.date} ${formatTime(local.minutes)}`;
-}
+import { localNow, weekOfVenue } from "./calendar.ts";
 
 export async function createSession(
   deps: AppDeps,

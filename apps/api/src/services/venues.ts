@@ -7,7 +7,6 @@ import {
   DEFAULT_POLICY,
   DomainError,
   formatTime,
-  localDateTime,
   normalizeMoney,
   parseTime,
   requestSpan,
@@ -30,7 +29,7 @@ import type { VenueListKey } from "../infra/read-cache.ts";
 import { JsonBytes } from "../lib/json-bytes.ts";
 import { pageEnvelope } from "../lib/paging.ts";
 import { toVenueJson } from "../mappers/venues.ts";
-import { policyDefaults } from "./calendar.ts";
+import { localNow, policyDefaults } from "./calendar.ts";
 
 export function toPatch(body: VenueUpdate): VenuePatch {
   const p: VenuePatch = {};
@@ -236,11 +235,10 @@ export async function publicFreeAtJson(
   if (q.places !== 1) params.set("places", String(q.places));
   if (q.unitKind !== undefined) params.set("unit_kind", q.unitKind);
   const key = JSON.stringify([params.toString(), q.page]);
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
-  const localNow = `${local.date} ${formatTime(local.minutes)}`;
+  const now = localNow(deps);
   const found = JSON.parse(
-    await deps.cache.freeAtPage(key, q.date, localNow, async () => {
-      const { holdsThrough, ...page } = await freeAtSearch(deps, q, localNow);
+    await deps.cache.freeAtPage(key, q.date, now, async () => {
+      const { holdsThrough, ...page } = await freeAtSearch(deps, q, now);
       return { body: JSON.stringify(page), holdsThrough };
     }),
   ) as Page<FreeVenue>;
@@ -279,8 +277,7 @@ async function freeVenueJson(deps: AppDeps, id: number, lang: Lang): Promise<Uin
  * take it: the search of the venues repository (freeAt: one statement), the venues from the cache.
  */
 export async function freeAtVenues(deps: AppDeps, q: FreeAtQuery): Promise<Page<Venue & { freeUnits: number }>> {
-  const local = localDateTime(deps.clock(), deps.config.timeZone);
-  const found = await freeAtSearch(deps, q, `${local.date} ${formatTime(local.minutes)}`);
+  const found = await freeAtSearch(deps, q, localNow(deps));
   const venues = await Promise.all(found.results.map((v) => deps.cache.venue(v.id, () => deps.repos.venues.get(v.id))));
   const results = found.results.flatMap((v, i) => {
     const venue = venues[i];

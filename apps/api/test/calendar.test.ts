@@ -310,6 +310,24 @@ describe.each(testBackends())("venue calendar on $name", (backend) => {
   });
 
   describe("policies", () => {
+    it("a venue's own notice and horizon shape its availability; the server's apply where it set none", async () => {
+      const own = await venue({ opening_time: "09:00", closing_time: "18:00", policy: { min_notice_minutes: 120, horizon_days: 3 } });
+      const plain = await venue({ opening_time: "09:00", closing_time: "18:00" });
+      const open = async (id: number, date: string) => {
+        const res = await h.request(`/api/venues/${id}/availability/?date=${date}`);
+        expect(res.status).toBe(200);
+        return AvailabilitySchema.parse(await res.json())
+          .slots.filter((s) => s.available)
+          .map((s) => s.start_time);
+      };
+      // 10:00 now: two hours' notice opens 12:00; the server's (none) opens the hour under way
+      expect((await open(own.id, TODAY))[0]).toBe("12:00");
+      expect((await open(plain.id, TODAY))[0]).toBe("10:00");
+      // four days ahead is past the venue's three, within the server's horizon
+      expect(await open(own.id, "2026-11-25")).toEqual([]);
+      expect(await open(plain.id, "2026-11-25")).toHaveLength(9);
+    });
+
     it("notice, horizon, the cancellation window and a venue's own limit", async () => {
       const { id } = await venue({
         policy: { min_notice_minutes: 120, horizon_days: 3, cancel_until_minutes: 1440, max_live_bookings_per_user: 1 },

@@ -6,18 +6,29 @@
 import { DomainError, formatClock, hoursOn, MINUTES_PER_DAY, offeredUnits, pickTranslation, price, venueDay } from "@venue-booking/core";
 import type { Interval, Lang, Money, PriceRule, VenueDay, Week } from "@venue-booking/core";
 import type { DaySession, TranslatedText, Unit, Venue } from "@venue-booking/db";
+import type { Config } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
 import { JsonBytes } from "../lib/json-bytes.ts";
-import { rulesOf, weekOfVenue } from "./calendar.ts";
+import { effectivePolicy, policyDefaults, rulesOf, weekOfVenue } from "./calendar.ts";
+import type { PolicyDefaults } from "./calendar.ts";
 
-type VenuePlan = { week: Week; rules: PriceRule[]; offered: Unit[] };
+type VenuePlan = { week: Week; rules: PriceRule[]; offered: Unit[]; policy: PolicyDefaults };
 
 // Keyed by the cached copy itself: a changed venue is a new copy, and an old one takes its plan with it.
 const plans = new WeakMap<Venue, VenuePlan>();
 
-function planOf(venue: Venue): VenuePlan {
+// (a copy belongs to one process's cache, whose server defaults do not change)
+function planOf(venue: Venue, config: Config): VenuePlan {
   let plan = plans.get(venue);
-  if (!plan) plans.set(venue, (plan = { week: weekOfVenue(venue), rules: rulesOf(venue), offered: offeredUnits(venue.units) }));
+  if (!plan) {
+    plan = {
+      week: weekOfVenue(venue),
+      rules: rulesOf(venue),
+      offered: offeredUnits(venue.units),
+      policy: effectivePolicy(venue, policyDefaults(config)),
+    };
+    plans.set(venue, plan);
+  }
   return plan;
 }
 
@@ -140,7 +151,7 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
   const { repos, config, cache } = deps;
   const venue = await cache.venue(id, () => repos.venues.get(id));
   if (!venue) throw new DomainError("VENUE_NOT_FOUND");
-  const plan = planOf(venue);
+  const plan = planOf(venue, config);
   const shown = unitId === undefined ? plan.offered : plan.offered.filter((u) => u.id === unitId);
   if (unitId !== undefined && shown.length === 0) throw new DomainError("UNIT_NOT_FOUND", { field: "unit_id" });
   const hours = hoursOn(plan.week, date);
@@ -155,9 +166,8 @@ async function renderDay(deps: AppDeps, input: { id: number; date: string; unitI
     now,
     policy: {
       timeZone: config.timeZone,
-      // the venue's own, else the server's (as effectivePolicy decides, without building all of it)
-      horizonDays: venue.policy.horizonDays ?? config.horizonDays,
-      minNoticeMinutes: venue.policy.minNoticeMinutes ?? config.minNoticeMinutes,
+      horizonDays: plan.policy.horizonDays,
+      minNoticeMinutes: plan.policy.minNoticeMinutes,
       slotMinutes: venue.slotMinutes,
     },
     prices: { rules: plan.rules, venuePrice: venue.pricePerHour },

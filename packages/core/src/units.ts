@@ -232,7 +232,6 @@ function slotPlacesLeft(unit: UnitSpec, s: Interval, touching: readonly Hold[]):
 
 const EMPTY_UNITS: ReadonlyMap<number, UnitSpec> = new Map();
 
-
 export type UnitConfig = UnitSpec & { isActive: boolean };
 
 /**
